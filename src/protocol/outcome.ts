@@ -1,0 +1,30 @@
+// The wire-level request a codec builds and the Outcome a target returns. Plain data; no I/O here.
+
+export interface WireRequest {
+  method: 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type TransportFailure = 'timeout' | 'reset' | 'refused' | 'too-large' | 'aborted' | 'other';
+export type BodyProblem = 'empty' | 'non-json' | 'html' | 'truncated' | 'wrong-content-type';
+
+export interface Outcome {
+  /** HTTP status; 0 when the exchange failed below HTTP (see `transport`). */
+  status: number;
+  /** Error code parsed per the awsJson rules (or mapped from an envelope profile); absent on success. */
+  code?: string;
+  message?: string;
+  /** Parsed JSON body (after envelope unwrapping), or undefined when there was none or it did not parse. */
+  body?: unknown;
+  /** Response headers, lower-cased names. */
+  headers: Record<string, string>;
+  latencyMs: number;
+  /** Set when the body could not be read as the protocol says; the outcome is still usable. */
+  bodyProblem?: BodyProblem;
+  /** A short excerpt of an unparseable body, for reports (never more than 512 characters). */
+  bodyExcerpt?: string;
+  /** Set when no HTTP response was obtained. */
+  transport?: { failure: TransportFailure; message: string };
+}

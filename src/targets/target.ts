@@ -1,0 +1,33 @@
+// A target is shaped like an undici dispatcher: one small contract, composed with `send => send` wrappers.
+import type { Outcome } from '../protocol/outcome.ts';
+
+/** One API call: which operation and the payload, which may be invalid on purpose. */
+export interface Call {
+  service: string; // "servicediscovery" | "proton"
+  operation: string;
+  input: unknown;
+  /** Send these bytes as the body instead of JSON-encoding `input` (malformed-JSON cases). */
+  rawBody?: string;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+}
+
+export type Send = (call: Call, options?: SendOptions) => Promise<Outcome>;
+
+export interface Target {
+  /** What to print and record: "builtin", "http://127.0.0.1:5000", "sdk+http://…", "aws". */
+  readonly name: string;
+  send: Send;
+  close(): Promise<void>;
+}
+
+/** A wrapper adds one behaviour (retry, record, rate limit, fault injection) around any send. */
+export type SendWrapper = (send: Send) => Send;
+
+export const wrap = (target: Target, ...wrappers: SendWrapper[]): Target => ({
+  name: target.name,
+  send: wrappers.reduceRight<Send>((send, w) => w(send), target.send),
+  close: () => target.close(),
+});

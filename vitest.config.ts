@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+    // Property tests print their seed on failure; CI pins it through FC_SEED (see test/setup.ts).
+    setupFiles: ['test/setup.ts'],
+    pool: 'forks',
+  },
+});
