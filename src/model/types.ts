@@ -22,12 +22,13 @@ export interface NumberShape {
 export interface BooleanShape { type: 'boolean' }
 export interface TimestampShape { type: 'timestamp' }
 export interface BlobShape { type: 'blob'; min?: number; max?: number; sensitive?: boolean }
-export interface ListShape { type: 'list'; member: ShapeName; min?: number; max?: number }
-export interface MapShape { type: 'map'; key: ShapeName; value: ShapeName; min?: number; max?: number }
+export interface ListShape { type: 'list'; member: ShapeName; min?: number; max?: number; sensitive?: boolean }
+export interface MapShape { type: 'map'; key: ShapeName; value: ShapeName; min?: number; max?: number; sensitive?: boolean }
 
 export interface MemberModel {
   target: ShapeName;
   idempotencyToken?: true;
+  deprecated?: true;
 }
 
 export interface ErrorTrait {
@@ -38,6 +39,8 @@ export interface ErrorTrait {
   httpStatus?: number;
   /** Where httpStatus came from when it was supplemented from the other format. */
   httpStatusSource?: SourceFormat;
+  /** Present when the model marks the error retryable (botocore `retryable`, Smithy `smithy.api#retryable`). */
+  retryable?: { throttling: boolean };
 }
 
 export interface StructureShape {
@@ -45,8 +48,9 @@ export interface StructureShape {
   members: Record<string, MemberModel>;
   required: string[];
   error?: ErrorTrait;
+  sensitive?: boolean;
 }
-export interface UnionShape { type: 'union'; members: Record<string, MemberModel> }
+export interface UnionShape { type: 'union'; members: Record<string, MemberModel>; sensitive?: boolean }
 
 export type Shape =
   | StringShape

@@ -1,0 +1,20 @@
+// The operations models/ keeps per service: the fuzzed operation and what the harness needs around it
+// (creating prerequisites, reading state back, cleaning up).
+export const DEFAULT_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
+  servicediscovery: [
+    'RegisterInstance', 'CreateHttpNamespace', 'CreatePrivateDnsNamespace', 'CreatePublicDnsNamespace',
+    'CreateService', 'GetService', 'GetInstance', 'ListInstances', 'DeregisterInstance', 'GetOperation',
+    'DeleteService', 'DeleteNamespace',
+  ],
+  proton: [
+    'CreateServiceInstance', 'GetServiceInstance', 'CreateEnvironment', 'GetEnvironment', 'CreateService',
+    'GetService', 'CreateServiceTemplate', 'CreateServiceTemplateVersion', 'CreateEnvironmentTemplate',
+    'CreateEnvironmentTemplateVersion', 'DeleteService', 'DeleteEnvironment',
+  ],
+};
+
+/** Default set for a service, minus names this model lacks; all operations for services without a default. */
+export function defaultOperations(service: string, available: readonly string[]): string[] {
+  const wanted = DEFAULT_OPERATIONS[service];
+  return wanted ? wanted.filter((n) => available.includes(n)) : [...available];
+}
