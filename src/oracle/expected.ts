@@ -20,6 +20,9 @@ export interface ExpectedSuccess {
   outcome: 'success';
   source: string;
   confidence: Confidence;
+  /** Errors that are also a correct answer given the target's state (e.g. DuplicateRequest while an
+   * earlier request for the same instance may still be in progress). Set by the runner, not the oracle. */
+  alsoAcceptable?: { codes: string[]; why: string };
 }
 
 export interface ExpectedError {

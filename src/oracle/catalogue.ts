@@ -1,0 +1,46 @@
+// The full catalogue of constraint ids of an operation: every model constraint of its input (per member
+// path: required, type, length, pattern, enum, range, size), every documented rule, and the protocol and
+// state ids a target (or the builtin emulator) can produce (state ids: see state.ts; only
+// state:service-not-found is decided by expect() itself). Coverage tables and generators iterate it.
+import { modelBackedFor, rulesFor } from '../rules/index.ts';
+import { PROTOCOL_EXPECTATIONS, resolveCodes } from '../rules/protocol.ts';
+import type { ConstraintInfo } from './constraint.ts';
+import { oracleFor, SERIALIZATION_CODE } from './oracle.ts';
+import { statesOf } from './state.ts';
+
+const cache = new Map<string, readonly ConstraintInfo[]>();
+
+export function constraintsOf(operation: string): ConstraintInfo[] {
+  let c = cache.get(operation);
+  if (!c) {
+    c = Object.freeze(build(operation));
+    cache.set(operation, c);
+  }
+  return c.slice();
+}
+
+function build(operation: string): ConstraintInfo[] {
+  const o = oracleFor(operation);
+  const backed = new Map<string, string[]>();
+  for (const b of modelBackedFor(operation)) backed.set(b.constraint, [...(backed.get(b.constraint) ?? []), b.source]);
+  const out: ConstraintInfo[] = o.input.constraints.map((m) => ({
+    id: m.id,
+    operation,
+    kind: m.kind,
+    path: m.path,
+    says: m.says,
+    code: m.kind === 'type' ? SERIALIZATION_CODE : o.validationCode,
+    source: [m.source, ...(backed.get(m.id) ?? [])].join('; '),
+    confidence: m.kind === 'type' ? 'inferred' : 'documented',
+  }));
+  for (const r of rulesFor(operation)) {
+    out.push({ id: r.id, operation, kind: 'rule', path: r.path, says: r.says, code: r.code, source: r.source, confidence: r.confidence });
+  }
+  for (const p of PROTOCOL_EXPECTATIONS) {
+    out.push({ id: p.id, operation, kind: 'protocol', path: '', says: p.says, code: resolveCodes(p.codes, o.validationCode)[0]!, source: p.source, confidence: p.confidence });
+  }
+  for (const s of statesOf(operation)) {
+    out.push({ id: s.id, operation, kind: 'state', path: s.path, says: s.says, code: s.code, source: s.source, confidence: s.confidence });
+  }
+  return out;
+}

@@ -1,0 +1,275 @@
+// Normalized model → JSON Schema (draft-07, ajv dialect) for an operation's input or output, plus the
+// table that maps every schema location (ajv's `schemaPath`) back to the model constraint it encodes
+// (ids per src/oracle/constraint.ts). Pure: no I/O, no ajv.
+//
+// Encoding choices (awsJson):
+// - Shapes are inlined (no $ref), so every schemaPath names exactly one model location; recursive shapes
+//   are refused (none in the fuzzed operations).
+// - A `null` member value counts as absent: optional members are `nullable`; a required member that is
+//   null fails `type`, which the oracle reads as `required` (AWS: "Value null at 'x' … must not be null").
+// - Input structures are closed (`additionalProperties: false`) so unknown members show up as ajv errors;
+//   the oracle, not the schema, decides that they are ignored. Output structures are open (AWS adds members).
+// - Strings: min/maxLength (ajv counts code points, as Smithy's length trait does), pattern translated to
+//   compile under the `u` flag (see pattern.ts); maps → object with propertyNames / additionalProperties;
+//   lists → array with minItems/maxItems; timestamps → epoch-seconds numbers; blobs → base64 strings.
+import { HarnessError } from '../errors.ts';
+import type { ConstraintKind } from '../oracle/constraint.ts';
+import type { Shape, ServiceModel, StringShape } from '../model/types.ts';
+import { translatePattern } from './pattern.ts';
+
+export type Which = 'input' | 'output';
+export type ModelConstraintKind = Exclude<ConstraintKind, 'rule' | 'protocol' | 'state'>;
+export type JsonSchema = Record<string, unknown>;
+
+/** A model constraint as the catalogue lists it (one per id). */
+export interface ModelConstraint {
+  id: string;
+  kind: ModelConstraintKind;
+  /** Model path per the id scheme: `InstanceId`, `Attributes{key}`, `tags[]`, `tags[].key`. */
+  path: string;
+  says: string;
+  /** The model shape carrying it. */
+  shape: string;
+  source: string;
+}
+
+/**
+ * One schema location. Path segment kinds (`segs`): m = structure member, i = list item,
+ * V = map value (consumes the key as instance segment), K = the map's keys (no instance segment).
+ */
+export interface ConstraintSite {
+  id: string;
+  kind: ModelConstraintKind;
+  /** AWS message text of this location's constraint ("Member must have length less than or equal to 64"). */
+  text: string;
+  segs: string;
+  /** Member names of the `m` segments, in order. */
+  names: readonly string[];
+  /** Member ordinals of the `m` segments (for AWS-like, model-ordered reporting). */
+  ords: readonly number[];
+  /** For map key/value constraints on scalar shapes: AWS reports them once per map, with this text. */
+  aspect?: { which: 'key' | 'value'; text: string };
+  /** The value is sensitive: AWS prints "Value at 'x'" without the value. */
+  sensitive: boolean;
+  /** Type of the shape at this location (serialization messages name it). */
+  shapeType: Shape['type'];
+  source: string;
+  /** On a required member's `type` site: a null value breaks this (the `required` site) instead. */
+  nullMeans?: ConstraintSite;
+}
+
+export interface OperationSchema {
+  schema: JsonSchema;
+  /** Keyed by ajv schemaPath; `required` sites by `<struct schemaPath>/required/<member>`. */
+  sites: ReadonlyMap<string, ConstraintSite>;
+  /** Every model constraint of the shape, one per id, in model order. */
+  constraints: readonly ModelConstraint[];
+}
+
+const KIND_TEXT = {
+  maxLength: (n: number) => `Member must have length less than or equal to ${n}`,
+  minLength: (n: number) => `Member must have length greater than or equal to ${n}`,
+  pattern: (p: string) => `Member must satisfy regular expression pattern: ${p}`,
+  enum: (v: readonly string[]) => `Member must satisfy enum value set: [${v.join(', ')}]`,
+  maximum: (n: number) => `Member must have value less than or equal to ${n}`,
+  minimum: (n: number) => `Member must have value greater than or equal to ${n}`,
+};
+
+const jsonType = (s: Shape): string => {
+  switch (s.type) {
+    case 'string': case 'blob': return 'string';
+    case 'integer': case 'long': return 'integer';
+    case 'float': case 'double': case 'timestamp': return 'number'; // awsJson timestamps: epoch seconds
+    case 'boolean': return 'boolean';
+    case 'list': return 'array';
+    default: return 'object';
+  }
+};
+
+const bounds = (min: number | undefined, max: number | undefined, unit: string): string =>
+  min !== undefined && max !== undefined ? `${unit} ${min}..${max}` : max !== undefined ? `${unit} ≤ ${max}` : `${unit} ≥ ${min}`;
+
+/** Texts of a scalar shape's constraints in the order AWS lists them for map keys/values: max, min, pattern, enum. */
+function scalarTexts(s: Shape): string[] {
+  const t: string[] = [];
+  if (s.type === 'string') {
+    if (s.max !== undefined) t.push(KIND_TEXT.maxLength(s.max));
+    if (s.min !== undefined && s.min > 0) t.push(KIND_TEXT.minLength(s.min));
+    if (s.pattern !== undefined) t.push(KIND_TEXT.pattern(s.pattern));
+    if (s.enum !== undefined) t.push(KIND_TEXT.enum(s.enum));
+  } else if (s.type === 'integer' || s.type === 'long' || s.type === 'float' || s.type === 'double') {
+    if (s.max !== undefined) t.push(KIND_TEXT.maximum(s.max));
+    if (s.min !== undefined) t.push(KIND_TEXT.minimum(s.min));
+  }
+  return t;
+}
+
+const isScalar = (s: Shape) => s.type !== 'structure' && s.type !== 'list' && s.type !== 'map' && s.type !== 'union';
+
+interface Pos {
+  sp: string; // schemaPath
+  mp: string; // model path
+  segs: string;
+  names: string[];
+  ords: number[];
+  aspect?: ConstraintSite['aspect'];
+}
+
+export function operationSchema(model: ServiceModel, operation: string, which: Which): OperationSchema {
+  const op = model.operations[operation];
+  if (!op) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${operation}' in model ${model.service}`);
+  const root = which === 'input' ? op.input : op.output;
+  const sites = new Map<string, ConstraintSite>();
+  const constraints = new Map<string, ModelConstraint>();
+  const stack = new Set<string>();
+  const sourceOf = (shape: string) => `model ${model.service} (${model.provenance.format} ${model.provenance.file}) shape ${shape}`;
+
+  const shapeOf = (name: string): Shape => {
+    const s = model.shapes[name];
+    if (!s) throw new HarnessError('CF_ERR_MODEL_FORMAT', `model ${model.service}: shape '${name}' is referenced but not defined`);
+    return s;
+  };
+
+  const note = (pos: Pos, key: string, kind: ModelConstraintKind, text: string, shape: string, says: string, sensitive: boolean): ConstraintSite => {
+    const id = `${pos.mp}#${kind}`;
+    const source = sourceOf(shape);
+    const site: ConstraintSite = {
+      id, kind, text, segs: pos.segs, names: pos.names, ords: pos.ords, sensitive, shapeType: shapeOf(shape).type, source,
+      ...(pos.aspect ? { aspect: pos.aspect } : {}),
+    };
+    sites.set(key, site);
+    if (!constraints.has(id)) constraints.set(id, { id, kind, path: pos.mp, says: `${pos.mp} ${says}`, shape, source });
+    return site;
+  };
+
+  function build(name: string, pos: Pos, nullable: boolean, requiredSite?: ConstraintSite): JsonSchema {
+    const s = shapeOf(name);
+    const type = jsonType(s);
+    const out: JsonSchema = { type };
+    if (nullable) out.nullable = true;
+    const sensitive = 'sensitive' in s && s.sensitive === true;
+    // Map keys are always JSON strings: no type site for them.
+    if (!pos.segs.endsWith('K')) {
+      const t = note(pos, `${pos.sp}/type`, 'type', `Member must be of type ${type}`, name, `is a JSON ${type}`, sensitive);
+      if (requiredSite) t.nullMeans = requiredSite;
+    }
+    switch (s.type) {
+      case 'string':
+      case 'blob': {
+        const str = s as StringShape;
+        const hasMin = s.min !== undefined && s.min > 0;
+        if (s.max !== undefined) {
+          out.maxLength = s.max;
+          note(pos, `${pos.sp}/maxLength`, 'length', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'length'), sensitive);
+        }
+        if (hasMin) {
+          out.minLength = s.min;
+          note(pos, `${pos.sp}/minLength`, 'length', KIND_TEXT.minLength(s.min!), name, bounds(s.min, s.max, 'length'), sensitive);
+        }
+        if (str.pattern !== undefined) {
+          out.pattern = translatePattern(str.pattern);
+          note(pos, `${pos.sp}/pattern`, 'pattern', KIND_TEXT.pattern(str.pattern), name, `matches ${str.pattern}`, sensitive);
+        }
+        if (str.enum !== undefined) {
+          out.enum = nullable ? [...str.enum, null] : [...str.enum];
+          note(pos, `${pos.sp}/enum`, 'enum', KIND_TEXT.enum(str.enum), name, `∈ {${str.enum.join(', ')}}`, sensitive);
+        }
+        break;
+      }
+      case 'integer': case 'long': case 'float': case 'double':
+        if (s.max !== undefined) {
+          out.maximum = s.max;
+          note(pos, `${pos.sp}/maximum`, 'range', KIND_TEXT.maximum(s.max), name, bounds(s.min, s.max, 'value'), false);
+        }
+        if (s.min !== undefined) {
+          out.minimum = s.min;
+          note(pos, `${pos.sp}/minimum`, 'range', KIND_TEXT.minimum(s.min), name, bounds(s.min, s.max, 'value'), false);
+        }
+        break;
+      case 'list': {
+        if (s.max !== undefined) {
+          out.maxItems = s.max;
+          note(pos, `${pos.sp}/maxItems`, 'size', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'items'), false);
+        }
+        if (s.min !== undefined && s.min > 0) {
+          out.minItems = s.min;
+          note(pos, `${pos.sp}/minItems`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'items'), false);
+        }
+        const item: Pos = { sp: `${pos.sp}/items`, mp: `${pos.mp}[]`, segs: `${pos.segs}i`, names: pos.names, ords: pos.ords };
+        out.items = nested(s.member, item, false);
+        break;
+      }
+      case 'map': {
+        if (s.max !== undefined) {
+          out.maxProperties = s.max;
+          note(pos, `${pos.sp}/maxProperties`, 'size', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'entries'), false);
+        }
+        if (s.min !== undefined && s.min > 0) {
+          out.minProperties = s.min;
+          note(pos, `${pos.sp}/minProperties`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'entries'), false);
+        }
+        const keyShape = shapeOf(s.key);
+        const keyPos: Pos = {
+          sp: `${pos.sp}/propertyNames`, mp: `${pos.mp}{key}`, segs: `${pos.segs}K`, names: pos.names, ords: pos.ords,
+          aspect: { which: 'key', text: `Map keys must satisfy constraint: [${scalarTexts(keyShape).join(', ')}]` },
+        };
+        out.propertyNames = build(s.key, keyPos, false);
+        const valueShape = shapeOf(s.value);
+        const valuePos: Pos = {
+          sp: `${pos.sp}/additionalProperties`, mp: `${pos.mp}{value}`, segs: `${pos.segs}V`, names: pos.names, ords: pos.ords,
+          ...(isScalar(valueShape) ? { aspect: { which: 'value' as const, text: `Map value must satisfy constraint: [${scalarTexts(valueShape).join(', ')}]` } } : {}),
+        };
+        out.additionalProperties = nested(s.value, valuePos, false);
+        break;
+      }
+      case 'structure':
+      case 'union': {
+        const props: Record<string, JsonSchema> = {};
+        const required = s.type === 'structure' ? s.required : [];
+        let j = 0;
+        for (const [member, m] of Object.entries(s.members)) {
+          const mPos: Pos = {
+            sp: `${pos.sp}/properties/${member}`,
+            mp: pos.mp === '' ? member : `${pos.mp}.${member}`,
+            segs: `${pos.segs}m`, names: [...pos.names, member], ords: [...pos.ords, j++],
+          };
+          let req: ConstraintSite | undefined;
+          if (required.includes(member)) {
+            req = note(mPos, `${pos.sp}/required/${member}`, 'required', 'Member must not be null', name, 'is required', false);
+          }
+          props[member] = nested(m.target, mPos, req === undefined, req);
+        }
+        out.properties = props;
+        if (required.length > 0) out.required = [...required];
+        if (which === 'input') out.additionalProperties = false;
+        if (s.type === 'union') {
+          out.minProperties = 1;
+          out.maxProperties = 1;
+        }
+        break;
+      }
+      case 'boolean':
+      case 'timestamp':
+        break;
+    }
+    return out;
+  }
+
+  function nested(name: string, pos: Pos, nullable: boolean, requiredSite?: ConstraintSite): JsonSchema {
+    if (stack.has(name)) throw new HarnessError('CF_ERR_MODEL_FORMAT', `model ${model.service}: recursive shape '${name}' under ${operation} ${which} is not supported`);
+    stack.add(name);
+    try {
+      return build(name, pos, nullable, requiredSite);
+    } finally {
+      stack.delete(name);
+    }
+  }
+
+  const schema: JsonSchema = root
+    ? nested(root, { sp: '#', mp: '', segs: '', names: [], ords: [] }, false)
+    : { type: 'object', ...(which === 'input' ? { additionalProperties: false } : {}) };
+  // The root's own `type` site has an empty path; the body-not-object expectation covers it, not an id.
+  for (const [k, v] of sites) if (v.id === '#type') sites.delete(k);
+  constraints.delete('#type');
+  return { schema, sites, constraints: [...constraints.values()] };
+}
