@@ -1,4 +1,5 @@
 // The wire-level request a codec builds and the Outcome a target returns. Plain data; no I/O here.
+import type { ErrorClass } from './errorClasses.ts';
 
 export interface WireRequest {
   method: 'POST';
@@ -15,6 +16,10 @@ export interface Outcome {
   status: number;
   /** Error code parsed per the awsJson rules (or mapped from an envelope profile); absent on success. */
   code?: string;
+  /** The code exactly as the target sent it, when a profile mapped it onto `code` (envelope targets). */
+  rawCode?: string;
+  /** Error class of the response (see DESIGN "Error classes"); absent on success and for unknown codes. */
+  errorClass?: ErrorClass;
   message?: string;
   /** Parsed JSON body (after envelope unwrapping), or undefined when there was none or it did not parse. */
   body?: unknown;
@@ -27,4 +32,6 @@ export interface Outcome {
   bodyExcerpt?: string;
   /** Set when no HTTP response was obtained. */
   transport?: { failure: TransportFailure; message: string };
+  /** SDK targets only: top-level input members the SDK filled in itself (idempotency tokens such as CreatorRequestId, clientToken). */
+  sdkFilled?: string[];
 }

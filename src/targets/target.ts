@@ -21,6 +21,8 @@ export interface Target {
   readonly name: string;
   send: Send;
   close(): Promise<void>;
+  /** What this target can send; absent means everything. SDK targets cannot send `rawBody` calls: skip them. */
+  readonly supports?: { rawBody: boolean };
 }
 
 /** A wrapper adds one behaviour (retry, record, rate limit, fault injection) around any send. */
@@ -28,6 +30,7 @@ export type SendWrapper = (send: Send) => Send;
 
 export const wrap = (target: Target, ...wrappers: SendWrapper[]): Target => ({
   name: target.name,
+  ...(target.supports === undefined ? {} : { supports: target.supports }),
   send: wrappers.reduceRight<Send>((send, w) => w(send), target.send),
   close: () => target.close(),
 });

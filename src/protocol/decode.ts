@@ -1,0 +1,105 @@
+// awsJson response decoding: status, headers and body text → Outcome. Never throws: a body that cannot be
+// read as the protocol says (empty, HTML, truncated or other non-JSON, a non-JSON content type) still gives
+// an Outcome, flagged with `bodyProblem` and a short `bodyExcerpt`. No I/O.
+import type { BodyProblem, Outcome } from './outcome.ts';
+import { resolveProfile, type Interpretation, type ProfileName, type ResponseProfile } from './profiles.ts';
+
+export interface RawResponse {
+  status: number;
+  /** Response headers; names are lower-cased here if they are not already. */
+  headers: Record<string, string>;
+  bodyText: string;
+  latencyMs: number;
+  /** Operation the request was for; envelope profiles map codes per operation. */
+  operation?: string;
+}
+
+export const EXCERPT_CHARS = 512;
+
+const JSON_CONTENT_TYPE = /^\s*application\/(?:x-amz-json-1\.[01]|(?:[\w.-]+\+)?json)\s*(?:;|$)/i;
+const UPPER = /[A-Z]/;
+
+export function decodeResponse(raw: RawResponse, profile: ProfileName | ResponseProfile = 'aws-json'): Outcome {
+  const headers = lowerCaseHeaders(raw.headers);
+  const text = typeof raw.bodyText === 'string' ? raw.bodyText : '';
+  const contentType = headers['content-type'];
+  let json: unknown;
+  let problem: BodyProblem | undefined;
+  if (text.length === 0) {
+    problem = 'empty';
+  } else {
+    try {
+      json = JSON.parse(text);
+      if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) problem = 'wrong-content-type';
+    } catch {
+      problem = unparseable(text, contentType);
+    }
+  }
+  let it: Interpretation;
+  try {
+    it = resolveProfile(profile).interpret(raw.status, headers, json, raw.operation);
+  } catch {
+    it = { body: json }; // a custom profile failing must not take the run down
+  }
+  const outcome: Outcome = { status: raw.status, headers, latencyMs: raw.latencyMs, body: it.body };
+  if (it.code !== undefined) outcome.code = it.code;
+  if (it.rawCode !== undefined) outcome.rawCode = it.rawCode;
+  if (it.errorClass !== undefined) outcome.errorClass = it.errorClass;
+  if (it.message !== undefined) outcome.message = it.message;
+  if (problem !== undefined) {
+    outcome.bodyProblem = problem;
+    outcome.bodyExcerpt = excerpt(text);
+  }
+  return outcome;
+}
+
+export const excerpt = (text: string): string => (text.length <= EXCERPT_CHARS ? text : text.slice(0, EXCERPT_CHARS));
+
+function lowerCaseHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  if (headers === undefined || headers === null) return {};
+  for (const name in headers) {
+    if (UPPER.test(name) || typeof headers[name] !== 'string') return rebuild(headers);
+  }
+  return headers;
+}
+
+function rebuild(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const v = headers[name];
+    if (v === undefined) continue;
+    const key = name.toLowerCase();
+    const value = Array.isArray(v) ? v.join(', ') : String(v);
+    out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
+  }
+  return out;
+}
+
+/** Why a non-empty body did not parse: HTML, JSON cut off before its end, or anything else. */
+function unparseable(text: string, contentType: string | undefined): BodyProblem {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 0xfeff)) i++;
+  const first = text[i];
+  if ((contentType !== undefined && /html/i.test(contentType)) || first === '<') return 'html';
+  if ((first === '{' || first === '[') && endsInsideValue(text, i)) return 'truncated';
+  return 'non-json';
+}
+
+/** True when a JSON-looking text ends with a string or a bracket still open (the tail is missing). */
+function endsInsideValue(text: string, from: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) {
+      if (--depth < 0) return false;
+      if (depth === 0) return false; // the top-level value closed: whatever is wrong, nothing is missing
+    }
+  }
+  return inString || depth > 0;
+}

@@ -1,0 +1,181 @@
+// One HTTP exchange over an undici dispatcher, with a raw dispatch handler (no streams): a total timeout,
+// a body-size cap enforced while reading (never buffers more than maxBodyBytes), caller aborts, and every
+// failure turned into data. Never throws, never rejects.
+import type { Dispatcher } from 'undici';
+import type { TransportFailure } from '../protocol/outcome.ts';
+
+export interface ExchangeRequest {
+  method: 'POST' | 'GET';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface ExchangeLimits {
+  timeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+}
+
+export interface ExchangeResponse {
+  ok: true;
+  status: number;
+  /** Lower-cased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  bodyText: string;
+  latencyMs: number;
+}
+export interface ExchangeFailure {
+  ok: false;
+  failure: TransportFailure;
+  /** The underlying error code when there is one (ECONNREFUSED, UND_ERR_SOCKET…). */
+  code?: string;
+  message: string;
+  latencyMs: number;
+}
+export type ExchangeResult = ExchangeResponse | ExchangeFailure;
+
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const CANCELLED = new Error('contract-fuzz cancelled the request');
+
+export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> {
+  return new Promise((resolve) => {
+    if (limits.signal?.aborted) {
+      resolve({ ok: false, failure: 'aborted', message: 'aborted by the caller before sending', latencyMs: 0 });
+      return;
+    }
+    const handler = new ExchangeHandler(resolve, limits);
+    dispatcher.dispatch(
+      { path: request.path, method: request.method, headers: request.headers, body: request.body ?? null },
+      handler,
+    );
+  });
+}
+
+class ExchangeHandler implements Dispatcher.DispatchHandlers {
+  private abortRequest: ((err?: Error) => void) | undefined;
+  private done = false;
+  private status = 0;
+  private headers = NO_HEADERS;
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private readonly started = performance.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly resolve: (r: ExchangeResult) => void,
+    private readonly limits: ExchangeLimits,
+  ) {
+    this.timer = setTimeout(onTimeout, limits.timeoutMs, this);
+    limits.signal?.addEventListener('abort', this);
+  }
+
+  /** AbortSignal listener (EventListener object form: no closure per request). */
+  handleEvent(): void {
+    this.fail('aborted', undefined, 'aborted by the caller');
+  }
+
+  onConnect(abort: (err?: Error) => void): void {
+    if (this.done) abort(CANCELLED); // settled while queued (timeout, abort): never send it
+    else this.abortRequest = abort;
+  }
+
+  onHeaders(status: number, rawHeaders: Buffer[] | string[] | null): boolean {
+    if (this.done || status < 200) return true; // 1xx informational: wait for the real response
+    this.status = status;
+    this.headers = headerRecord(rawHeaders);
+    const declared = this.headers['content-length'];
+    if (declared !== undefined && Number(declared) > this.limits.maxBodyBytes) {
+      this.fail('too-large', undefined, `response declares ${declared} bytes, over the ${this.limits.maxBodyBytes}-byte limit`);
+      return false;
+    }
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.done) return false;
+    this.size += chunk.length;
+    if (this.size > this.limits.maxBodyBytes) {
+      this.fail('too-large', undefined, `response body over the ${this.limits.maxBodyBytes}-byte limit`);
+      return false;
+    }
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.done) return;
+    const { chunks } = this;
+    const bodyText = chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, this.size).toString('utf8');
+    this.settle({ ok: true, status: this.status, headers: this.headers, bodyText, latencyMs: performance.now() - this.started });
+  }
+
+  onError(err: Error): void {
+    if (this.done) return;
+    const code = errorCode(err);
+    this.settle({ ok: false, failure: failureOf(code), code, message: describe(err, code), latencyMs: performance.now() - this.started });
+  }
+
+  timedOut(): void {
+    this.fail('timeout', undefined, `no complete response within ${this.limits.timeoutMs} ms`);
+  }
+
+  fail(failure: TransportFailure, code: string | undefined, message: string): void {
+    if (this.done) return;
+    this.settle({ ok: false, failure, code, message, latencyMs: performance.now() - this.started });
+    this.abortRequest?.(CANCELLED); // undici then calls onError, which is ignored: the exchange is settled
+  }
+
+  private settle(result: ExchangeResult): void {
+    this.done = true;
+    clearTimeout(this.timer);
+    this.limits.signal?.removeEventListener('abort', this);
+    this.chunks = [];
+    this.resolve(result);
+  }
+}
+
+function onTimeout(handler: ExchangeHandler): void {
+  handler.timedOut();
+}
+
+function headerRecord(raw: Buffer[] | string[] | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw === null) return out;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toString().toLowerCase();
+    const value = raw[i + 1].toString();
+    const prev = out[name];
+    out[name] = prev === undefined ? value : `${prev}, ${value}`;
+  }
+  return out;
+}
+
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown }; errors?: Array<{ code?: unknown }> } | null;
+  const code = e?.code ?? e?.cause?.code ?? e?.errors?.[0]?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const FAILURES: Readonly<Record<string, TransportFailure>> = {
+  ECONNREFUSED: 'refused',
+  ECONNRESET: 'reset',
+  EPIPE: 'reset',
+  ECONNABORTED: 'reset',
+  UND_ERR_SOCKET: 'reset', // "other side closed" mid-exchange
+  ETIMEDOUT: 'timeout',
+  UND_ERR_CONNECT_TIMEOUT: 'timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'timeout',
+  UND_ERR_BODY_TIMEOUT: 'timeout',
+  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'too-large',
+  UND_ERR_ABORTED: 'aborted',
+};
+
+const failureOf = (code: string | undefined): TransportFailure =>
+  code !== undefined && Object.hasOwn(FAILURES, code) ? FAILURES[code] : 'other';
+
+function describe(err: unknown, code: string | undefined): string {
+  const message = err instanceof Error && err.message ? err.message : String(err);
+  const text = code !== undefined && !message.includes(code) ? `${code}: ${message}` : message;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
