@@ -1,0 +1,43 @@
+// The core verdict: did the target accept what the contract accepts, reject what it rejects, and with
+// the documented code and one of the documented statuses?
+import { classOf } from '../protocol/errorClasses.ts';
+import type { Discrepancy } from './discrepancy.ts';
+import type { Check } from './exchange.ts';
+import { actualSummary, constraintOf, expectedSummary, isSuccessStatus } from './exchange.ts';
+
+export const outcomeCheck: Check = ({ case: c, expected, outcome }) => {
+  // Transport failures, 5xx and unreadable bodies are other checks' business.
+  if (outcome.transport || outcome.status >= 500 || outcome.bodyProblem) return [];
+  const ok = isSuccessStatus(outcome.status);
+  const base = {
+    operation: c.operation,
+    constraint: constraintOf(c),
+    source: expected.source,
+    confidence: expected.confidence,
+    expected: expectedSummary(expected),
+    actual: actualSummary(outcome),
+  };
+  const finding = (kind: Discrepancy['kind'], severity: Discrepancy['severity'], detail: string): Discrepancy[] =>
+    [{ ...base, kind, severity, detail }];
+
+  if (expected.outcome === 'success') {
+    if (!ok && isOneOf(outcome.code, expected.alsoAcceptable?.codes)) return [];
+    return ok ? [] : finding('rejected-valid', 'error', `valid payload rejected with ${outcome.code ?? 'no code'} (HTTP ${outcome.status})`);
+  }
+  const violation = expected.violations[0];
+  if (violation) Object.assign(base, { constraint: violation.constraint, source: violation.source, confidence: violation.confidence });
+  if (ok) return finding('accepted-invalid', 'error', `accepted (HTTP ${outcome.status}); expected ${expected.codes.join(' or ')}`);
+  const code = outcome.code;
+  if (code === undefined || !expected.codes.includes(code)) {
+    const sameClass = code !== undefined && classOf(code) !== undefined && classOf(code) === classOf(expected.codes[0]);
+    return finding('error-code', sameClass ? 'warning' : 'error',
+      `answered ${code ?? 'no error code'}; expected ${expected.codes.join(' or ')}${sameClass ? ' (same error class)' : ''}`);
+  }
+  if (!expected.statuses.includes(outcome.status)) {
+    return finding('status', 'warning', `${code} with HTTP ${outcome.status}; documented: ${expected.statuses.join(' or ')}`);
+  }
+  return [];
+};
+
+const isOneOf = (code: string | undefined, acceptable: string[] | undefined): boolean =>
+  code !== undefined && acceptable !== undefined && acceptable.includes(code);

@@ -1,0 +1,25 @@
+// A 2xx body must satisfy the model's output shape (ajv, compiled once per operation).
+import type { ErrorObject } from 'ajv';
+import { outputValidator } from '../schema/index.ts';
+import type { Check } from './exchange.ts';
+import { actualSummary, constraintOf, expectedSummary, isSuccessStatus } from './exchange.ts';
+
+const describe = (e: ErrorObject): string => `${e.instancePath || '/'} ${e.message ?? e.keyword}`;
+
+export const responseSchemaCheck: Check = ({ case: c, expected, outcome }) => {
+  if (outcome.transport || outcome.bodyProblem || !isSuccessStatus(outcome.status)) return [];
+  const validate = outputValidator(c.operation);
+  if (validate(outcome.body ?? {})) return [];
+  const errors = (validate.errors ?? []).slice(0, 3).map(describe).join('; ');
+  return [{
+    operation: c.operation,
+    kind: 'response-schema',
+    constraint: `output:${(validate.errors?.[0]?.instancePath || '/').replace(/\/\d+(?=\/|$)/g, '/[]')}`,
+    severity: 'error',
+    source: `model output shape of ${c.operation}`,
+    confidence: 'documented',
+    expected: expectedSummary(expected),
+    actual: actualSummary(outcome),
+    detail: `2xx body breaks the output shape: ${errors} (case ${constraintOf(c)})`,
+  }];
+};

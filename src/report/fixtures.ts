@@ -1,0 +1,48 @@
+// fixtures/<operation>/<kind>-<id>.json: every finding as a minimal replayable file. Nothing secret goes in:
+// the fixture holds the payload and the verdicts, never headers or credentials.
+import { join, relative } from 'node:path';
+import { TOOL } from '../version.ts';
+import { writeFileAtomic } from './files.ts';
+import type { Finding } from './types.ts';
+
+export interface Fixture {
+  fixtureVersion: 1;
+  id: string;
+  operation: string;
+  kind: string;
+  constraint: string;
+  request: unknown;
+  rawBody?: string;
+  context: Finding['context'];
+  /** The unbound case (placeholder prerequisites) replay rebinds on the replay target; absent for scenarios. */
+  case?: Finding['case'];
+  /** Scenario findings replay by re-running the scenario families of `operation` with `seed`. */
+  scenario?: boolean;
+  expected: Finding['expected'];
+  observed: Finding['actual'];
+  detail: string;
+  target: string;
+  seed: number;
+  path: string;
+  tool: { name: string; version: string };
+}
+
+export const fixturePath = (dir: string, f: Pick<Finding, 'operation' | 'kind' | 'id'>): string =>
+  join(dir, f.operation, `${f.kind}-${f.id}.json`);
+
+export function toFixture(f: Finding, target: string): Fixture {
+  return {
+    fixtureVersion: 1, id: f.id, operation: f.operation, kind: f.kind, constraint: f.constraint,
+    request: f.request, ...(f.rawBody !== undefined ? { rawBody: f.rawBody } : {}), context: f.context,
+    ...(f.case ? { case: f.case } : {}), ...(f.kind === 'idempotency' || f.kind === 'state' ? { scenario: true } : {}),
+    expected: f.expected, observed: f.actual, detail: f.detail, target, seed: f.seed, path: f.path,
+    tool: { name: TOOL.name, version: TOOL.version },
+  };
+}
+
+/** Writes one fixture and returns its path relative to `base` (for report.json). */
+export async function writeFixture(dir: string, f: Finding, target: string, base = process.cwd()): Promise<string> {
+  const path = fixturePath(dir, f);
+  await writeFileAtomic(path, JSON.stringify(toFixture(f, target), null, 2) + '\n');
+  return relative(base, path);
+}

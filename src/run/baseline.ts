@@ -1,0 +1,52 @@
+// A baseline lists accepted differences by stable finding id: they are reported but do not fail the gate.
+// Entries that no longer occur are reported as fixed, so a baseline only ever shrinks on purpose.
+import { readFile } from 'node:fs/promises';
+import { HarnessError } from '../errors.ts';
+import { writeFileAtomic } from '../report/files.ts';
+import type { Finding } from '../report/types.ts';
+
+export interface BaselineEntry {
+  id: string;
+  operation: string;
+  kind: string;
+  constraint: string;
+  code?: string;
+  note?: string;
+}
+export interface Baseline { baselineVersion: 1; findings: BaselineEntry[] }
+
+export async function readBaseline(file: string): Promise<Baseline> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new HarnessError('CF_ERR_BASELINE', `cannot read baseline ${file}: ${(e as Error).message}`);
+  }
+  const b = parsed as Partial<Baseline>;
+  if (!b || !Array.isArray(b.findings) || b.findings.some((f) => typeof f?.id !== 'string')) {
+    throw new HarnessError('CF_ERR_BASELINE', `${file} is not a contract-fuzz baseline (expected {"baselineVersion":1,"findings":[{"id":…}]})`);
+  }
+  return { baselineVersion: 1, findings: b.findings };
+}
+
+/** Marks baselined findings and returns the ids of baseline entries that did not occur. */
+export function applyBaseline(findings: Finding[], baseline: Baseline | undefined, operations: string[]): string[] {
+  if (!baseline) return [];
+  const known = new Set(baseline.findings.map((f) => f.id));
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!known.has(f.id)) continue;
+    seen.add(f.id);
+    f.baselined = true;
+    f.gating = false;
+  }
+  // Only entries for operations this run covered can be called fixed.
+  return baseline.findings.filter((e) => !seen.has(e.id) && operations.includes(e.operation)).map((e) => e.id);
+}
+
+export async function writeBaseline(file: string, findings: Finding[]): Promise<void> {
+  const entries: BaselineEntry[] = findings
+    .filter((f) => f.severity !== 'info')
+    .map((f) => ({ id: f.id, operation: f.operation, kind: f.kind, constraint: f.constraint, ...(f.actual.code ? { code: f.actual.code } : {}) }));
+  await writeFileAtomic(file, JSON.stringify({ baselineVersion: 1, findings: entries }, null, 2) + '\n');
+}

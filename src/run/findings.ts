@@ -1,0 +1,54 @@
+// Groups → findings: stable ids, gating by strictness, reproduction commands. Pure.
+import type { Discrepancy } from '../checks/discrepancy.ts';
+import type { Case } from '../generate/case.ts';
+import { fixturePath } from '../report/fixtures.ts';
+import { findingId } from '../report/findingId.ts';
+import type { Finding } from '../report/types.ts';
+import type { Group } from './runner.ts';
+
+export type Strictness = 'documented' | 'inferred';
+
+/** A finding fails the gate when it is not informational and its confidence is within the strictness. */
+export const gates = (d: Discrepancy, strictness: Strictness): boolean =>
+  d.severity !== 'info' && (strictness === 'inferred' || d.confidence === 'documented');
+
+const shellQuote = (s: string): string => (/^[\w./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+export interface FindingInput {
+  discrepancy: Discrepancy;
+  count: number;
+  sent: Case;
+  unbound?: Case;
+  seed: number;
+  path: number[];
+  steps: number;
+}
+
+export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: string, target: string): Finding {
+  const d = g.discrepancy;
+  const id = findingId(d.operation, d.kind, d.constraint, d.actual.code);
+  const fixture = fixturePath(fixturesDir, { operation: d.operation, kind: d.kind, id });
+  return {
+    ...d,
+    id,
+    count: g.count,
+    request: g.sent.rawBody !== undefined ? null : g.sent.input,
+    ...(g.sent.rawBody !== undefined ? { rawBody: g.sent.rawBody } : {}),
+    context: g.sent.context,
+    ...(g.unbound ? { case: g.unbound } : {}),
+    seed: g.seed,
+    path: g.path.join(':'),
+    shrinkSteps: g.steps,
+    gating: gates(d, strictness),
+    baselined: false,
+    reproduce: `npx contract-fuzz replay ${shellQuote(fixture)} --target ${shellQuote(target)}`,
+  };
+}
+
+export const fromGroup = (g: Group, strictness: Strictness, fixturesDir: string, target: string): Finding =>
+  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, fixturesDir, target);
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;
+  return findings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}

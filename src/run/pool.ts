@@ -1,0 +1,17 @@
+// Runs tasks from a lazy source with at most `concurrency` in flight: bounded memory whatever the run size.
+export async function forEachConcurrent<T>(
+  source: Iterator<T>,
+  concurrency: number,
+  task: (item: T) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
+  let done = false;
+  const worker = async (): Promise<void> => {
+    while (!done && !signal?.aborted) {
+      const next = source.next();
+      if (next.done) { done = true; return; }
+      await task(next.value);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}

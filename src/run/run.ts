@@ -1,0 +1,154 @@
+// One `contract-fuzz run`: open targets, prepare prerequisites, stream cases, run the scenarios, turn
+// groups into findings, apply the baseline, write fixtures and reports. Returns the report and exit code.
+import { checksFor } from '../checks/index.ts';
+import { coverageContexts, plan, type NamedContext, type PlanItem } from '../generate/index.ts';
+import { constraintsOf } from '../oracle/index.ts';
+import { consoleSink, progress } from '../report/console.ts';
+import { writeFixture } from '../report/fixtures.ts';
+import { jsonSink } from '../report/json.ts';
+import { junitSink } from '../report/junit.ts';
+import { markdownSink } from '../report/markdown.ts';
+import type { CoverageTable, Finding, Report, ReportSink } from '../report/types.ts';
+import { openTarget, type OpenTarget } from '../targets/open.ts';
+import { TOOL } from '../version.ts';
+import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
+import { setMaxListeners } from 'node:events';
+import { wrap } from '../targets/target.ts';
+import { diffExchange, oracleExchange } from './exchange.ts';
+import { fromGroup, sortFindings } from './findings.ts';
+import type { RunOptions } from './options.ts';
+import { prepare, type Prepared } from './prerequisites.ts';
+import { runCases } from './runner.ts';
+import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
+
+export interface RunIO {
+  write(text: string): void;
+  writeErr(text: string): void;
+  isTTY: boolean;
+}
+
+export interface RunResult { report: Report; exitCode: number }
+
+/** Each operation gets its own seed from the run's, so running one operation alone gives the same cases. */
+const operationSeed = (seed: number, operation: string): number => {
+  let h = seed | 0;
+  for (let i = 0; i < operation.length; i++) h = Math.imul(h ^ operation.charCodeAt(i), 0x01000193);
+  return h | 0;
+};
+
+function* skipping(items: Iterator<PlanItem>, keep: (i: PlanItem) => boolean): Generator<PlanItem> {
+  for (let n = items.next(); !n.done; n = items.next()) if (keep(n.value)) yield n.value;
+}
+
+function emptyCoverage(operations: string[]): CoverageTable {
+  const table: CoverageTable = {};
+  for (const op of operations) {
+    table[op] = {};
+    for (const c of constraintsOf(op)) if (c.kind !== 'state') table[op][c.id] = { valid: 0, invalid: 0 };
+  }
+  return table;
+}
+
+export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO): Promise<RunResult> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
+  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, profile: o.profile };
+  const opened: OpenTarget[] = [];
+  const prepared: Prepared[] = [];
+  let requests = 0;
+  // Every request of the run, scenarios and shrinking included, goes through this count.
+  const counted = (t: OpenTarget): OpenTarget => ({ ...wrap(t, (send) => (call, opts) => { requests++; return send(call, opts); }), isAws: t.isAws });
+  // Each in-flight request listens on the run's abort signal; concurrency decides how many, not a leak.
+  setMaxListeners(0, signal);
+  const coverage = emptyCoverage(o.operations);
+  const findings: Finding[] = [];
+  let cases = 0;
+  try {
+    opened.push(counted(await openTarget(o.target, openOptions)));
+    if (o.diff) opened.push(counted(await openTarget(o.diff, openOptions)));
+    const contexts: Record<string, NamedContext[]> = {};
+    for (const op of o.operations) contexts[op] = coverageContexts(op);
+    // Builtin targets are fresh each run, so names from the seed keep the report identical; elsewhere add time.
+    const runTag = `${(o.seed >>> 0).toString(36)}${opened.every((t) => t.name === 'builtin') ? '' : Date.now().toString(36).slice(-5)}`;
+    for (const t of opened) {
+      prepared.push(await prepare(t, {
+        operations: o.operations, contexts, runTag, signal,
+        ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
+      }));
+    }
+    const reference = opened[0];
+    const checks = checksFor({ messages: o.messages });
+    const exchange = o.diff
+      ? diffExchange({ reference, candidate: opened[1], bindings: [prepared[0].binding, prepared[1].binding], signal })
+      : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal });
+    const rawOk = opened.every((t) => t.supports?.rawBody !== false);
+    const bar = progress(io.isTTY, io.writeErr);
+    const target = o.diff ? o.diff : o.target;
+    for (const op of o.operations) {
+      if (signal.aborted) break;
+      const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
+      // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
+      const stream = rawOk ? items : skipping(items, (i) => !i.case.breaks.some((b) => b.startsWith('protocol:')));
+      const result = await runCases({
+        items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
+        onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
+      });
+      cases += result.cases;
+      for (const [id, counts] of Object.entries(result.coverage[op] ?? {})) {
+        const cell = (coverage[op][id] ??= { valid: 0, invalid: 0 });
+        cell.valid += counts.valid;
+        cell.invalid += counts.invalid;
+      }
+      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, o.fixturesDir ?? 'fixtures', target));
+      if (o.scenarios && !signal.aborted) {
+        const seed = operationSeed(o.seed, `${op}#scenarios`);
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
+        const found = await run(o.diff ? 1 : 0);
+        // Differential: only what the candidate does and the reference does not.
+        const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
+        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, o.fixturesDir ?? 'fixtures', target));
+      }
+    }
+    bar.end();
+    if (o.diff === undefined && opened[0].isAws && !o.keep) {
+      for (const problem of await prepared[0].cleanup()) io.writeErr(`contract-fuzz: cleanup: ${problem}\n`);
+    }
+  } finally {
+    await Promise.allSettled(opened.map((t) => t.close()));
+  }
+
+  sortFindings(findings);
+  const fixed = applyBaseline(findings, baseline, o.operations);
+  if (o.fixturesDir) {
+    for (const f of findings) if (f.severity !== 'info') f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
+  }
+  const durationMs = Date.now() - started;
+  const byKind: Report['summary']['byKind'] = {};
+  const byOperation: Record<string, number> = Object.fromEntries(o.operations.map((op) => [op, 0]));
+  for (const f of findings) {
+    byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
+    byOperation[f.operation] = (byOperation[f.operation] ?? 0) + 1;
+  }
+  const report: Report = {
+    tool: { name: TOOL.name, version: TOOL.version },
+    run: {
+      seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
+      concurrency: o.concurrency, strictness: o.strictness, startedAt, durationMs,
+      casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
+      ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
+    },
+    summary: {
+      cases, requests, discrepancies: findings.length,
+      gating: findings.filter((f) => f.gating).length, byKind, byOperation,
+    },
+    coverage,
+    discrepancies: findings,
+    fixed,
+  };
+  const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
+  for (const sink of sinks) await sink.onRunEnd(report);
+  if (o.writeBaseline) await writeBaseline(o.writeBaseline, findings);
+  const exitCode = signal.aborted ? 130 : report.summary.gating > 0 ? 1 : 0;
+  return { report, exitCode };
+}

@@ -1,0 +1,84 @@
+// The case loop: a lazy plan streamed through an exchange with a concurrency limit and bounded memory;
+// one group per (operation, kind, constraint, observed code), counted, its earliest case shrunk afterwards.
+import type { Discrepancy } from '../checks/discrepancy.ts';
+import type { Case } from '../generate/case.ts';
+import type { PlanItem } from '../generate/index.ts';
+import type { CoverageTable } from '../report/types.ts';
+import type { CaseExchange } from './exchange.ts';
+import { forEachConcurrent } from './pool.ts';
+import { shrinkAgainst } from './shrink.ts';
+
+export interface Group {
+  key: string;
+  discrepancy: Discrepancy;
+  count: number;
+  item: PlanItem;
+  /** The case as sent (bound), after shrinking when shrinking ran. */
+  sent: Case;
+  /** The same case before binding (placeholder prerequisites): what a fixture replays on any target. */
+  unbound: Case;
+  shrink: { path: number[]; steps: number; requests: number };
+}
+
+export interface CaseLoopOptions {
+  items: Iterator<PlanItem>;
+  exchange: CaseExchange;
+  concurrency: number;
+  /** Most requests spent shrinking one finding (0: no shrinking). */
+  shrinkRequests: number;
+  signal?: AbortSignal;
+  onProgress?(done: number, findings: number): void;
+}
+
+export interface CaseLoopResult {
+  cases: number;
+  coverage: CoverageTable;
+  groups: Group[];
+}
+
+export const groupKey = (d: Discrepancy): string => `${d.operation}\u0000${d.kind}\u0000${d.constraint}\u0000${d.actual.code ?? ''}`;
+
+export function countCoverage(coverage: CoverageTable, c: Case): void {
+  const table = (coverage[c.operation] ??= {});
+  const ids = c.kind === 'valid' ? c.exercises : c.breaks;
+  for (const id of ids) (table[id] ??= { valid: 0, invalid: 0 })[c.kind]++;
+}
+
+export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
+  const groups = new Map<string, Group>();
+  const coverage: CoverageTable = {};
+  let cases = 0;
+
+  await forEachConcurrent(o.items, o.concurrency, async (item) => {
+    const { found, sent } = await o.exchange(item.case);
+    if (o.signal?.aborted) return; // a request cut by Ctrl-C says nothing about the target
+    cases++;
+    countCoverage(coverage, item.case);
+    for (const d of found) {
+      const key = groupKey(d);
+      const g = groups.get(key);
+      if (!g) groups.set(key, { key, discrepancy: d, count: 1, item, sent, unbound: item.case, shrink: { path: [], steps: 0, requests: 0 } });
+      else {
+        g.count++;
+        // The earliest case represents the group: the same seed gives the same finding whatever the timing.
+        if (item.index < g.item.index) Object.assign(g, { discrepancy: d, item, sent, unbound: item.case });
+      }
+    }
+    o.onProgress?.(cases, groups.size);
+  }, o.signal);
+
+  const sorted = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const g of sorted) {
+    if (o.shrinkRequests <= 0 || o.signal?.aborted) break;
+    let last: { sent: Case; unbound: Case } | undefined;
+    const shrunk = await shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
+      const { found, sent } = await o.exchange(candidate);
+      const same = found.find((d) => groupKey(d) === g.key);
+      if (same) last = { sent, unbound: candidate };
+      return same !== undefined;
+    }, o.shrinkRequests);
+    g.shrink = { path: shrunk.path, steps: shrunk.steps, requests: shrunk.requests };
+    if (shrunk.steps > 0 && last) Object.assign(g, last);
+  }
+  return { cases, coverage, groups: sorted };
+}

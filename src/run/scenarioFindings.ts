@@ -1,0 +1,51 @@
+// Idempotency and state scenarios inside a run: pick a prepared service per operation, run the scenario
+// families, turn their findings into report findings (the request is the minimal step list).
+import type { CloudMapServiceConfig } from '../oracle/context.ts';
+import type { Finding } from '../report/types.ts';
+import { fixturePath } from '../report/fixtures.ts';
+import { findingId } from '../report/findingId.ts';
+import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';
+import type { Target } from '../targets/target.ts';
+import type { Binding } from './binding.ts';
+import { gates, type Strictness } from './findings.ts';
+import type { NamedContext } from '../generate/index.ts';
+
+export interface ScenarioRun {
+  operation: string;
+  target: Target;
+  binding: Binding;
+  contexts: NamedContext[];
+  seed: number;
+  runs: number;
+  signal?: AbortSignal;
+}
+
+/** The service scenarios use: an existing HTTP-namespace service when there is one, else any existing one. */
+function preparedFor(r: ScenarioRun) {
+  if (r.operation === 'RegisterInstance') {
+    const usable = r.contexts.filter((c) => c.context.cloudMap?.service);
+    const pick = usable.find((c) => c.context.cloudMap?.service?.namespaceType === 'HTTP') ?? usable[0];
+    if (!pick?.context.cloudMap) return undefined;
+    const placeholder = pick.context.cloudMap.serviceId;
+    return { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig };
+  }
+  const p = r.contexts.find((c) => c.context.proton?.serviceExists)?.context.proton;
+  return p ? { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } : undefined;
+}
+
+export async function scenarioFindings(r: ScenarioRun): Promise<ScenarioFinding[]> {
+  const prepared = preparedFor(r);
+  if (!prepared) return [];
+  return runScenarios({ operation: r.operation, target: r.target, prepared, seed: r.seed, runs: r.runs, ...(r.signal ? { signal: r.signal } : {}) });
+}
+
+export function scenarioToFinding(s: ScenarioFinding, strictness: Strictness, fixturesDir: string, target: string): Finding {
+  const id = findingId(s.operation, s.kind, s.constraint, s.actual.code);
+  const { steps, seed, path, ...d } = s;
+  const fixture = fixturePath(fixturesDir, { operation: s.operation, kind: s.kind, id });
+  return {
+    ...d, id, count: 1, request: { steps }, context: {}, seed, path, shrinkSteps: 0,
+    gating: gates(s, strictness), baselined: false,
+    reproduce: `npx contract-fuzz replay ${fixture} --target ${target}`,
+  };
+}

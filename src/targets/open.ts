@@ -1,0 +1,67 @@
+// `--target` / `--diff` specs → a ready Target: builtin | http(s)://HOST:PORT | sdk+http(s)://HOST:PORT | aws.
+// Checks reachability at start-up, so an unreachable target is one clear line and exit code 2, not a run
+// full of transport findings.
+import { startEmulator } from '../emulator/index.ts';
+import { HarnessError } from '../errors.ts';
+import type { ProfileName, ResponseProfile } from '../protocol/profiles.ts';
+import { resolveChainCredentials } from './credentials.ts';
+import { createHttpTarget } from './http.ts';
+import { createSdkTarget } from './sdk.ts';
+import type { Target } from './target.ts';
+
+export interface OpenOptions {
+  region: string;
+  timeoutMs: number;
+  concurrency: number;
+  profile?: ProfileName | ResponseProfile;
+  /** Required for `aws`: the user said so explicitly. */
+  allowAws: boolean;
+  /** Builtin emulator: how long Cloud Map operations stay in progress. */
+  operationDelayMs?: number;
+}
+
+export interface OpenTarget extends Target {
+  /** True when the target is real AWS (cleanup matters, costs are real). */
+  readonly isAws: boolean;
+}
+
+const withName = (t: Target, name: string, close: () => Promise<void>, isAws = false): OpenTarget => ({
+  name, send: t.send, close, isAws, ...(t.supports ? { supports: t.supports } : {}),
+});
+
+export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarget> {
+  if (spec === 'builtin') {
+    const emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: o.operationDelayMs ?? 5 });
+    const http = createHttpTarget({ url: emulator.url, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
+    return withName(http, 'builtin', async () => { await http.close(); await emulator.close(); });
+  }
+  if (spec === 'aws') {
+    if (!o.allowAws) {
+      throw new HarnessError('CF_ERR_USAGE', "--target aws sends requests to real AWS and creates resources there; add --allow-aws to confirm");
+    }
+    const credentials = await resolveChainCredentials();
+    const sdk = createSdkTarget({ region: o.region, credentials, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
+    return withName(sdk, 'aws', () => sdk.close(), true);
+  }
+  if (spec.startsWith('sdk+http://') || spec.startsWith('sdk+https://')) {
+    const sdk = createSdkTarget({ endpoint: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
+    await probeUrl(spec.slice('sdk+'.length), o);
+    return withName(sdk, spec, () => sdk.close());
+  }
+  if (spec.startsWith('http://') || spec.startsWith('https://')) {
+    const http = createHttpTarget({ url: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, ...(o.profile ? { profile: o.profile } : {}) });
+    try {
+      await http.probe();
+    } catch (e) {
+      await http.close();
+      throw e;
+    }
+    return withName(http, http.name, () => http.close());
+  }
+  throw new HarnessError('CF_ERR_TARGET_URL', `unknown target '${spec}': use builtin, http://HOST:PORT, sdk+http://HOST:PORT or aws`);
+}
+
+async function probeUrl(url: string, o: OpenOptions): Promise<void> {
+  const http = createHttpTarget({ url, region: o.region, timeoutMs: o.timeoutMs, concurrency: 1 });
+  try { await http.probe(); } finally { await http.close(); }
+}
