@@ -1,0 +1,20 @@
+// `npm run bench`: the three numbers the project promises, one process each where it matters.
+//   1. generated-and-classified cases/s per operation (generate + oracle), one core
+//   2. requests/s through the full send path vs a raw undici loop against an echo server, concurrency 32
+//   3. wall time and cases/s of the default job (`npm start`)
+import { benchGenerate } from './generate.ts';
+import { benchDefaultRun } from './run.ts';
+import { benchSend } from './send.ts';
+
+const only = process.argv[2];
+if (!only || only === 'generate') {
+  for (const r of await benchGenerate()) console.log(`generate+classify ${r.operation}: ${Math.round(r.casesPerSecond)} cases/s`);
+}
+if (!only || only === 'send') {
+  const s = await benchSend();
+  console.log(`send path @32: ${Math.round(s.fullPath)} req/s (encode+sign+send+decode vs builtin emulator); raw undici vs echo: ${Math.round(s.echoBaseline)} req/s; ratio ${(s.ratio * 100).toFixed(0)}% (goal ≥ 50%)`);
+}
+if (!only || only === 'run') {
+  const r = benchDefaultRun();
+  console.log(`default run (npm start): ${r.wallSeconds.toFixed(1)} s wall (goal < 20 s), ${r.cases} cases, ${r.requests} requests, ${r.casesPerSecond} cases/s, ${r.findings} findings, exit ${r.exitCode}`);
+}

@@ -1,0 +1,382 @@
+// Cloud Map in memory: namespaces, services, instances and asynchronous operations. Pure state: time comes
+// from the injected clock, ids from the injected generator; no timers and no I/O. Inputs are already
+// validated against the model (routes run the oracle first); this module enforces what needs state.
+//
+// Operations complete lazily: each has `completesAt = submitted + operationDelayMs`; every public method
+// first applies the operations that are due (`settle`). Nothing can observe the difference from a timer.
+import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../oracle/context.ts';
+import { fingerprint } from '../ids.ts';
+import { fail, type EmulatorError, type StateOptions, type StateResult } from '../types.ts';
+import { TokenStore } from './tokens.ts';
+
+export type OperationType = 'CREATE_NAMESPACE' | 'DELETE_NAMESPACE' | 'REGISTER_INSTANCE' | 'DEREGISTER_INSTANCE';
+export type OperationStatus = 'SUBMITTED' | 'PENDING' | 'SUCCESS' | 'FAIL';
+export type TargetType = 'NAMESPACE' | 'SERVICE' | 'INSTANCE';
+
+export interface NamespaceRecord {
+  id: string; arn: string; name: string; type: NamespaceType;
+  description?: string; creatorRequestId?: string; vpc?: string; soaTtl?: number;
+  createDate: number; deleting: boolean;
+}
+export interface DnsRecord { Type: DnsRecordType; TTL: number }
+export interface DnsConfig { NamespaceId?: string; RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords: DnsRecord[] }
+export interface HealthCheckConfig { Type: 'HTTP' | 'HTTPS' | 'TCP'; ResourcePath?: string; FailureThreshold?: number }
+export interface InstanceRecord { id: string; creatorRequestId?: string; attributes: Record<string, string> }
+export interface ServiceRecord {
+  id: string; arn: string; name: string; namespaceId: string; description?: string;
+  dnsConfig?: DnsConfig; type: 'HTTP' | 'DNS_HTTP' | 'DNS';
+  healthCheckConfig?: HealthCheckConfig; healthCheckCustomConfig?: { FailureThreshold?: number };
+  createDate: number; creatorRequestId?: string;
+  instances: Map<string, InstanceRecord>;
+  /** Existing instances plus new ones being registered: what the per-service instance quota counts. */
+  reserved: Set<string>;
+  /** Operations in flight on this service's instances. */
+  inflight: number;
+}
+export interface OperationRecord {
+  id: string; type: OperationType; createdAt: number; completesAt: number;
+  targets: Partial<Record<TargetType, string>>; done: boolean; apply: () => void;
+}
+
+export interface CreateNamespaceInput {
+  Name: string; CreatorRequestId?: string; Description?: string; Vpc?: string;
+  Properties?: { DnsProperties?: { SOA?: { TTL?: number } } };
+}
+export interface CreateServiceInput {
+  Name: string; NamespaceId?: string; CreatorRequestId?: string; Description?: string; DnsConfig?: DnsConfig;
+  HealthCheckConfig?: HealthCheckConfig; HealthCheckCustomConfig?: { FailureThreshold?: number }; Type?: 'HTTP';
+}
+export interface RegisterInstanceInput { ServiceId: string; InstanceId: string; CreatorRequestId?: string; Attributes: Record<string, string> }
+
+export interface CloudMapStateOptions extends StateOptions {
+  /** Cloud Map quota: instances per service (documented 1,000). */
+  instanceLimit?: number;
+  /** Completed operations kept for GetOperation before the oldest are forgotten (memory bound). */
+  maxOperations?: number;
+}
+
+const DONE = (): void => {};
+
+export class CloudMapState {
+  readonly namespaces = new Map<string, NamespaceRecord>();
+  readonly services = new Map<string, ServiceRecord>();
+  readonly operations = new Map<string, OperationRecord>();
+  private readonly byArn = new Map<string, string>(); // namespace and service ARNs → id
+  private readonly namespaceKeys = new Map<string, string>(); // type|name|vpc → namespace id or pending operation id
+  private readonly inflight = new Map<string, string>(); // service id \0 instance id → operation id
+  private readonly tokens = new TokenStore<{ fp: string; ref: string }>();
+  private pending: OperationRecord[] = [];
+  private readonly instanceLimit: number;
+  private readonly maxOperations: number;
+
+  constructor(private readonly o: CloudMapStateOptions) {
+    this.instanceLimit = o.instanceLimit ?? 1000;
+    this.maxOperations = o.maxOperations ?? 200_000;
+  }
+
+  now(): number { return this.o.clock.now(); }
+  get accountId(): string { return this.o.accountId; }
+
+  /** Applies every operation whose completion time has come, in completion order. */
+  settle(now = this.now()): void {
+    let i = 0;
+    while (i < this.pending.length && this.pending[i].completesAt <= now) {
+      const op = this.pending[i++];
+      op.done = true;
+      op.apply();
+      op.apply = DONE; // let the closure (and the attributes it holds) go
+    }
+    if (i > 0) this.pending = this.pending.slice(i);
+  }
+
+  // ---- namespaces -------------------------------------------------------------------------------
+
+  createNamespace(type: NamespaceType, input: CreateNamespaceInput): StateResult<{ operationId: string }> {
+    this.settle();
+    const { Name, Description, Vpc, Properties } = input;
+    const fp = input.CreatorRequestId ? fingerprint({ type, Name, Description, Vpc, Properties }) : '';
+    const replay = this.replay(`CreateNamespace\0${input.CreatorRequestId ?? ''}`, fp, input.CreatorRequestId);
+    if (replay) return replay;
+    const key = `${type}|${input.Name}|${input.Vpc ?? ''}`;
+    const existing = this.namespaceKeys.get(key);
+    if (existing !== undefined) {
+      const ns = this.namespaces.get(existing);
+      return fail('NamespaceAlreadyExists', `Namespace ${input.Name} already exists`, {
+        ...(ns?.creatorRequestId !== undefined ? { CreatorRequestId: ns.creatorRequestId } : {}),
+        ...(ns ? { NamespaceId: ns.id } : {}),
+      });
+    }
+    const id = this.o.ids.namespaceId();
+    const op = this.submit('CREATE_NAMESPACE', { NAMESPACE: id }, () => {
+      this.addNamespace(id, type, input, op.completesAt);
+    });
+    this.namespaceKeys.set(key, op.id);
+    this.remember(`CreateNamespace\0${input.CreatorRequestId ?? ''}`, fp, op.id, input.CreatorRequestId);
+    return { value: { operationId: op.id } };
+  }
+
+  /** Creates a namespace at once (emulator seeding; no operation). */
+  seedNamespace(type: NamespaceType, input: CreateNamespaceInput): StateResult<NamespaceRecord> {
+    this.settle();
+    const key = `${type}|${input.Name}|${input.Vpc ?? ''}`;
+    if (this.namespaceKeys.has(key)) return fail('NamespaceAlreadyExists', `Namespace ${input.Name} already exists`);
+    return { value: this.addNamespace(this.o.ids.namespaceId(), type, input, this.now()) };
+  }
+
+  private addNamespace(id: string, type: NamespaceType, input: CreateNamespaceInput, at: number): NamespaceRecord {
+    const ns: NamespaceRecord = {
+      id, arn: `arn:aws:servicediscovery:${this.o.region}:${this.o.accountId}:namespace/${id}`,
+      name: input.Name, type, description: input.Description, creatorRequestId: input.CreatorRequestId,
+      vpc: input.Vpc, soaTtl: input.Properties?.DnsProperties?.SOA?.TTL, createDate: at, deleting: false,
+    };
+    this.namespaces.set(id, ns);
+    this.byArn.set(ns.arn, id);
+    this.namespaceKeys.set(`${type}|${input.Name}|${input.Vpc ?? ''}`, id);
+    return ns;
+  }
+
+  getNamespace(idOrArn: string): NamespaceRecord | undefined {
+    this.settle();
+    return this.namespaces.get(this.byArn.get(idOrArn) ?? idOrArn);
+  }
+
+  deleteNamespace(idOrArn: string): StateResult<{ operationId: string }> {
+    const ns = this.getNamespace(idOrArn);
+    if (!ns) return fail('NamespaceNotFound', `Namespace not found: ${idOrArn}`);
+    for (const s of this.services.values()) {
+      if (s.namespaceId === ns.id) return fail('ResourceInUse', `Namespace ${ns.id} contains one or more services`);
+    }
+    const busy = this.inflight.get(`ns\0${ns.id}`);
+    if (busy) return fail('DuplicateRequest', `Another operation of type DeleteNamespace and id ${busy} is in progress`, { DuplicateOperationId: busy });
+    ns.deleting = true;
+    const op = this.submit('DELETE_NAMESPACE', { NAMESPACE: ns.id }, () => {
+      this.namespaces.delete(ns.id);
+      this.byArn.delete(ns.arn);
+      this.namespaceKeys.delete(`${ns.type}|${ns.name}|${ns.vpc ?? ''}`);
+      this.inflight.delete(`ns\0${ns.id}`);
+    });
+    this.inflight.set(`ns\0${ns.id}`, op.id);
+    return { value: { operationId: op.id } };
+  }
+
+  // ---- services ---------------------------------------------------------------------------------
+
+  createService(input: CreateServiceInput): StateResult<ServiceRecord> {
+    this.settle();
+    const { Name, NamespaceId, Description, DnsConfig, HealthCheckConfig, HealthCheckCustomConfig, Type } = input;
+    const fp = input.CreatorRequestId
+      ? fingerprint({ Name, NamespaceId, Description, DnsConfig, HealthCheckConfig, HealthCheckCustomConfig, Type })
+      : '';
+    const tokenKey = `CreateService\0${input.CreatorRequestId ?? ''}`;
+    const prior = input.CreatorRequestId ? this.tokens.get(tokenKey, this.now()) : undefined;
+    if (prior && prior.fp === fp) {
+      const s = this.services.get(prior.ref);
+      if (s) return { value: s }; // retry of a request that already succeeded: the same service, nothing new
+    }
+    const nsRef = input.NamespaceId ?? input.DnsConfig?.NamespaceId;
+    if (nsRef === undefined) return fail('InvalidInput', 'NamespaceId is required');
+    const ns = this.getNamespace(nsRef);
+    if (!ns || ns.deleting) return fail('NamespaceNotFound', `Namespace not found: ${nsRef}`);
+    const problem = this.serviceConfigProblem(ns, input);
+    if (problem) return fail('InvalidInput', problem);
+    for (const s of this.services.values()) {
+      if (s.namespaceId === ns.id && s.name.toLowerCase() === input.Name.toLowerCase()) {
+        return fail('ServiceAlreadyExists', `Service already exists: ${input.Name}`, {
+          ...(s.creatorRequestId !== undefined ? { CreatorRequestId: s.creatorRequestId } : {}),
+          ServiceId: s.id, ServiceArn: s.arn,
+        });
+      }
+    }
+    const id = this.o.ids.serviceId();
+    const dns = input.DnsConfig
+      ? { ...input.DnsConfig, RoutingPolicy: input.DnsConfig.RoutingPolicy ?? 'MULTIVALUE', NamespaceId: undefined }
+      : undefined;
+    const svc: ServiceRecord = {
+      id, arn: `arn:aws:servicediscovery:${this.o.region}:${this.o.accountId}:service/${id}`,
+      name: input.Name, namespaceId: ns.id, description: input.Description, dnsConfig: dns,
+      type: ns.type === 'HTTP' || input.Type === 'HTTP' || !dns ? 'HTTP' : 'DNS_HTTP',
+      healthCheckConfig: input.HealthCheckConfig, healthCheckCustomConfig: input.HealthCheckCustomConfig,
+      createDate: this.now(), creatorRequestId: input.CreatorRequestId,
+      instances: new Map(), reserved: new Set(), inflight: 0,
+    };
+    this.services.set(id, svc);
+    this.byArn.set(svc.arn, id);
+    if (input.CreatorRequestId) this.tokens.set(tokenKey, { fp, ref: id }, this.now());
+    return { value: svc };
+  }
+
+  /**
+   * CreateService restrictions the documentation states as failures; null when fine. The DnsRecord docs also
+   * list "combinations" (A, AAAA, A and AAAA, SRV, CNAME), but real services combine A and SRV (ECS service
+   * discovery does), so only what cannot work is refused: no records, a repeated type, CNAME beside another
+   * record (DNS forbids it, RFC 1034 §3.6.2).
+   */
+  private serviceConfigProblem(ns: NamespaceRecord, input: CreateServiceInput): string | null {
+    const dns = input.DnsConfig;
+    if (input.HealthCheckConfig && input.HealthCheckCustomConfig) {
+      return 'You can specify either HealthCheckCustomConfig or HealthCheckConfig but not both';
+    }
+    if (input.HealthCheckConfig && ns.type === 'DNS_PRIVATE') {
+      return 'HealthCheckConfig is supported only for public DNS and HTTP namespaces';
+    }
+    if (!dns) return null;
+    if (ns.type === 'HTTP') return 'DnsConfig is not supported for services in an HTTP namespace';
+    if (input.Type === 'HTTP') return 'DnsConfig is not supported for services of type HTTP';
+    const types = new Set(dns.DnsRecords.map((r) => r.Type));
+    if (types.size === 0) return 'DnsConfig must include at least one DnsRecord';
+    if (types.size !== dns.DnsRecords.length) return 'DnsConfig must not include the same record type twice';
+    if (types.has('CNAME') && types.size > 1) return 'A CNAME record cannot be combined with other record types';
+    if (types.has('CNAME') && dns.RoutingPolicy !== 'WEIGHTED') return 'A CNAME record requires RoutingPolicy WEIGHTED';
+    if (types.has('CNAME') && input.HealthCheckConfig) return 'You cannot specify both a CNAME record and HealthCheckConfig';
+    return null;
+  }
+
+  getService(idOrArn: string): ServiceRecord | undefined {
+    this.settle();
+    return this.services.get(this.byArn.get(idOrArn) ?? idOrArn);
+  }
+
+  /** The service's configuration as the oracle's rules read it; null when there is no such service. */
+  serviceConfig(idOrArn: string): CloudMapServiceConfig | null {
+    const s = this.getService(idOrArn);
+    if (!s) return null;
+    const ns = this.namespaces.get(s.namespaceId);
+    const config: CloudMapServiceConfig = {
+      namespaceType: ns?.type ?? 'HTTP',
+      dnsRecords: s.dnsConfig ? s.dnsConfig.DnsRecords.map((r) => r.Type) : [],
+      healthCheck: s.healthCheckConfig !== undefined,
+      healthCheckCustom: s.healthCheckCustomConfig !== undefined,
+    };
+    if (s.dnsConfig?.RoutingPolicy) config.routingPolicy = s.dnsConfig.RoutingPolicy;
+    return config;
+  }
+
+  deleteService(idOrArn: string): StateResult<ServiceRecord> {
+    const s = this.getService(idOrArn);
+    if (!s) return fail('ServiceNotFound', `Service not found: ${idOrArn}`);
+    if (s.instances.size > 0 || s.inflight > 0) return fail('ResourceInUse', `Service ${s.id} contains registered instances`);
+    this.services.delete(s.id);
+    this.byArn.delete(s.arn);
+    return { value: s };
+  }
+
+  // ---- instances --------------------------------------------------------------------------------
+
+  registerInstance(input: RegisterInstanceInput): StateResult<{ operationId: string; replayed: boolean }> {
+    const svc = this.getService(input.ServiceId);
+    if (!svc) return fail('ServiceNotFound', `Service not found: ${input.ServiceId}`);
+    // Only requests carrying a token need a fingerprint (the SDKs always send one; raw callers may not).
+    const fp = input.CreatorRequestId ? fingerprint({ s: svc.id, i: input.InstanceId, a: input.Attributes }) : '';
+    const tokenKey = `RegisterInstance\0${input.CreatorRequestId ?? ''}`;
+    const replay = this.replay(tokenKey, fp, input.CreatorRequestId);
+    if (replay) return 'error' in replay ? replay : { value: { ...replay.value, replayed: true } };
+    const key = `${svc.id}\0${input.InstanceId}`;
+    const busy = this.inflight.get(key);
+    if (busy) return this.duplicate(busy);
+    if (!svc.reserved.has(input.InstanceId) && svc.reserved.size >= this.instanceLimit) {
+      return fail('ResourceLimitExceeded', `The service ${svc.id} already has the maximum number of instances (${this.instanceLimit})`);
+    }
+    const attributes = withEc2Address({ ...input.Attributes });
+    const op = this.submit('REGISTER_INSTANCE', { INSTANCE: input.InstanceId, SERVICE: svc.id }, () => {
+      svc.instances.set(input.InstanceId, { id: input.InstanceId, creatorRequestId: input.CreatorRequestId, attributes });
+      this.release(svc, key);
+    });
+    svc.reserved.add(input.InstanceId);
+    svc.inflight++;
+    this.inflight.set(key, op.id);
+    this.remember(tokenKey, fp, op.id, input.CreatorRequestId);
+    return { value: { operationId: op.id, replayed: false } };
+  }
+
+  deregisterInstance(serviceId: string, instanceId: string): StateResult<{ operationId: string }> {
+    const svc = this.getService(serviceId);
+    if (!svc) return fail('ServiceNotFound', `Service not found: ${serviceId}`);
+    const key = `${svc.id}\0${instanceId}`;
+    if (!svc.instances.has(instanceId)) return fail('InstanceNotFound', `Instance not found: ${instanceId}`);
+    const busy = this.inflight.get(key);
+    if (busy) return this.duplicate(busy);
+    const op = this.submit('DEREGISTER_INSTANCE', { INSTANCE: instanceId, SERVICE: svc.id }, () => {
+      svc.instances.delete(instanceId);
+      svc.reserved.delete(instanceId);
+      this.release(svc, key);
+    });
+    svc.inflight++;
+    this.inflight.set(key, op.id);
+    return { value: { operationId: op.id } };
+  }
+
+  // ---- operations -------------------------------------------------------------------------------
+
+  getOperation(id: string): { op: OperationRecord; status: OperationStatus; updateDate: number } | undefined {
+    const now = this.now();
+    this.settle(now);
+    const op = this.operations.get(id);
+    if (!op) return undefined;
+    if (op.done) return { op, status: 'SUCCESS', updateDate: op.completesAt };
+    const half = op.createdAt + (op.completesAt - op.createdAt) / 2;
+    return now < half ? { op, status: 'SUBMITTED', updateDate: op.createdAt } : { op, status: 'PENDING', updateDate: half };
+  }
+
+  private submit(type: OperationType, targets: OperationRecord['targets'], apply: () => void): OperationRecord {
+    const now = this.now();
+    const op: OperationRecord = {
+      id: this.o.ids.operationId(), type, createdAt: now, completesAt: now + this.o.operationDelayMs,
+      targets, done: false, apply,
+    };
+    this.operations.set(op.id, op);
+    let i = this.pending.length; // keep completion order even if an injected clock went backwards
+    while (i > 0 && this.pending[i - 1].completesAt > op.completesAt) i--;
+    this.pending.splice(i, 0, op);
+    if (this.operations.size > this.maxOperations) this.forgetOldOperations();
+    return op;
+  }
+
+  private forgetOldOperations(): void {
+    for (const [id, op] of this.operations) {
+      if (this.operations.size <= this.maxOperations * 0.9) break;
+      if (op.done) this.operations.delete(id);
+    }
+  }
+
+  private release(svc: ServiceRecord, key: string): void {
+    svc.inflight--;
+    this.inflight.delete(key);
+  }
+
+  /** "One RegisterInstance request must complete before you can submit another … same service ID and instance ID." */
+  private duplicate(operationId: string): { error: EmulatorError } {
+    const name = this.operations.get(operationId)?.type === 'DEREGISTER_INSTANCE' ? 'DeregisterInstance' : 'RegisterInstance';
+    return fail('DuplicateRequest', `Another operation of type ${name} and id ${operationId} is in progress`, { DuplicateOperationId: operationId });
+  }
+
+  /** Same token, same parameters: the original operation id. Same token, different parameters: an error. */
+  private replay(key: string, fp: string, token: string | undefined): StateResult<{ operationId: string }> | undefined {
+    if (!token) return undefined;
+    const prior = this.tokens.get(key, this.now());
+    if (!prior) return undefined;
+    if (prior.fp === fp) return { value: { operationId: prior.ref } };
+    // Inferred: Cloud Map does not document a reused CreatorRequestId with different parameters; DESIGN.md
+    // asks for a conflict-class error, and DuplicateRequest is the conflict-class code these operations declare.
+    return fail('DuplicateRequest', `CreatorRequestId ${token} was already used with different parameters by operation ${prior.ref}`, {
+      DuplicateOperationId: prior.ref,
+    });
+  }
+
+  private remember(key: string, fp: string, ref: string, token: string | undefined): void {
+    if (token) this.tokens.set(key, { fp, ref }, this.now());
+  }
+}
+
+/**
+ * RegisterInstance docs: with AWS_EC2_INSTANCE_ID, "the AWS_INSTANCE_IPV4 attribute will be filled out with
+ * the primary private IPv4 address". There is no EC2 here: a stable 10.x.y.z derived from the instance id.
+ */
+function withEc2Address(attributes: Record<string, string>): Record<string, string> {
+  const ec2 = attributes.AWS_EC2_INSTANCE_ID;
+  if (ec2 === undefined || attributes.AWS_INSTANCE_IPV4 !== undefined) return attributes;
+  let h = 2166136261;
+  for (let i = 0; i < ec2.length; i++) h = Math.imul(h ^ ec2.charCodeAt(i), 16777619);
+  h >>>= 0;
+  attributes.AWS_INSTANCE_IPV4 = `10.${(h >>> 16) & 255}.${(h >>> 8) & 255}.${(h & 255) || 1}`;
+  return attributes;
+}
