@@ -20,6 +20,8 @@ export function renderCoverage(coverage: CoverageTable): string {
 export function renderConsole(r: Report, reportDir: string): string {
   const s = r.summary;
   const lines = [
+    renderCoverage(r.coverage),
+    '',
     `contract-fuzz ${r.tool.version} · target ${r.run.target}${r.run.diff ? ` vs ${r.run.diff}` : ''} · seed ${r.run.seed}${r.run.interrupted ? ' · INTERRUPTED (partial report)' : ''}`,
     `${s.cases} cases, ${s.requests} requests in ${(r.run.durationMs / 1000).toFixed(1)} s (${Math.round(r.run.casesPerSecond)} cases/s)`,
   ];
