@@ -2,6 +2,9 @@
 // Exit codes (DESIGN): 0 no discrepancy outside the baseline, 1 discrepancies, 2 usage/config/model/target error.
 import { isHarnessError } from './errors.ts';
 
+// The AWS SDK prints a multi-line notice about Node 20 on first use; our stderr contract is one line.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 type Command = (argv: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
