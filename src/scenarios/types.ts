@@ -1,0 +1,71 @@
+// The public shapes of the idempotency and state scenarios: what they take, what a finding carries.
+import type { Discrepancy } from '../checks/discrepancy.ts';
+import type { CloudMapServiceConfig } from '../oracle/context.ts';
+import type { Call, Target } from '../targets/target.ts';
+
+/** What a step's response said, as reports show it. */
+export interface StepOutcome {
+  status: number;
+  code?: string;
+  message?: string;
+}
+
+/** One request of a scenario run and what came back. Polling shows as its last poll only. */
+export interface Step {
+  call: Call;
+  outcome: StepOutcome;
+}
+
+/** A scenario that failed: the Discrepancy (constraint = scenario id) and the minimal run that shows it. */
+export interface ScenarioFinding extends Discrepancy {
+  kind: 'idempotency' | 'state';
+  /** The requests of the smallest failing command sequence fast-check shrank to, in the order sent. */
+  steps: Step[];
+  seed: number;
+  /** fast-check counterexample path of the scenario family's property: `{seed, path}` replays the same commands. */
+  path: string;
+}
+
+/** A Cloud Map service to register into; `config` says what its attributes must satisfy. */
+export interface CloudMapPrepared {
+  serviceId: string;
+  config: CloudMapServiceConfig;
+}
+
+/** A Proton service to create instances in. `spec` is the base spec (variants append a YAML comment);
+ * template versions, when given, are sent by the read-after-write scenario and must exist at the target. */
+export interface ProtonPrepared {
+  serviceName: string;
+  spec?: string;
+  templateMajorVersion?: string;
+  templateMinorVersion?: string;
+}
+
+export type Prepared = CloudMapPrepared | ProtonPrepared;
+
+export interface PollOptions {
+  /** First wait before polling GetOperation, growing ×1.5 up to 250 ms. Default 10 ms. */
+  intervalMs?: number;
+  /** Give up (a `state:operation-completes` finding) after this long. Default 5 000 ms. */
+  timeoutMs?: number;
+}
+
+export interface ScenarioOptions {
+  operation: string;
+  target: Target;
+  prepared: Prepared;
+  /** fast-check seed: the same seed gives the same command sequences and the same ids. */
+  seed: number;
+  /** fast-check runs per scenario family, capped at `maxRunsPerFamily`. */
+  runs: number;
+  signal?: AbortSignal;
+  /** Prefix of every InstanceId, name and token the scenarios create. Default: `cf` + a hash of seed, operation and
+   * service — or, when the target already holds that prefix's first resource (the same seed run before against a
+   * target that keeps state), one of a few deterministic variants of it (one Get request per probe). */
+  idPrefix?: string;
+  poll?: PollOptions;
+  /** Default 5: each run is a live command sequence against the target. */
+  maxRunsPerFamily?: number;
+  /** Called once per request sent (for the runner's request count). */
+  onRequest?(): void;
+}
