@@ -42,6 +42,8 @@ export interface RunInfo {
   /** Set when the run was stopped early (Ctrl-C): the report holds what ran so far. */
   interrupted?: boolean;
   baseline?: string;
+  /** SDK targets: input members the SDK filled in by itself, per operation (e.g. idempotency tokens). */
+  sdkFilled?: Record<string, string[]>;
 }
 
 export interface Report {

@@ -9,7 +9,7 @@ import { jsonSink } from '../report/json.ts';
 import { junitSink } from '../report/junit.ts';
 import { markdownSink } from '../report/markdown.ts';
 import type { CoverageTable, Finding, Report, ReportSink } from '../report/types.ts';
-import { openTarget, type OpenTarget } from '../targets/open.ts';
+import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.ts';
 import { TOOL } from '../version.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
@@ -28,6 +28,11 @@ export interface RunIO {
 }
 
 export interface RunResult { report: Report; exitCode: number }
+
+export interface RunHooks {
+  /** Opens the --target / --diff specs (default openTarget); `contract-fuzz record` opens a recording target. */
+  openTarget?: (spec: string, options: OpenOptions) => Promise<OpenTarget>;
+}
 
 /** Each operation gets its own seed from the run's, so running one operation alone gives the same cases. */
 const operationSeed = (seed: number, operation: string): number => {
@@ -49,7 +54,7 @@ function emptyCoverage(operations: string[]): CoverageTable {
   return table;
 }
 
-export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO): Promise<RunResult> {
+export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, hooks: RunHooks = {}): Promise<RunResult> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
@@ -58,19 +63,32 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO):
   const prepared: Prepared[] = [];
   let requests = 0;
   // Every request of the run, scenarios and shrinking included, goes through this count.
-  const counted = (t: OpenTarget): OpenTarget => ({ ...wrap(t, (send) => (call, opts) => { requests++; return send(call, opts); }), isAws: t.isAws });
+  // SDK targets say which members the SDK filled in (idempotency tokens): the report records them.
+  const sdkFilled: Record<string, Set<string>> = {};
+  const counted = (t: OpenTarget): OpenTarget => ({
+    ...wrap(t, (send) => async (call, opts) => {
+      requests++;
+      const outcome = await send(call, opts);
+      if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
+      return outcome;
+    }),
+    isAws: t.isAws, ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
+  });
+  const open = hooks.openTarget ?? openTarget;
   // Each in-flight request listens on the run's abort signal; concurrency decides how many, not a leak.
   setMaxListeners(0, signal);
   const coverage = emptyCoverage(o.operations);
   const findings: Finding[] = [];
   let cases = 0;
   try {
-    opened.push(counted(await openTarget(o.target, openOptions)));
-    if (o.diff) opened.push(counted(await openTarget(o.diff, openOptions)));
+    opened.push(counted(await open(o.target, openOptions)));
+    if (o.diff) opened.push(counted(await open(o.diff, openOptions)));
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // Builtin targets are fresh each run, so names from the seed keep the report identical; elsewhere add time.
-    const runTag = `${(o.seed >>> 0).toString(36)}${opened.every((t) => t.name === 'builtin') ? '' : Date.now().toString(36).slice(-5)}`;
+    // A target that dictates the names (a recording answers only the ones it was made with) has the last word.
+    const runTag = opened.find((t) => t.runTag !== undefined)?.runTag
+      ?? `${(o.seed >>> 0).toString(36)}${opened.every((t) => t.name === 'builtin') ? '' : Date.now().toString(36).slice(-5)}`;
     for (const t of opened) {
       prepared.push(await prepare(t, {
         operations: o.operations, contexts, runTag, signal,
@@ -89,7 +107,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO):
       if (signal.aborted) break;
       const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
-      const stream = rawOk ? items : skipping(items, (i) => !i.case.breaks.some((b) => b.startsWith('protocol:')));
+      const stream = rawOk ? items : skipping(items, (i) => i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:')));
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
         onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
@@ -137,6 +155,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO):
       concurrency: o.concurrency, strictness: o.strictness, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
+      ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
     },
     summary: {
       cases, requests, discrepancies: findings.length,
