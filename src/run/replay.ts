@@ -28,11 +28,13 @@ export async function fixtureFiles(path: string): Promise<string[]> {
   return out;
 }
 
-export async function readFixture(file: string): Promise<Fixture> {
-  let f: Partial<Fixture>;
+/** A fixture, or undefined for a recording (`contract-fuzz record` output lives beside fixtures). */
+export async function readFixture(file: string): Promise<Fixture | undefined> {
+  let f: Partial<Fixture> & { recordingVersion?: number };
   try { f = JSON.parse(await readFile(file, 'utf8')) as Partial<Fixture>; } catch (e) {
     throw new HarnessError('CF_ERR_FIXTURE', `cannot read fixture ${file}: ${(e as Error).message}`);
   }
+  if (f?.recordingVersion !== undefined) return undefined;
   if (f?.fixtureVersion !== 1 || typeof f.operation !== 'string' || typeof f.kind !== 'string' || typeof f.constraint !== 'string') {
     throw new HarnessError('CF_ERR_FIXTURE', `${file} is not a contract-fuzz fixture (fixtureVersion 1 with operation, kind, constraint)`);
   }
@@ -52,7 +54,8 @@ const verdictOf = (f: Fixture, found: Array<Pick<Discrepancy, 'kind' | 'constrai
 };
 
 export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal }): Promise<ReplayResult[]> {
-  const fixtures = await Promise.all(files.map(async (file) => ({ file, fixture: await readFixture(file) })));
+  const fixtures = (await Promise.all(files.map(async (file) => ({ file, fixture: await readFixture(file) }))))
+    .filter((x): x is { file: string; fixture: Fixture } => x.fixture !== undefined);
   const operations = [...new Set(fixtures.map((x) => x.fixture.operation))];
   const contexts: Record<string, NamedContext[]> = Object.fromEntries(operations.map((op) => [op, coverageContexts(op)]));
   const prepared = await prepare(target, { operations, contexts, runTag: o.seedTag, ...(o.signal ? { signal: o.signal } : {}) });

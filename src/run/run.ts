@@ -14,6 +14,7 @@ import { TOOL } from '../version.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
 import { wrap } from '../targets/target.ts';
+import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import type { RunOptions } from './options.ts';
@@ -65,13 +66,15 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // Every request of the run, scenarios and shrinking included, goes through this count.
   // SDK targets say which members the SDK filled in (idempotency tokens): the report records them.
   const sdkFilled: Record<string, Set<string>> = {};
+  const scrubber = runScrubber();
   const counted = (t: OpenTarget): OpenTarget => ({
+    // Outcomes are scrubbed before anything sees them: a target may echo the signature or token back.
     ...wrap(t, (send) => async (call, opts) => {
       requests++;
       const outcome = await send(call, opts);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
-    }),
+    }, scrubOutcomes(scrubber)),
     isAws: t.isAws, ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
   });
   const open = hooks.openTarget ?? openTarget;

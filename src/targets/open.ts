@@ -1,9 +1,11 @@
-// `--target` / `--diff` specs → a ready Target: builtin | http(s)://HOST:PORT | sdk+http(s)://HOST:PORT | aws.
+// `--target` / `--diff` specs → a ready Target: builtin | http(s)://HOST:PORT | sdk+http(s)://HOST:PORT | aws |
+// replay:FILE (answers from a `contract-fuzz record` recording).
 // Checks reachability at start-up, so an unreachable target is one clear line and exit code 2, not a run
 // full of transport findings.
 import { startEmulator } from '../emulator/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { ProfileName, ResponseProfile } from '../protocol/profiles.ts';
+import { createRecordingTarget } from '../record/replayTarget.ts';
 import { resolveChainCredentials } from './credentials.ts';
 import { createHttpTarget } from './http.ts';
 import { createSdkTarget } from './sdk.ts';
@@ -23,6 +25,8 @@ export interface OpenOptions {
 export interface OpenTarget extends Target {
   /** True when the target is real AWS (cleanup matters, costs are real). */
   readonly isAws: boolean;
+  /** The run tag this target dictates (a recording answers only the names it was made with). */
+  readonly runTag?: string;
 }
 
 const withName = (t: Target, name: string, close: () => Promise<void>, isAws = false): OpenTarget => ({
@@ -48,6 +52,10 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
     await probeUrl(spec.slice('sdk+'.length), o);
     return withName(sdk, spec, () => sdk.close());
   }
+  if (spec.startsWith('replay:')) {
+    const replay = createRecordingTarget(spec.slice('replay:'.length), o.profile ? { profile: o.profile } : {});
+    return { ...withName(replay, replay.name, () => replay.close()), runTag: replay.runTag };
+  }
   if (spec.startsWith('http://') || spec.startsWith('https://')) {
     const http = createHttpTarget({ url: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, ...(o.profile ? { profile: o.profile } : {}) });
     try {
@@ -58,7 +66,7 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
     }
     return withName(http, http.name, () => http.close());
   }
-  throw new HarnessError('CF_ERR_TARGET_URL', `unknown target '${spec}': use builtin, http://HOST:PORT, sdk+http://HOST:PORT or aws`);
+  throw new HarnessError('CF_ERR_TARGET_URL', `unknown target '${spec}': use builtin, http://HOST:PORT, sdk+http://HOST:PORT, aws or replay:FILE`);
 }
 
 async function probeUrl(url: string, o: OpenOptions): Promise<void> {

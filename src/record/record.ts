@@ -1,0 +1,121 @@
+// `contract-fuzz record`: a normal run (executeRun: same cases, checks and reports) whose target sends through
+// node's http module while nock's recorder captures every exchange; then scrub, group per operation, write.
+// Secrets never reach disk: exchanges are scrubbed before they are written, and every Outcome is scrubbed before
+// the run sees it (reports, fixtures and console lines cannot carry what a target echoed back).
+import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
+import { HarnessError } from '../errors.ts';
+import { FAKE_CREDENTIALS, type CredentialSource } from '../protocol/sigv4.ts';
+import type { RunOptions } from '../run/options.ts';
+import { executeRun, type RunIO, type RunResult } from '../run/run.ts';
+import { resolveChainCredentials } from '../targets/credentials.ts';
+import { assertReachable } from '../targets/http.ts';
+import { parseTargetUrl } from '../targets/httpUrl.ts';
+import type { OpenOptions, OpenTarget } from '../targets/open.ts';
+import { wrap, type SendWrapper } from '../targets/target.ts';
+import { TOOL } from '../version.ts';
+import { createNodeHttpTarget, type NodeHttpTarget } from './nodeHttpTarget.ts';
+import { startRecorder } from './recorder.ts';
+import { groupRecordings, writeRecording, type RecordedExchange } from './recording.ts';
+import { createScrubber, scrubOutcomes, type Scrubber } from '../targets/scrub.ts';
+
+/** fake: the obviously fake AKIDEXAMPLE key (local emulators); env: AWS_ACCESS_KEY_ID/…; chain: the AWS chain. */
+export type CredentialMode = 'fake' | 'env' | 'chain';
+
+export interface RecordOptions extends RunOptions {
+  /** Where `<Operation>-<seed>.json` files go. */
+  out: string;
+  credentials: CredentialMode;
+}
+
+export interface RecordedFile { file: string; operation: string; exchanges: number }
+export interface RecordResult extends RunResult { files: RecordedFile[] }
+
+export const DEFAULT_RECORD_DIR = 'fixtures/recorded';
+
+/** `extra.wrappers`: `send => send` wrappers around the recording target (outermost first), after scrubbing. */
+export async function recordRun(o: RecordOptions, signal: AbortSignal, io: RunIO, extra: { wrappers?: SendWrapper[] } = {}): Promise<RecordResult> {
+  if (o.diff !== undefined) throw new HarnessError('CF_ERR_USAGE', 'record takes one target: --diff is not supported');
+  if (o.target !== 'builtin') parseTargetUrl(checkSpec(o.target));
+  const scrub = createScrubber();
+  const credentials = await credentialsFor(o.credentials, scrub);
+  let opened: { target: NodeHttpTarget; origin: string; runTag: string } | undefined;
+
+  const open = async (spec: string, oo: OpenOptions): Promise<OpenTarget> => {
+    let emulator: RunningEmulator | undefined;
+    let url = spec;
+    if (spec === 'builtin') {
+      emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: oo.operationDelayMs ?? 5 });
+      url = emulator.url;
+    } else {
+      await assertReachable(spec, { timeoutMs: Math.min(oo.timeoutMs, 5_000) }); // through undici: not recorded
+    }
+    const target = createNodeHttpTarget({ url, region: oo.region, credentials, timeoutMs: oo.timeoutMs, concurrency: oo.concurrency, ...(oo.profile ? { profile: oo.profile } : {}) });
+    // Same names as `run` would choose: from the seed on a fresh emulator, plus time on a target that keeps state.
+    const runTag = `${(o.seed >>> 0).toString(36)}${spec === 'builtin' ? '' : Date.now().toString(36).slice(-5)}`;
+    opened = { target, origin: new URL(url).origin, runTag };
+    const sending = wrap(target, ...(extra.wrappers ?? []), scrubOutcomes(scrub));
+    return {
+      ...sending, name: spec === 'builtin' ? 'builtin' : target.name, isAws: false, runTag,
+      close: async () => { await target.close(); await emulator?.close(); },
+    };
+  };
+
+  const recorder = await startRecorder();
+  let result: RunResult;
+  try {
+    result = await executeRun(o, signal, io, { openTarget: open });
+  } catch (e) {
+    await recorder.stop(0, 0);
+    throw e;
+  }
+  const raw = await recorder.stop(opened?.target.answered ?? 0);
+  const files: RecordedFile[] = [];
+  if (opened !== undefined) {
+    const recordings = groupRecordings(raw.map((x) => scrubExchange(x, scrub)), {
+      target: o.target, scope: opened.origin, seed: o.seed, runTag: opened.runTag, tool: { name: TOOL.name, version: TOOL.version }, operations: o.operations,
+    });
+    for (const r of recordings) {
+      if (r.exchanges.length === 0) continue;
+      files.push({ file: await writeRecording(o.out, r), operation: r.operation, exchanges: r.exchanges.length });
+    }
+  }
+  for (const f of files) io.write(`recorded ${f.exchanges} exchange(s) of ${f.operation}: ${f.file}\n`);
+  if (files.length === 0) io.writeErr('contract-fuzz: record: no exchange was recorded\n');
+  return { ...result, files };
+}
+
+
+export const scrubExchange = (x: RecordedExchange, s: Scrubber): RecordedExchange => ({
+  ...s.value({ ...x, reqheaders: {}, rawHeaders: {} }),
+  reqheaders: s.headers(x.reqheaders ?? {}),
+  rawHeaders: s.headers(x.rawHeaders ?? {}),
+});
+
+function checkSpec(spec: string): string {
+  if (/^(?:sdk\+|replay:|aws$)/.test(spec)) {
+    throw new HarnessError('CF_ERR_USAGE', `record --target takes http(s)://HOST:PORT or builtin, got '${spec.slice(0, 80)}'`);
+  }
+  return spec;
+}
+
+async function credentialsFor(mode: CredentialMode, scrub: Scrubber): Promise<CredentialSource> {
+  if (mode === 'fake') {
+    scrub.addSecrets(FAKE_CREDENTIALS.accessKeyId, FAKE_CREDENTIALS.secretAccessKey);
+    return FAKE_CREDENTIALS;
+  }
+  if (mode === 'env') {
+    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = process.env;
+    if (!accessKeyId || !secretAccessKey) {
+      throw new HarnessError('CF_ERR_CONFIG', '--credentials env needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials)');
+    }
+    scrub.addSecrets(accessKeyId, secretAccessKey, sessionToken);
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  }
+  const provider = await resolveChainCredentials();
+  // Whatever the chain hands out (refreshed credentials too) is scrubbed from then on.
+  return async () => {
+    const c = await provider();
+    scrub.addSecrets(c.accessKeyId, c.secretAccessKey, c.sessionToken);
+    return c;
+  };
+}

@@ -1,0 +1,148 @@
+// The recording file: `DIR/<Operation>-<seed>.json`, one per fuzzed operation, holding every exchange of that
+// operation's service (its prerequisites included) as nock definitions, scrubbed, in a deterministic order.
+// `nock.define(toNockDefinitions(recording))` loads one into nock; `replay:FILE` answers calls from it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { HarnessError } from '../errors.ts';
+import { FUZZED_OPERATIONS, loadServiceModel } from '../model/load.ts';
+import { writeFileAtomic } from '../report/files.ts';
+import { SCRUBBED } from '../targets/scrub.ts';
+
+/** One exchange as nock's recorder writes it (`output_objects: true, enable_reqheaders_recording: true`). */
+export interface RecordedExchange {
+  scope: string;
+  method: string;
+  path: string;
+  /** Request body: parsed JSON, or the text when it is not JSON. */
+  body: unknown;
+  status: number;
+  /** Response body: parsed JSON, or the text when it is not JSON (hex when `responseIsBinary`). */
+  response: unknown;
+  /** Response headers (lower-cased names), as nock's recorder gives them. */
+  rawHeaders: Record<string, string>;
+  /** Request headers (lower-cased names); secrets are `<scrubbed>`. */
+  reqheaders: Record<string, string>;
+  responseIsBinary?: boolean;
+}
+
+export interface Recording {
+  recordingVersion: 1;
+  /** The fuzzed operation whose service's exchanges this file holds. */
+  operation: string;
+  target: string;
+  seed: number;
+  /** The run tag the prerequisites were named with; replaying the same seed must use the same names. */
+  runTag: string;
+  tool: { name: string; version: string };
+  exchanges: RecordedExchange[];
+}
+
+/**
+ * The matching key: X-Amz-Target plus the body as nock normalizes it (parsed JSON, or the text), objects with
+ * their keys sorted: like nock, a body matches a recorded one when they are the same JSON value.
+ */
+export const exchangeKey = (amzTarget: string, body: unknown): string =>
+  `${amzTarget}\n${typeof body === 'string' ? body : JSON.stringify(body, sortedKeys)}`;
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) Object.defineProperty(out, k, { value: (value as Record<string, unknown>)[k], enumerable: true });
+  return out;
+}
+
+/** A request body as nock's recorder stores it. */
+export function nockBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export const recordingFile = (dir: string, operation: string, seed: number): string => join(dir, `${operation}-${seed}.json`);
+
+/** X-Amz-Target prefix → the fuzzed operation of that service. */
+function operationsByPrefix(modelsDir?: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [operation, service] of Object.entries(FUZZED_OPERATIONS)) out.set(loadServiceModel(service, modelsDir).targetPrefix, operation);
+  return out;
+}
+
+export interface GroupOptions {
+  target: string;
+  /** Only exchanges with this scope (origin) belong to the run. */
+  scope: string;
+  seed: number;
+  runTag: string;
+  tool: { name: string; version: string };
+  operations: string[];
+  modelsDir?: string;
+}
+
+/**
+ * Already-scrubbed exchanges → one Recording per operation of the run. Order: by (X-Amz-Target, body), a stable
+ * sort, so identical requests keep the order they were answered in (a poll that said PENDING, then SUCCESS).
+ * Exchanges of other origins or services (not this run's) are left out.
+ */
+export function groupRecordings(exchanges: RecordedExchange[], o: GroupOptions): Recording[] {
+  const byPrefix = operationsByPrefix(o.modelsDir);
+  const groups = new Map<string, Array<{ key: string; x: RecordedExchange }>>(o.operations.map((op) => [op, []]));
+  for (const x of exchanges) {
+    if (x.scope !== o.scope) continue;
+    const amzTarget = x.reqheaders['x-amz-target'] ?? '';
+    const operation = byPrefix.get(amzTarget.slice(0, amzTarget.lastIndexOf('.')));
+    groups.get(operation ?? '')?.push({ key: exchangeKey(amzTarget, x.body), x });
+  }
+  return [...groups].map(([operation, items]) => ({
+    recordingVersion: 1, operation, target: o.target, seed: o.seed, runTag: o.runTag, tool: o.tool,
+    exchanges: items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((i) => i.x),
+  }));
+}
+
+export async function writeRecording(dir: string, r: Recording): Promise<string> {
+  const file = recordingFile(dir, r.operation, r.seed);
+  await writeFileAtomic(file, JSON.stringify(r, null, 2) + '\n');
+  return file;
+}
+
+/** Reads a recording file, or every `*.json` recording in a folder. CF_ERR_FIXTURE for anything else. */
+export function readRecordings(path: string): Recording[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    throw new HarnessError('CF_ERR_FIXTURE', `no recording file or folder at ${path}`);
+  }
+  if (!isDir) return [readRecording(path)];
+  const files = readdirSync(path).filter((n) => n.endsWith('.json')).sort().map((n) => join(path, n));
+  if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no recordings (*.json) in ${path}`);
+  return files.map(readRecording);
+}
+
+export function readRecording(file: string): Recording {
+  let r: Partial<Recording>;
+  try {
+    r = JSON.parse(readFileSync(file, 'utf8')) as Partial<Recording>;
+  } catch (e) {
+    throw new HarnessError('CF_ERR_FIXTURE', `cannot read recording ${file}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (r?.recordingVersion !== 1 || !Array.isArray(r.exchanges) || typeof r.runTag !== 'string'
+    || !r.exchanges.every((x) => x && typeof x === 'object' && typeof x.status === 'number' && x.reqheaders && typeof x.reqheaders === 'object')) {
+    throw new HarnessError('CF_ERR_FIXTURE', `${file} is not a contract-fuzz recording (recordingVersion 1 with runTag and exchanges)`);
+  }
+  return r as Recording;
+}
+
+/**
+ * The exchanges as definitions `nock.define()` accepts: requests matched on method, path, body, X-Amz-Target and
+ * Content-Type only (signatures are scrubbed; length, connection and host headers are not what identifies a call).
+ */
+export function toNockDefinitions(r: Recording): RecordedExchange[] {
+  return r.exchanges.map((x) => ({
+    ...x,
+    reqheaders: Object.fromEntries(Object.entries(x.reqheaders).filter(([name, v]) => v !== SCRUBBED && MATCHED_HEADERS.has(name))),
+  }));
+}
+
+const MATCHED_HEADERS = new Set(['x-amz-target', 'content-type']);

@@ -1,0 +1,208 @@
+// THE CANARY. Credentials carrying unique canary strings sign every request `contract-fuzz record` sends (through
+// a loopback proxy in front of the builtin emulator that echoes the Authorization header and the session token
+// back in headers, cookies and error messages, and answers errors with an undocumented 422 so findings and
+// fixtures get written). Then a normal `run` with the same environment. Every file either command wrote (cwd is
+// a fresh temp folder: reports/, fixtures/, the recordings), and everything they printed, must hold no canary,
+// no `AWS4-HMAC-SHA256 Credential=` and no signature. The CLI runs as a child process, as a user runs it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { readRecording } from '../../src/record/recording.ts';
+import { closedPort } from '../support/mswServer.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/contract-fuzz.js', import.meta.url));
+const nonce = randomBytes(8).toString('hex');
+const CANARY = {
+  AWS_ACCESS_KEY_ID: `AKIACANARY${nonce.toUpperCase()}`,
+  AWS_SECRET_ACCESS_KEY: `canary-secret-${nonce}`,
+  AWS_SESSION_TOKEN: `canary-token-${nonce}`,
+};
+const FORBIDDEN: Array<[string, RegExp]> = [
+  ...Object.entries(CANARY).map(([name, value]): [string, RegExp] => [name, new RegExp(value, 'i')]),
+  ['canary nonce', new RegExp(nonce, 'i')],
+  ['SigV4 Authorization', /AWS4-HMAC-SHA256 Credential=/],
+  ['SigV4 signature', /Signature=[0-9a-f]{16,}/i],
+];
+
+interface Cli { code: number | null; stdout: string; stderr: string }
+function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Cli> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_')));
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd, env: { ...base, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+interface Proxy { url: string; seen: Array<{ method?: string; authorization?: string; token?: string }>; close(): Promise<void> }
+/** Forwards to `upstream`; errors come back as 422; with `echo`, the signature and token come back too. */
+async function startProxy(upstream: string, echo: boolean): Promise<Proxy> {
+  const seen: Proxy['seen'] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const authorization = req.headers.authorization;
+      const token = req.headers['x-amz-security-token'] as string | undefined;
+      seen.push({ method: req.method, authorization, token });
+      const headers = { ...req.headers };
+      const forward = http.request(`${upstream}${req.url}`, { method: req.method, headers }, (up) => {
+        const body: Buffer[] = [];
+        up.on('data', (c: Buffer) => body.push(c));
+        up.on('end', () => {
+          let text = Buffer.concat(body).toString('utf8');
+          const status = up.statusCode === 400 ? 422 : up.statusCode ?? 500;
+          const out: Record<string, string> = { 'content-type': String(up.headers['content-type'] ?? 'application/json') };
+          if (up.headers['x-amzn-errortype']) out['x-amzn-errortype'] = String(up.headers['x-amzn-errortype']);
+          if (echo) {
+            out['x-echo-authorization'] = authorization ?? '';
+            out['x-echo-token'] = token ?? '';
+            out['set-cookie'] = `session=${token ?? ''}`;
+            if ((up.statusCode ?? 0) >= 400) {
+              try {
+                const json = JSON.parse(text) as Record<string, unknown>;
+                const key = 'message' in json ? 'message' : 'Message';
+                json[key] = `${String(json[key] ?? '')} (request was signed ${authorization}; token ${token})`;
+                text = JSON.stringify(json);
+              } catch { /* not JSON: as it was */ }
+            }
+          }
+          res.writeHead(status, out).end(text);
+        });
+      });
+      forward.on('error', () => res.writeHead(502).end());
+      forward.end(Buffer.concat(chunks));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+let emulator: RunningEmulator;
+let echoing: Proxy;
+let plain: Proxy;
+const cwd = mkdtempSync(join(tmpdir(), 'cf-canary-'));
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, operationDelayMs: 5 });
+  echoing = await startProxy(emulator.url, true);
+  plain = await startProxy(emulator.url, false);
+});
+afterAll(async () => {
+  await Promise.all([echoing.close(), plain.close()]);
+  await emulator.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+describe('no secret on any file the tool writes', () => {
+  const SEED = '31337';
+  const outputs: Cli[] = [];
+
+  beforeAll(async () => {
+    const common = ['--runs', '2', '--seed', SEED, '--shrink-requests', '8', '--concurrency', '8'];
+    outputs.push(await cli(['record', '--target', echoing.url, '--credentials', 'env', '--messages', ...common], cwd, CANARY));
+    outputs.push(await cli(['run', '--target', plain.url, '--report-dir', 'reports-run', '--fixtures-dir', 'fixtures-run', ...common], cwd, CANARY));
+  }, 240_000);
+
+  it('the canary was planted: record signed every request with it and the proxy echoed it back', () => {
+    const [record, run] = outputs;
+    expect(record.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(record.code, record.stderr).toBe(1); // the proxy's 422s are findings
+    expect(run.code, run.stderr).toBe(1);
+    const calls = echoing.seen.filter((s) => s.method === 'POST'); // not the start-up reachability GET
+    const signed = calls.filter((s) => s.authorization?.includes(`Credential=${CANARY.AWS_ACCESS_KEY_ID}/`) && s.token === CANARY.AWS_SESSION_TOKEN);
+    expect(signed.length).toBe(calls.length);
+    expect(signed.length).toBeGreaterThan(100);
+  });
+
+  it('the tool wrote reports, finding fixtures and recordings (what is checked below is not empty)', () => {
+    const files = walk(cwd).map((f) => relative(cwd, f));
+    expect(files).toEqual(expect.arrayContaining([
+      'reports/report.json', 'reports/junit.xml', 'reports/summary.md', 'reports-run/report.json',
+      `fixtures/recorded/RegisterInstance-${SEED}.json`, `fixtures/recorded/CreateServiceInstance-${SEED}.json`,
+    ]));
+    expect(files.filter((f) => f.startsWith('fixtures/RegisterInstance/') || f.startsWith('fixtures/CreateServiceInstance/')).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.startsWith('fixtures-run/')).length).toBeGreaterThan(0);
+    expect(readFileSync(join(cwd, 'reports/report.json'), 'utf8')).toContain('<scrubbed>'); // echoed messages, scrubbed
+  });
+
+  it('no file under the working folder and no line printed holds a canary, an Authorization value or a signature', () => {
+    const texts: Array<[string, string]> = [
+      ...walk(cwd).map((f): [string, string] => [relative(cwd, f), readFileSync(f, 'utf8')]),
+      ...outputs.flatMap((o, i): Array<[string, string]> => [[`stdout #${i}`, o.stdout], [`stderr #${i}`, o.stderr]]),
+    ];
+    const leaks = texts.flatMap(([where, text]) => FORBIDDEN.filter(([, re]) => re.test(text)).map(([what]) => `${what} in ${where}`));
+    expect(leaks).toEqual([]);
+  });
+
+  it('the recordings still hold what replay needs, with the echoed secrets replaced by <scrubbed>', () => {
+    for (const op of ['RegisterInstance', 'CreateServiceInstance']) {
+      const r = readRecording(join(cwd, 'fixtures', 'recorded', `${op}-${SEED}.json`));
+      expect(r.target).toBe(echoing.url);
+      expect(r.exchanges.length).toBeGreaterThan(20);
+      for (const x of r.exchanges) {
+        expect(x.scope).toBe(echoing.url);
+        expect(x.reqheaders['x-amz-target']).toMatch(/^(Route53AutoNaming_v20170314|AwsProton20200720)\.\S+$/);
+        expect(x.body).toBeDefined();
+        expect(x.reqheaders).toMatchObject({ authorization: '<scrubbed>', 'x-amz-security-token': '<scrubbed>', 'x-amz-date': '<scrubbed>' });
+        expect(x.rawHeaders).toMatchObject({ 'x-echo-token': '<scrubbed>', 'set-cookie': '<scrubbed>' });
+      }
+      expect(r.exchanges.some((x) => x.reqheaders['x-amz-target'].endsWith(`.${op}`) && typeof x.body === 'object')).toBe(true);
+    }
+  });
+
+  it('the recording replays as a target: the same seed gives the same report as the recorded run', async () => {
+    const replay = await cli(['run', '--target', 'replay:fixtures/recorded', '--runs', '2', '--seed', SEED, '--shrink-requests', '8', '--concurrency', '8',
+      '--messages', '--report-dir', 'reports-replay', '--no-fixtures'], cwd);
+    expect(replay.code, replay.stderr).toBe(1);
+    const recorded = JSON.parse(readFileSync(join(cwd, 'reports/report.json'), 'utf8'));
+    const replayed = JSON.parse(readFileSync(join(cwd, 'reports-replay/report.json'), 'utf8'));
+    expect(replayed.summary).toEqual(recorded.summary);
+    const strip = (ds: Array<Record<string, unknown>>) => ds.map(({ fixture: _f, reproduce: _r, ...d }) => d);
+    expect(strip(replayed.discrepancies)).toEqual(strip(recorded.discrepancies));
+  }, 120_000);
+});
+
+describe('a target record cannot use: exit 2, one line, nothing written', () => {
+  const bad = mkdtempSync(join(tmpdir(), 'cf-record-bad-'));
+  afterAll(() => rmSync(bad, { recursive: true, force: true }));
+
+  it.each([
+    ['unreachable', async () => ['--target', `http://127.0.0.1:${await closedPort()}`], /^contract-fuzz: cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n$/],
+    ['not a URL', async () => ['--target', 'not a url'], /^contract-fuzz: invalid target URL "not a url": not a URL/],
+    ['another scheme', async () => ['--target', 'ftp://127.0.0.1:21'], /^contract-fuzz: invalid target URL .*unsupported scheme 'ftp'/],
+    ['not an HTTP target', async () => ['--target', 'aws'], /^contract-fuzz: record --target takes http\(s\):\/\/HOST:PORT or builtin/],
+    ['no target', async () => [], /^contract-fuzz: record needs --target URL/],
+    ['bad credentials mode', async () => ['--target', 'builtin', '--credentials', 'mine'], /^contract-fuzz: --credentials must be fake, env or chain/],
+    ['env credentials missing', async () => ['--target', 'builtin', '--credentials', 'env'], /^contract-fuzz: --credentials env needs AWS_ACCESS_KEY_ID/],
+  ])('%s', async (_name, args, message) => {
+    const r = await cli(['record', ...(await args())], bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(readdirSync(bad)).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,129 @@
+// The replay:FILE target on hand-made recordings: matching on (X-Amz-Target, body), recorded order for identical
+// calls, "not in recording" for the rest, bad files as CF_ERR_FIXTURE, and the `replay:` branch of openTarget.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isHarnessError } from '../../src/errors.ts';
+import { createRecordingTarget, NOT_IN_RECORDING } from '../../src/record/replayTarget.ts';
+import { groupRecordings, toNockDefinitions, type RecordedExchange, type Recording } from '../../src/record/recording.ts';
+import { openTarget } from '../../src/targets/open.ts';
+import type { Call } from '../../src/targets/target.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cf-replay-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const CM = 'Route53AutoNaming_v20170314';
+const exchange = (operation: string, body: unknown, status: number, response: unknown, extra: Partial<RecordedExchange> = {}): RecordedExchange => ({
+  scope: 'http://127.0.0.1:4566', method: 'POST', path: '/', body, status, response,
+  rawHeaders: { 'content-type': 'application/x-amz-json-1.1', ...(status >= 400 ? { 'x-amzn-errortype': (response as { __type: string }).__type } : {}) },
+  reqheaders: { authorization: '<scrubbed>', 'x-amz-date': '<scrubbed>', 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${CM}.${operation}` },
+  ...extra,
+});
+const recording = (exchanges: RecordedExchange[], runTag = 'tag1'): Recording => ({
+  recordingVersion: 1, operation: 'RegisterInstance', target: 'http://127.0.0.1:4566', seed: 1, runTag, tool: { name: 'contract-fuzz', version: '0' }, exchanges,
+});
+const write = (name: string, r: unknown): string => {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(r));
+  return file;
+};
+const call = (operation: string, input: unknown, rawBody?: string): Call => ({ service: 'servicediscovery', operation, input, ...(rawBody ? { rawBody } : {}) });
+
+const register = { ServiceId: 'srv-1', InstanceId: 'i-1', Attributes: { AWS_INSTANCE_IPV4: '10.0.0.1' } };
+const file = write('RegisterInstance-1.json', recording([
+  exchange('GetOperation', { OperationId: 'op-1' }, 200, { Operation: { Id: 'op-1', Status: 'PENDING' } }),
+  exchange('RegisterInstance', register, 200, { OperationId: 'op-1' }),
+  exchange('RegisterInstance', { ServiceId: 'srv-1' }, 400, { __type: 'InvalidInput', message: 'InstanceId is required' }),
+  exchange('GetOperation', { OperationId: 'op-1' }, 200, { Operation: { Id: 'op-1', Status: 'SUCCESS' } }),
+  exchange('RegisterInstance', '{"ServiceId":', 400, { __type: 'SerializationException', message: 'bad json' }),
+]));
+
+describe('replay:FILE answers from the recording', () => {
+  it('matches a call on its operation and body as a JSON value (key order aside, as nock does)', async () => {
+    const t = createRecordingTarget(file);
+    const reordered = { Attributes: { AWS_INSTANCE_IPV4: '10.0.0.1' }, InstanceId: 'i-1', ServiceId: 'srv-1' };
+    expect(await t.send(call('RegisterInstance', reordered))).toMatchObject({ status: 200, body: { OperationId: 'op-1' }, latencyMs: 0 });
+    // Used once: the same request again is not in the recording.
+    expect((await t.send(call('RegisterInstance', register))).transport).toEqual({ failure: 'other', message: NOT_IN_RECORDING });
+    expect((await t.send(call('RegisterInstance', { ...register, InstanceId: 'i-2' }))).transport?.message).toBe(NOT_IN_RECORDING);
+  });
+
+  it('decodes error answers like the live target (code, class, message) and raw (malformed JSON) bodies', async () => {
+    const t = createRecordingTarget(file);
+    expect(await t.send(call('RegisterInstance', { ServiceId: 'srv-1' }))).toMatchObject({ status: 400, code: 'InvalidInput', errorClass: 'validation', message: 'InstanceId is required' });
+    expect(await t.send(call('RegisterInstance', undefined, '{"ServiceId":'))).toMatchObject({ status: 400, code: 'SerializationException' });
+  });
+
+  it('gives identical calls their recorded answers in order, each once; then "not in recording"', async () => {
+    const t = createRecordingTarget(file);
+    const poll = call('GetOperation', { OperationId: 'op-1' });
+    expect(((await t.send(poll)).body as any).Operation.Status).toBe('PENDING');
+    expect(((await t.send(poll)).body as any).Operation.Status).toBe('SUCCESS');
+    expect(await t.send(poll)).toEqual({ status: 0, headers: {}, latencyMs: 0, transport: { failure: 'other', message: NOT_IN_RECORDING } });
+    expect(t.remaining()).toBe(3);
+  });
+
+  it('a call of another operation with the same body is not in the recording', async () => {
+    const t = createRecordingTarget(file);
+    expect((await t.send(call('DeregisterInstance', register))).transport?.message).toBe(NOT_IN_RECORDING);
+    expect((await t.send({ service: 'proton', operation: 'RegisterInstance', input: register })).transport?.message).toBe(NOT_IN_RECORDING);
+  });
+
+  it('opens through openTarget as replay:FILE, with the recording\'s run tag', async () => {
+    const t = await openTarget(`replay:${file}`, { region: 'us-east-1', timeoutMs: 1000, concurrency: 1, allowAws: false });
+    expect(t).toMatchObject({ name: `replay:${file}`, isAws: false, runTag: 'tag1' });
+    expect((await t.send(call('RegisterInstance', register))).status).toBe(200);
+    await t.close();
+  });
+
+  it('a folder of recordings of one run is one target', async () => {
+    const sub = join(dir, 'run');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(sub);
+    write('run/A-1.json', recording([exchange('GetOperation', { OperationId: 'a' }, 200, { Operation: { Status: 'SUCCESS' } })]));
+    write('run/B-1.json', recording([exchange('GetOperation', { OperationId: 'b' }, 200, { Operation: { Status: 'FAIL' } })]));
+    const t = createRecordingTarget(sub);
+    expect(((await t.send(call('GetOperation', { OperationId: 'b' }))).body as any).Operation.Status).toBe('FAIL');
+    write('run/C-2.json', recording([], 'other-run'));
+    expect(codeOf(() => createRecordingTarget(sub))).toBe('CF_ERR_FIXTURE');
+  });
+});
+
+const codeOf = (f: () => unknown): string | undefined => {
+  try { f(); } catch (e) { return isHarnessError(e) ? e.code : `not a HarnessError: ${String(e)}`; }
+  return undefined;
+};
+
+describe('bad recordings', () => {
+  it('a missing file, unparseable JSON or a file that is not a recording is CF_ERR_FIXTURE, one line', () => {
+    expect(codeOf(() => createRecordingTarget(join(dir, 'nope.json')))).toBe('CF_ERR_FIXTURE');
+    expect(codeOf(() => createRecordingTarget(write('garbage.json', '{'.repeat(3))))).toBe('CF_ERR_FIXTURE');
+    writeFileSync(join(dir, 'text.json'), '{not json');
+    expect(codeOf(() => createRecordingTarget(join(dir, 'text.json')))).toBe('CF_ERR_FIXTURE');
+    expect(codeOf(() => createRecordingTarget(write('fixture.json', { fixtureVersion: 1, operation: 'RegisterInstance' })))).toBe('CF_ERR_FIXTURE');
+    expect(codeOf(() => createRecordingTarget(write('noTag.json', { ...recording([]), runTag: undefined })))).toBe('CF_ERR_FIXTURE');
+  });
+});
+
+describe('recording files', () => {
+  it('group per fuzzed operation by service, keep only the run\'s origin, and sort stably by (X-Amz-Target, body)', () => {
+    const proton = (body: unknown): RecordedExchange => ({ ...exchange('CreateServiceInstance', body, 200, {}), reqheaders: { 'x-amz-target': 'AwsProton20200720.CreateServiceInstance' } });
+    const first = exchange('GetOperation', { OperationId: 'op-1' }, 200, { n: 1 });
+    const second = exchange('GetOperation', { OperationId: 'op-1' }, 200, { n: 2 });
+    const foreign = { ...exchange('GetOperation', { OperationId: 'x' }, 200, {}), scope: 'http://169.254.169.254' };
+    const [cm, pr] = groupRecordings([exchange('RegisterInstance', register, 200, {}), first, proton({ name: 'b' }), second, proton({ name: 'a' }), foreign], {
+      target: 't', scope: 'http://127.0.0.1:4566', seed: 1, runTag: 'r', tool: { name: 'n', version: 'v' }, operations: ['RegisterInstance', 'CreateServiceInstance'],
+    });
+    expect(cm.operation).toBe('RegisterInstance');
+    expect(cm.exchanges.map((x) => [x.reqheaders['x-amz-target'].split('.')[1], x.response])).toEqual([
+      ['GetOperation', { n: 1 }], ['GetOperation', { n: 2 }], ['RegisterInstance', {}],
+    ]);
+    expect(pr.exchanges.map((x) => x.body)).toEqual([{ name: 'a' }, { name: 'b' }]);
+  });
+
+  it('toNockDefinitions keeps matching on target and content type only (signatures are scrubbed)', () => {
+    const [d] = toNockDefinitions(recording([exchange('GetOperation', { OperationId: 'a' }, 200, {})]));
+    expect(d.reqheaders).toEqual({ 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${CM}.GetOperation` });
+  });
+});
