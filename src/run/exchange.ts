@@ -20,8 +20,8 @@ const toCall = (c: Case): Call => ({
 });
 
 /** One target, judged by the oracle and the run's state model. */
-export function oracleExchange(o: { target: Target; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
-  const state = createStateModel();
+export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
+  const state = createStateModel({ freshTarget: o.target.fresh === true });
   const lock = createKeyLock();
   return async (c) => {
     const sent = bindCase(c, o.binding);

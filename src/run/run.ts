@@ -75,7 +75,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
     }, scrubOutcomes(scrubber)),
-    isAws: t.isAws, ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
+    isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
   });
   const open = hooks.openTarget ?? openTarget;
   // Each in-flight request listens on the run's abort signal; concurrency decides how many, not a leak.
@@ -142,7 +142,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   sortFindings(findings);
   const fixed = applyBaseline(findings, baseline, o.operations);
   if (o.fixturesDir) {
-    for (const f of findings) if (f.severity !== 'info') f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
+    for (const f of findings) f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
   }
   const durationMs = Date.now() - started;
   const byKind: Report['summary']['byKind'] = {};

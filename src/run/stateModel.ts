@@ -31,7 +31,18 @@ const mismatch = (codes: string[], statuses: number[], source: string, confidenc
 });
 const TOKEN_MISMATCH = 'idempotency:token-mismatch';
 
-export function createStateModel(): StateModel {
+export interface StateModelOptions {
+  /** The target was started by this run (builtin): a token this run has not sent is certainly unused.
+   * Otherwise an earlier run may have bound it to other parameters, and the documented answer to that
+   * (a token-mismatch error) is also correct. */
+  freshTarget?: boolean;
+}
+
+export function createStateModel(options: StateModelOptions = {}): StateModel {
+  /** Adds "the token may predate this run" to a success expectation on a target that is not fresh. */
+  const mayPredate = (expected: Expected, codes: string[]): Expected =>
+    options.freshTarget || expected.outcome !== 'success' ? expected
+      : { ...expected, alsoAcceptable: { codes: [...new Set([...(expected.alsoAcceptable?.codes ?? []), ...codes])], why: 'the idempotency token may have been used before this run with other parameters' } };
   const instances = new Map<string, Set<string>>(); // serviceId → instance ids
   const cmTokens = new Map<string, TokenUse>(); // CreatorRequestId → params
   const names = new Map<string, TokenUse & { token?: string }>(); // serviceName/name → creation
@@ -50,13 +61,15 @@ export function createStateModel(): StateModel {
       if (used && used.params !== params) return { keys, expected: mismatch(['DuplicateRequest', 'ResourceInUse'], [400, 409], 'CreatorRequestId reused with other parameters: undocumented (inferred: a conflict-class error)', 'inferred', 'CreatorRequestId was already used with different parameters', TOKEN_MISMATCH) };
       if (used) return { keys, expected };
       cmTokens.set(token, { params });
+      expected = mayPredate(expected, ['DuplicateRequest', 'ResourceInUse']);
     }
     let set = instances.get(serviceId);
     if (!set) instances.set(serviceId, (set = new Set()));
     if (set.has(instanceId)) {
       // Re-registering updates; while the earlier request may still be in progress, DuplicateRequest is documented.
       const dup = expectState('RegisterInstance', 'state:duplicate-request', input);
-      return { keys, expected: { ...expected, alsoAcceptable: { codes: dup.codes, why: dup.source } } as Expected };
+      const codes = [...new Set([...(expected.outcome === 'success' ? expected.alsoAcceptable?.codes ?? [] : []), ...dup.codes])];
+      return { keys, expected: { ...expected, alsoAcceptable: { codes, why: dup.source } } as Expected };
     }
     if (set.size >= CLOUD_MAP_INSTANCE_LIMIT) return { keys, expected: expectState('RegisterInstance', 'state:instance-limit', input) };
     set.add(instanceId);
@@ -75,6 +88,7 @@ export function createStateModel(): StateModel {
       if (used && used.params !== params) return { keys, expected: mismatch(['ValidationException'], [400], PROTON_IDEMPOTENCY, 'inferred', 'IdempotentParameterMismatch: clientToken was already used with different parameters', TOKEN_MISMATCH) };
       if (used) return { keys, expected };
       prTokens.set(token, { params });
+      expected = mayPredate(expected, ['ValidationException']);
     }
     if (names.has(key)) return { keys, expected: expectState('CreateServiceInstance', 'state:name-conflict', input) };
     names.set(key, { params, token });

@@ -18,13 +18,16 @@ export interface OpenOptions {
   profile?: ProfileName | ResponseProfile;
   /** Required for `aws`: the user said so explicitly. */
   allowAws: boolean;
-  /** Builtin emulator: how long Cloud Map operations stay in progress. */
+  /** Builtin emulator: how long Cloud Map operations stay in progress. 0 (default): done before the next
+   * request, so a run's answers, polls and shrinking do not depend on timing (same seed, same report). */
   operationDelayMs?: number;
 }
 
 export interface OpenTarget extends Target {
   /** True when the target is real AWS (cleanup matters, costs are real). */
   readonly isAws: boolean;
+  /** True when this run started the target, so nothing it holds predates the run (the builtin emulator). */
+  readonly fresh?: boolean;
   /** The run tag this target dictates (a recording answers only the names it was made with). */
   readonly runTag?: string;
 }
@@ -35,9 +38,9 @@ const withName = (t: Target, name: string, close: () => Promise<void>, isAws = f
 
 export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarget> {
   if (spec === 'builtin') {
-    const emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: o.operationDelayMs ?? 5 });
+    const emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: o.operationDelayMs ?? 0 });
     const http = createHttpTarget({ url: emulator.url, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
-    return withName(http, 'builtin', async () => { await http.close(); await emulator.close(); });
+    return { ...withName(http, 'builtin', async () => { await http.close(); await emulator.close(); }), fresh: true };
   }
   if (spec === 'aws') {
     if (!o.allowAws) {
