@@ -13,4 +13,11 @@ export interface Case {
   /** Constraint/rule ids this case sits on the boundary of while staying valid (coverage). */
   exercises: string[];
   context: OracleContext;
+  /**
+   * Operation name to put in X-Amz-Target instead of `operation` (protocol:unknown-operation cases); the
+   * payload is `operation`'s. Judge such cases with `expectCase` (src/generate/expectCase.ts).
+   */
+  wireOperation?: string;
+  /** Name of the coverage context the case was generated for (`coverageContexts`), when it was. */
+  contextName?: string;
 }

@@ -1,0 +1,130 @@
+// The documented RegisterInstance rules as targets, for one service configuration: attributes that sit
+// exactly on a rule's edge (30 custom attributes, 5,000 characters, EC2 with only the health status, …)
+// and attributes that break it. Where a configuration cannot break a rule alone (an alias in a service
+// without DNS records also lacks WEIGHTED routing), the case names every rule it breaks.
+import fc from 'fast-check';
+import {
+  aaaaRecordRequiresIpv6, aRecordRequiresIpv4, aliasExcludesInstanceAttributes, aliasRequiresAOrAaaa, aliasRequiresWeighted,
+  attributesTotalMax5000, cnameRecordRequiresCname, customAttributesMax30, ec2InstanceIdExclusive, ec2InstanceIdHttpOnly,
+  healthCheckRequiresPort, initHealthStatusValues, MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES, srvRecordRequiresAddress, srvRecordRequiresPort,
+} from '../../rules/index.ts';
+import type { CloudMapServiceConfig } from '../../oracle/context.ts';
+import { VISIBLE } from '../strings/chars.ts';
+import { classString } from '../strings/classString.ts';
+import { record } from '../strings/record.ts';
+import { aliasAttributes, attrValues, ec2Attributes, instanceAttributes, type Attrs } from './attributes.ts';
+import { customEntries, fillMaterial, fillTo, pastTotal, withEntries } from './fill.ts';
+import { aliasAllowed, aliasBreaks, ec2Allowed, initAllowed, needs, requiredInstanceAttributes } from './service.ts';
+import { INSTANCE_ATTRIBUTES, RESERVED_VALUES, type InstanceAttribute } from './values.ts';
+
+export interface AttrCase {
+  attrs: Attrs;
+  breaks: readonly string[];
+  exercises: readonly string[];
+}
+
+export interface RuleTarget {
+  id: string;
+  valid?: fc.Arbitrary<AttrCase>;
+  invalid: fc.Arbitrary<AttrCase>;
+}
+
+const NONE: readonly string[] = [];
+const ok = (arb: fc.Arbitrary<Attrs>, exercises: readonly string[]) => arb.map((attrs): AttrCase => ({ attrs, breaks: NONE, exercises }));
+const bad = (arb: fc.Arbitrary<Attrs>, breaks: readonly string[]) => arb.map((attrs): AttrCase => ({ attrs, breaks, exercises: NONE }));
+const merge = (parts: fc.Arbitrary<Attrs>[]) => fc.tuple(...parts).map((as) => Object.assign({}, ...as) as Attrs);
+const few = (max: number) => customEntries(0, max).map((e) => withEntries({}, e));
+
+/** AWS_INIT_HEALTH_STATUS values that are valid attribute values but neither HEALTHY nor UNHEALTHY. */
+const badInit = fc.oneof(
+  fc.constantFrom('healthy', 'Healthy', 'HEALTHY ', 'UNHEALTHY\t', 'UNKNOWN', '', 'HEALTH', 'UN HEALTHY', 'TRUE'),
+  attrValues(undefined, 1023).map((v) => (v === 'HEALTHY' || v === 'UNHEALTHY' ? `${v}X` : v)),
+);
+
+/** A non-empty set of AWS_INSTANCE_* attributes (or a custom key in that namespace). */
+const instanceSome = fc.oneof(
+  ...INSTANCE_ATTRIBUTES.map((k) => record<Attrs>(Object.fromEntries(INSTANCE_ATTRIBUTES.map((key) => [key, RESERVED_VALUES[key]])), [k])),
+  fc.tuple(classString({ min: 1, max: 8, rest: VISIBLE }), attrValues(undefined, 16)).map(([s, v]): Attrs => ({ [`AWS_INSTANCE_${s}`]: v })),
+);
+
+function omitBreaks(s: CloudMapServiceConfig, omit: readonly InstanceAttribute[]): string[] {
+  const n = needs(s);
+  const o = new Set(omit);
+  const out: string[] = [];
+  if (n.ipv4 && o.has('AWS_INSTANCE_IPV4')) out.push(aRecordRequiresIpv4.id);
+  if (n.ipv6 && o.has('AWS_INSTANCE_IPV6')) out.push(aaaaRecordRequiresIpv6.id);
+  if (n.cname && o.has('AWS_INSTANCE_CNAME')) out.push(cnameRecordRequiresCname.id);
+  if (n.address && o.has('AWS_INSTANCE_IPV4') && o.has('AWS_INSTANCE_IPV6')) out.push(srvRecordRequiresAddress.id);
+  if (s.dnsRecords.includes('SRV') && o.has('AWS_INSTANCE_PORT')) out.push(srvRecordRequiresPort.id);
+  if (s.healthCheck && o.has('AWS_INSTANCE_PORT')) out.push(healthCheckRequiresPort.id);
+  return out;
+}
+
+/** A required AWS_INSTANCE_* attribute left out; valid: only the required ones. */
+function omission(s: CloudMapServiceConfig, id: string, omit: readonly InstanceAttribute[]): RuleTarget {
+  const breaks = omitBreaks(s, omit);
+  return {
+    id,
+    valid: ok(instanceAttributes(s, [], true), [id]),
+    invalid: bad(merge([instanceAttributes(s, omit), few(3)]), breaks),
+  };
+}
+
+export function ruleTargets(s: CloudMapServiceConfig): RuleTarget[] {
+  const out: RuleTarget[] = [];
+  const normal = instanceAttributes(s);
+  const c30 = customAttributesMax30.id;
+  out.push({
+    id: c30,
+    valid: ok(fc.tuple(normal, customEntries(MAX_CUSTOM_ATTRIBUTES, MAX_CUSTOM_ATTRIBUTES)).map(([r, e]) => withEntries(r, e)), [c30]),
+    invalid: bad(fc.tuple(normal, customEntries(MAX_CUSTOM_ATTRIBUTES + 1, MAX_CUSTOM_ATTRIBUTES + 6)).map(([r, e]) => withEntries(r, e)), [c30]),
+  });
+  const total = attributesTotalMax5000.id;
+  out.push({
+    id: total,
+    valid: ok(fc.tuple(normal, fillMaterial).map(([r, m]) => fillTo(r, MAX_ATTRIBUTES_TOTAL_CHARS, m)), [total]),
+    invalid: bad(fc.tuple(normal, pastTotal(MAX_ATTRIBUTES_TOTAL_CHARS), fillMaterial).map(([r, t, m]) => fillTo(r, t, m)), [total]),
+  });
+  const init = initHealthStatusValues.id;
+  if (initAllowed(s)) {
+    const set = (base: fc.Arbitrary<Attrs>, v: fc.Arbitrary<string>) => fc.tuple(base, v).map(([a, x]) => ({ ...a, AWS_INIT_HEALTH_STATUS: x }));
+    const bases = ec2Allowed(s) ? [normal, ec2Attributes(s)] : [normal];
+    out.push({
+      id: init,
+      valid: fc.oneof(...bases.map((b) => ok(set(b, RESERVED_VALUES.AWS_INIT_HEALTH_STATUS), [init]))),
+      invalid: fc.oneof(...bases.map((b) => bad(set(b, badInit), [init]))),
+    });
+  }
+  if (ec2Allowed(s)) {
+    const ex = ec2InstanceIdExclusive.id;
+    out.push({
+      id: ex,
+      valid: ok(ec2Attributes(s), [ex, ec2InstanceIdHttpOnly.id]),
+      invalid: bad(merge([ec2Attributes(s), fc.oneof(instanceSome, customEntries(1, 3).map((e) => withEntries({}, e)))]), [ex]),
+    });
+  } else if (s.namespaceType !== 'HTTP' && requiredInstanceAttributes(s).length === 0 && !needs(s).address) {
+    out.push({ id: ec2InstanceIdHttpOnly.id, invalid: bad(ec2Attributes(s), [ec2InstanceIdHttpOnly.id]) });
+  }
+  if (aliasAllowed(s)) {
+    const exempt = [s.dnsRecords.includes('A') ? aRecordRequiresIpv4.id : '', s.dnsRecords.includes('AAAA') ? aaaaRecordRequiresIpv6.id : ''].filter(Boolean);
+    const id = aliasExcludesInstanceAttributes.id;
+    out.push({
+      id,
+      valid: ok(merge([aliasAttributes(s), few(3)]), [id, aliasRequiresAOrAaaa.id, aliasRequiresWeighted.id, ...exempt]),
+      invalid: bad(merge([aliasAttributes(s), instanceSome, few(2)]), [id]),
+    });
+  } else {
+    const breaks = aliasBreaks(s);
+    for (const id of [aliasRequiresAOrAaaa.id, aliasRequiresWeighted.id]) {
+      if (breaks.includes(id)) out.push({ id, invalid: bad(merge([aliasAttributes(s), few(2)]), breaks) });
+    }
+  }
+  const n = needs(s);
+  if (n.ipv4) out.push(omission(s, aRecordRequiresIpv4.id, ['AWS_INSTANCE_IPV4']));
+  if (n.ipv6) out.push(omission(s, aaaaRecordRequiresIpv6.id, ['AWS_INSTANCE_IPV6']));
+  if (n.cname) out.push(omission(s, cnameRecordRequiresCname.id, ['AWS_INSTANCE_CNAME']));
+  if (n.address) out.push(omission(s, srvRecordRequiresAddress.id, ['AWS_INSTANCE_IPV4', 'AWS_INSTANCE_IPV6']));
+  if (s.dnsRecords.includes('SRV')) out.push(omission(s, srvRecordRequiresPort.id, ['AWS_INSTANCE_PORT']));
+  if (s.healthCheck) out.push(omission(s, healthCheckRequiresPort.id, ['AWS_INSTANCE_PORT']));
+  return out;
+}

@@ -1,0 +1,21 @@
+// `<path>#length`: strings at min and max (valid), past max, and under min. Under a min of 1 the empty
+// string also breaks a pattern that needs a character: that case names both ids, the only way it can.
+import fc from 'fast-check';
+import type { Site } from '../model/sites.ts';
+import { boundaryLengthString, stringModel, tooLong, tooShort } from '../strings/shapeString.ts';
+import { idOf, keep, writeAt, type ModelTarget } from './mutation.ts';
+
+export function lengthTarget(site: Site): ModelTarget | undefined {
+  const s = site.shape;
+  if (s.type !== 'string' || (s.max === undefined && (s.min ?? 0) <= 0)) return undefined;
+  const id = idOf(site, 'length');
+  const m = stringModel(s);
+  const invalid = [writeAt(site, tooLong(m), [id])];
+  const short = tooShort(m);
+  if (short) invalid.push(writeAt(site, short.value, short.alsoPattern ? [id, idOf(site, 'pattern')] : [id]));
+  return {
+    id, member: site.member, kind: 'length', addsEntry: site.addsEntry,
+    valid: site.fixed ? keep([id]) : writeAt(site, boundaryLengthString(m), [], [id]),
+    invalid: invalid.length === 1 ? invalid[0]! : fc.oneof(...invalid),
+  };
+}

@@ -1,0 +1,19 @@
+// `<path>#type`: a value of another JSON type (number for a string, array for a map …). Null is a type
+// error only for map values and list items; for an optional member it means "absent", which makes it the
+// boundary-valid case here.
+import fc from 'fast-check';
+import type { Site } from '../model/sites.ts';
+import { jsonTypeOf } from '../model/values.ts';
+import { wrongType } from '../model/wrongType.ts';
+import { idOf, keep, writeAt, type ModelTarget } from './mutation.ts';
+
+export function typeTarget(site: Site): ModelTarget | undefined {
+  if (site.role === 'key') return undefined; // JSON object keys are always strings
+  const id = idOf(site, 'type');
+  const nullIsAbsent = site.role === 'member' && !site.required;
+  return {
+    id, member: site.member, kind: 'type', addsEntry: site.addsEntry,
+    valid: site.fixed ? keep([id]) : writeAt(site, nullIsAbsent ? fc.oneof(fc.constant(null), site.valid) : site.valid, [], [id]),
+    invalid: writeAt(site, wrongType(jsonTypeOf(site.shape), site.role !== 'member'), [id]),
+  };
+}

@@ -1,0 +1,114 @@
+// The places of an operation's input where a model constraint lives, found by walking the model:
+// structure members, map keys and values, list items and the members of listed structures. Each site
+// knows its model path (the id scheme of src/oracle/constraint.ts) and how to write a value there into a
+// copy of a whole input (a lens), so one factory per constraint kind can break or touch any of them.
+import type fc from 'fast-check';
+import type { Shape, ServiceModel } from '../../model/types.ts';
+import { dictionary } from '../strings/dictionary.ts';
+import { minimalValue, shapeOf, valueOf } from './values.ts';
+
+export type Input = Record<string, unknown>;
+/** Written at a member site: remove the member. */
+export const ABSENT: unique symbol = Symbol('absent');
+
+export type SiteRole = 'member' | 'key' | 'value' | 'item';
+
+export interface Site {
+  /** Model path: `InstanceId`, `Attributes{key}`, `Attributes{value}`, `tags[]`, `tags[].key`. */
+  path: string;
+  shapeName: string;
+  shape: Shape;
+  role: SiteRole;
+  /** Required member of its structure. */
+  required: boolean;
+  /** Top-level input member the site lives under: mutations of distinct members can be combined. */
+  member: string;
+  /** Writing here adds a map entry (rules counting entries or characters need room for it). */
+  addsEntry: boolean;
+  /** Valid values for this site. */
+  valid: fc.Arbitrary<unknown>;
+  /** The context dictates the value (ServiceId, serviceName): valid mutations leave it as it is. */
+  fixed: boolean;
+  /** A copy of `input` with `value` written at the site (ABSENT removes a member). */
+  put(input: Input, value: unknown): Input;
+}
+
+type Lens = (input: Input, f: (old: unknown) => unknown) => Input;
+
+export interface SiteOptions {
+  /** Valid-value arbitraries by path, replacing the model-derived ones. */
+  valid?: Readonly<Record<string, fc.Arbitrary<unknown>>>;
+  fixed?: readonly string[];
+  /** Key for a new map entry, given the map (must be valid for the key shape and not present). */
+  freshKey?(map: Readonly<Record<string, unknown>>): string;
+  /** Maps every key written at a map-key site (Cloud Map: keep generated keys out of the reserved AWS_ space). */
+  keyFilter?(key: string): string;
+}
+
+/** A copy of map `o` with one more entry, built as a dictionary (see strings/dictionary.ts). */
+function withEntry(o: unknown, key: string, value: unknown): Record<string, unknown> {
+  const out = dictionary<unknown>();
+  const from = (o ?? {}) as Record<string, unknown>;
+  for (const k in from) out[k] = from[k];
+  out[key] = value;
+  return out;
+}
+
+const defaultFreshKey = (map: Readonly<Record<string, unknown>>): string => {
+  let k = 'fuzz';
+  for (let i = 0; Object.prototype.hasOwnProperty.call(map, k); i++) k = `fuzz${i}`;
+  return k;
+};
+
+export function sitesOf(model: ServiceModel, operation: string, options: SiteOptions = {}): Site[] {
+  const op = model.operations[operation];
+  if (!op?.input) throw new Error(`generate: operation ${operation} has no input in model ${model.service}`);
+  const root = shapeOf(model, op.input);
+  if (root.type !== 'structure') throw new Error(`generate: input of ${operation} is not a structure`);
+  const sites: Site[] = [];
+  const fresh = options.freshKey ?? defaultFreshKey;
+  const keyed = options.keyFilter ?? ((k: string) => k);
+
+  const add = (path: string, shapeName: string, role: SiteRole, required: boolean, member: string, addsEntry: boolean, lens: Lens) => {
+    const shape = shapeOf(model, shapeName);
+    sites.push({
+      path, shapeName, shape, role, required, member, addsEntry,
+      valid: options.valid?.[path] ?? valueOf(model, shapeName),
+      fixed: options.fixed?.includes(path) ?? false,
+      put: (input, value) => lens(input, () => value),
+    });
+    walk(path, shapeName, shape, member, addsEntry, lens);
+  };
+
+  function walk(path: string, shapeName: string, shape: Shape, member: string, addsEntry: boolean, lens: Lens): void {
+    if (shape.type === 'structure') {
+      for (const [m, ref] of Object.entries(shape.members)) {
+        const sub: Lens = (input, f) => lens(input, (o) => {
+          const c: Record<string, unknown> = { ...((o as Record<string, unknown> | undefined) ?? (minimalValue(model, shapeName) as Record<string, unknown>)) };
+          const v = f(c[m]);
+          if (v === ABSENT) delete c[m];
+          else c[m] = v;
+          return c;
+        });
+        add(path === '' ? m : `${path}.${m}`, ref.target, 'member', shape.required.includes(m), member || m, addsEntry, sub);
+      }
+    } else if (shape.type === 'map') {
+      const filler = minimalValue(model, shape.value);
+      const keyLens: Lens = (input, f) => lens(input, (o) => withEntry(o, keyed(f(undefined) as string), filler));
+      const valueLens: Lens = (input, f) => lens(input, (o) => withEntry(o, fresh((o ?? {}) as Record<string, unknown>), f(undefined)));
+      add(`${path}{key}`, shape.key, 'key', false, member, true, keyLens);
+      add(`${path}{value}`, shape.value, 'value', false, member, true, valueLens);
+    } else if (shape.type === 'list') {
+      // items: replace the first one (or add one to an empty list), so the list size does not change
+      const itemLens: Lens = (input, f) => lens(input, (o) => {
+        const a = Array.isArray(o) ? o.slice() : [];
+        a[0] = f(a[0]);
+        return a;
+      });
+      add(`${path}[]`, shape.member, 'item', false, member, addsEntry, itemLens);
+    }
+  }
+
+  walk('', op.input, root, '', false, (input, f) => f(input) as Input);
+  return sites;
+}

@@ -1,0 +1,132 @@
+// A deterministic stream of cases for one operation. First the coverage phase: for every id of every
+// coverage context's targets, one boundary-valid and one violating case, contexts taken in turn; then
+// `runs` cases alternating valid and invalid (each side taking the contexts in turn). Case i is generated from its own
+// seed (seed, i), so the stream needs no memory of earlier cases and any case can be replayed alone;
+// `arbitrary.shrink(value.value_, value.context)` shrinks it.
+import fc from 'fast-check';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { Case } from './case.ts';
+import { invalid } from './invalid.ts';
+import type { NamedContext } from './operation.ts';
+import { specOf } from './registry.ts';
+import { sequenceTargets, targets, type Target } from './targets.ts';
+import { valid } from './valid.ts';
+
+export interface PlanOptions {
+  seed: number;
+  /** Cases after the coverage phase. */
+  runs: number;
+  /** Contexts to generate in (default: coverageContexts(operation)). */
+  contexts?: readonly NamedContext[];
+  /** Skip the coverage phase. */
+  coverage?: boolean;
+  /** Every fourth invalid case of the fill phase breaks two or three constraints at once. */
+  combined?: boolean;
+}
+
+export interface PlanItem {
+  index: number;
+  /** The case's own seed (replay: `arbitrary.generate(new fc.Random(xoroshiro128plus(seed)), undefined)`). */
+  seed: number;
+  case: Case;
+  value: fc.Value<Case>;
+  arbitrary: fc.Arbitrary<Case>;
+  phase: 'coverage' | 'fill';
+  contextName: string;
+  /** The id the coverage phase aimed at. */
+  target?: string;
+  /** Index of the earlier item this one must follow (same seed; state sequences such as a name conflict). */
+  dependsOn?: number;
+}
+
+/** Seed of case `index` in a run seeded `seed` (murmur3 finaliser over both). */
+export function caseSeed(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+export const generateCase = (arbitrary: fc.Arbitrary<Case>, seed: number): fc.Value<Case> =>
+  arbitrary.generate(new fc.Random(xoroshiro128plus(seed)), undefined);
+
+interface Step {
+  arbitrary: fc.Arbitrary<Case>;
+  contextName: string;
+  phase: PlanItem['phase'];
+  target?: string;
+  /** Reuse the seed of the previous item and follow it. */
+  follows?: boolean;
+}
+
+/** Coverage steps: per id (first-seen order), a valid and an invalid case, each from the next context that has one. */
+function coverageSteps(perContext: readonly { name: string; targets: Target[] }[]): Step[] {
+  const ids: string[] = [];
+  const where = new Map<string, { valid: { name: string; arb: fc.Arbitrary<Case> }[]; invalid: { name: string; arb: fc.Arbitrary<Case> }[] }>();
+  for (const c of perContext) {
+    for (const t of c.targets) {
+      let w = where.get(t.id);
+      if (!w) where.set(t.id, (w = { valid: [], invalid: [] })), ids.push(t.id);
+      if (t.valid) w.valid.push({ name: c.name, arb: t.valid });
+      w.invalid.push({ name: c.name, arb: t.invalid });
+    }
+  }
+  const steps: Step[] = [];
+  ids.forEach((id, i) => {
+    const w = where.get(id)!;
+    for (const list of [w.valid, w.invalid]) {
+      if (!list.length) continue;
+      const pick = list[i % list.length]!;
+      steps.push({ arbitrary: pick.arb, contextName: pick.name, phase: 'coverage', target: id });
+    }
+  });
+  return steps;
+}
+
+export function* plan(operation: string, options: PlanOptions): Generator<PlanItem, void, undefined> {
+  const op = specOf(operation);
+  const contexts = options.contexts ?? op.contexts();
+  if (contexts.length === 0) return;
+  let index = 0;
+  let previousSeed = 0;
+  const emit = (s: Step): PlanItem => {
+    const seed = s.follows ? previousSeed : caseSeed(options.seed, index);
+    previousSeed = seed;
+    const value = generateCase(s.arbitrary, seed);
+    return {
+      index: index++, seed, case: value.value, value, arbitrary: s.arbitrary, phase: s.phase, contextName: s.contextName,
+      ...(s.target ? { target: s.target } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
+    };
+  };
+  if (options.coverage !== false) {
+    const perContext = contexts.map((c) => ({ name: c.name, targets: targets(operation, c.context, c.name) }));
+    for (const s of coverageSteps(perContext)) yield emit(s);
+    for (const c of contexts) {
+      for (const t of sequenceTargets(operation, c.context, c.name)) {
+        yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id });
+        yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, follows: true });
+      }
+    }
+  }
+  const fills = contexts.map((c) => {
+    const exists = op.exists(c.context);
+    return {
+      name: c.name,
+      valid: exists ? valid(operation, c.context, c.name) : undefined,
+      invalid: invalid(operation, c.context, {}, c.name),
+      combined: options.combined ? invalid(operation, c.context, { combined: true }, c.name) : undefined,
+    };
+  });
+  // valid and invalid cases alternate; each side takes its contexts in turn (valid ones only where the service exists)
+  const withValid = fills.filter((f) => f.valid);
+  for (let i = 0; i < options.runs; i++) {
+    const k = i >> 1;
+    if (i % 2 === 0 && withValid.length) {
+      const f = withValid[k % withValid.length]!;
+      yield emit({ arbitrary: f.valid!, contextName: f.name, phase: 'fill' });
+    } else {
+      const f = fills[k % fills.length]!;
+      yield emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid, contextName: f.name, phase: 'fill' });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// CreateServiceInstance: serviceName is the context's service; every other member comes from the model
+// (Proton has no documented rule the model lacks, see src/rules/proton.ts).
+import fc from 'fast-check';
+import { HarnessError } from '../../errors.ts';
+import { loadServiceModel } from '../../model/load.ts';
+import type { ServiceModel, StringShape } from '../../model/types.ts';
+import type { OracleContext, ProtonContext } from '../../oracle/context.ts';
+import { sitesOf } from '../model/sites.ts';
+import { shapeOf, valueOf } from '../model/values.ts';
+import { NONE, type Draft } from '../draft.ts';
+import type { OperationSpec } from '../operation.ts';
+import { record } from '../strings/record.ts';
+import { stringModel, validString } from '../strings/shapeString.ts';
+import { protonContexts } from './contexts.ts';
+import { specs } from './spec.ts';
+
+const OPERATION = 'CreateServiceInstance';
+export const NAME_CONFLICT = 'state:name-conflict';
+
+const proton = (ctx: OracleContext): ProtonContext => {
+  if (!ctx.proton) throw new HarnessError('CF_ERR_CONFIG', `${OPERATION} needs a context with proton (serviceName, serviceExists)`);
+  return ctx.proton;
+};
+
+function build(model: ServiceModel): OperationSpec {
+  const input = shapeOf(model, model.operations[OPERATION]!.input!);
+  if (input.type !== 'structure') throw new HarnessError('CF_ERR_MODEL_FORMAT', `${OPERATION} input is not a structure`);
+  const valueMembers: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [m, ref] of Object.entries(input.members)) valueMembers[m] = valueOf(model, ref.target);
+  valueMembers.spec = specs(shapeOf(model, input.members.spec!.target) as StringShape);
+  const names = validString(stringModel(shapeOf(model, input.members.serviceName!.target) as StringShape));
+
+  return {
+    operation: OPERATION,
+    model,
+    contexts: protonContexts,
+    exists: (ctx) => proton(ctx).serviceExists,
+    serviceMember: 'serviceName',
+    serviceRef: (ctx) => proton(ctx).serviceName,
+    otherService: (avoid) => names.map((n) => (n === avoid ? `${n.slice(0, -1)}${n.endsWith('0') ? '1' : '0'}` : n)),
+    sites: (ctx) => sitesOf(model, OPERATION, { fixed: ['serviceName'], valid: { serviceName: fc.constant(proton(ctx).serviceName) } }),
+    input: (ctx) => {
+      const members: Record<string, fc.Arbitrary<unknown>> = { ...valueMembers, serviceName: fc.constant(proton(ctx).serviceName) };
+      return record<Record<string, unknown>>(members, input.required);
+    },
+    ruleTargets: () => [],
+    sequenceTargets(ctx) {
+      if (!proton(ctx).serviceExists) return [];
+      // The same name again without a client token (no idempotent replay): ConflictException.
+      const { clientToken: _, ...noToken } = valueMembers;
+      const base = record<Record<string, unknown>>({ ...noToken, serviceName: fc.constant(proton(ctx).serviceName) }, input.required);
+      return [{
+        id: NAME_CONFLICT,
+        first: base.map((input): Draft => ({ input, breaks: NONE, exercises: [NAME_CONFLICT] })),
+        then: base.map((input): Draft => ({ input, breaks: [NAME_CONFLICT], exercises: NONE })),
+      }];
+    },
+  };
+}
+
+let spec: OperationSpec | undefined;
+export const createServiceInstance = (): OperationSpec => (spec ??= build(loadServiceModel('proton')));

@@ -1,0 +1,110 @@
+// Model string shape → arbitraries: valid values, values at the length bounds, values with edge
+// characters, and values that break exactly the length or exactly the pattern. Everything is built from
+// the shape's facts (min, max, pattern, enum) and the pattern table; nothing filters.
+import fc from 'fast-check';
+import type { StringShape } from '../../model/types.ts';
+import { translatePattern } from '../../schema/pattern.ts';
+import { FREE_TEXT, FREE_TEXT_BOUNDARY, edges, justOutside } from './chars.ts';
+import { classString, type ClassStringSpec } from './classString.ts';
+import { BOUNDARY_BIAS, BULK_BIAS, EDGE_BIAS, type LengthBias } from './length.ts';
+import { patternSpec, type PatternSpec } from './patterns.ts';
+
+/** Longest value generated for a string without a max (and how far past a max violations go). */
+const UNBOUNDED = 256;
+const PAST_MAX = 64;
+
+export interface StringModel {
+  shape: StringShape;
+  spec: PatternSpec | undefined;
+  /** Valid length bounds, pattern included (`+` makes 1 the minimum). */
+  min: number;
+  max: number;
+}
+
+/** Pattern-free strings: any character; model min/max only. */
+const FREE: PatternSpec = { first: FREE_TEXT, rest: FREE_TEXT, minLength: 0, anywhere: [], leading: [], boundary: FREE_TEXT_BOUNDARY };
+
+export function stringModel(shape: StringShape): StringModel {
+  const spec = shape.pattern === undefined ? FREE : patternSpec(shape.pattern);
+  const min = Math.max(shape.min ?? 0, spec?.minLength ?? 0);
+  const max = shape.max ?? Math.max(min, UNBOUNDED);
+  return { shape, spec, min, max };
+}
+
+const classes = (m: StringModel, min: number, max: number, bias: LengthBias, edge = false): ClassStringSpec => {
+  const s = m.spec!;
+  if (edge) return { min, max, first: edges(s.first), rest: edges(s.rest), bias };
+  return { min, max, first: s.first, rest: s.rest, bias };
+};
+
+/** Classes for values at or past a length bound (pattern-free text gets astral characters there). */
+const atBound = (m: StringModel, min: number, max: number, bias: LengthBias): ClassStringSpec => {
+  const s = m.spec!;
+  return s.boundary ? { min, max, first: s.boundary, rest: s.boundary, bias } : classes(m, min, max, bias);
+};
+
+/** Fallback for a pattern the table does not know: correct, slower, and filtered to the length bounds. */
+const byRegex = (m: StringModel): fc.Arbitrary<string> => {
+  const re = new RegExp(translatePattern(m.shape.pattern!), 'u');
+  return fc.stringMatching(re).filter((s) => [...s].length >= m.min && [...s].length <= m.max);
+};
+
+/** Valid values of the shape, lengths biased by `bias` (bulk: mostly short). */
+export function validString(m: StringModel, bias: LengthBias = BULK_BIAS, edge = false): fc.Arbitrary<string> {
+  if (m.shape.enum) return fc.constantFrom(...m.shape.enum);
+  if (!m.spec) return byRegex(m);
+  const main = classString(classes(m, m.min, m.max, bias, edge));
+  const extra = m.spec.extra?.filter((e) => e.length >= m.min && e.length <= m.max) ?? [];
+  return extra.length ? fc.oneof({ arbitrary: main, weight: 4 }, { arbitrary: fc.constantFrom(...extra), weight: 1 }) : main;
+}
+
+/** Valid values of exactly `length` code points. */
+export const exactString = (m: StringModel, length: number): fc.Arbitrary<string> =>
+  m.spec ? classString(atBound(m, length, length, BOUNDARY_BIAS)) : byRegex({ ...m, min: length, max: length });
+
+/** Valid values at the length bounds: min (or the pattern's shortest) and max. */
+export const boundaryLengthString = (m: StringModel): fc.Arbitrary<string> =>
+  m.max > m.min ? fc.oneof(exactString(m, m.min), exactString(m, m.max)) : exactString(m, m.min);
+
+/** Valid values made of the class characters at a range edge (`0`, `9`, `-`, `~`, space, tab …). */
+export const edgeString = (m: StringModel): fc.Arbitrary<string> => validString(m, BOUNDARY_BIAS, true);
+
+/** Pattern-valid values longer than max: max+1 (mostly) up to max+64. Breaks only the length. */
+export const tooLong = (m: StringModel): fc.Arbitrary<string> =>
+  m.spec ? classString(atBound(m, m.max + 1, m.max + Math.min(PAST_MAX, m.max + 1), EDGE_BIAS)) : fc.constant('x'.repeat(m.max + 1));
+
+/** Values shorter than the model min; they also break a pattern that needs more characters. */
+export function tooShort(m: StringModel): { value: fc.Arbitrary<string>; alsoPattern: boolean } | undefined {
+  const min = m.shape.min ?? 0;
+  if (min <= 0 || !m.spec) return undefined;
+  const len = min - 1;
+  return { value: classString(atBound(m, Math.max(0, min - 1 - 8), len, EDGE_BIAS)), alsoPattern: len < m.spec.minLength };
+}
+
+/** Values within the length bounds that break the pattern, and nothing else. */
+export function patternBreaker(m: StringModel): fc.Arbitrary<string> | undefined {
+  const s = m.spec;
+  if (!m.shape.pattern || !s || m.max < 1) return undefined;
+  const parts: fc.Arbitrary<string>[] = [];
+  // a valid value of len in [min-1, max-1] with one outside character inserted anywhere
+  const lo = Math.max(0, m.min - 1);
+  const base = classString(classes(m, lo, m.max - 1, BULK_BIAS));
+  const outside = s.anywhere.length ? s.anywhere : justOutside([...s.first, ...s.rest]);
+  parts.push(fc.tuple(base, fc.constantFrom(...outside), fc.nat()).map(([v, c, at]) => insertAt(v, c, at)));
+  if (s.leading.length && m.max >= 2) {
+    const nonEmpty = classString(classes(m, Math.max(1, lo), m.max - 1, BULK_BIAS));
+    parts.push(fc.tuple(fc.constantFrom(...s.leading), nonEmpty).map(([c, v]) => c + v));
+  }
+  const whole = s.whole?.filter((w) => [...w].length >= m.min && [...w].length <= m.max) ?? [];
+  if (whole.length) parts.push(fc.constantFrom(...whole));
+  // the empty string, when only the pattern (not a model min) forbids it
+  if (s.minLength > 0 && (m.shape.min ?? 0) === 0) parts.push(fc.constant(''));
+  return parts.length === 1 ? parts[0]! : fc.oneof(...parts);
+}
+
+function insertAt(v: string, c: string, at: number): string {
+  const cps = Array.from(v);
+  const i = at % (cps.length + 1);
+  cps.splice(i, 0, c);
+  return cps.join('');
+}
