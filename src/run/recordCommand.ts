@@ -3,6 +3,7 @@
 // --report-dir, …) plus --out and --credentials.
 import { HarnessError } from '../errors.ts';
 import { DEFAULT_RECORD_DIR, recordRun, type CredentialMode } from '../record/record.ts';
+import { withInterrupt } from './interrupt.ts';
 import { parseRunOptions } from './options.ts';
 
 export const RECORD_HELP = `usage: contract-fuzz record --target URL [--operation OP] [--runs N] [--seed S] [--out DIR] [--region R]
@@ -48,19 +49,7 @@ export async function recordCommand(argv: string[]): Promise<number> {
   if (!MODES.includes(credentials)) throw new HarnessError('CF_ERR_USAGE', `--credentials must be fake, env or chain, got '${creds.value}'`);
   if (out.value === '') throw new HarnessError('CF_ERR_USAGE', '--out needs a folder');
 
-  const controller = new AbortController();
-  const interrupt = () => {
-    process.stderr.write('\ncontract-fuzz: interrupted, writing the report and the recording of what ran so far (Ctrl-C again to quit now)\n');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', interrupt);
-  try {
-    const { exitCode } = await recordRun({ ...options, out: out.value ?? DEFAULT_RECORD_DIR, credentials }, controller.signal, {
-      write: (t) => process.stdout.write(t), writeErr: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true,
-    });
-    return exitCode;
-  } finally {
-    process.removeListener('SIGINT', interrupt);
-  }
+  return withInterrupt('the report and the recording', async (signal) => (await recordRun({ ...options, out: out.value ?? DEFAULT_RECORD_DIR, credentials }, signal, {
+    write: (t) => process.stdout.write(t), writeErr: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true,
+  })).exitCode);
 }

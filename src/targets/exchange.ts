@@ -35,6 +35,12 @@ export interface ExchangeFailure {
 }
 export type ExchangeResult = ExchangeResponse | ExchangeFailure;
 
+/** How wire requests travel: undici's Pool by default; node's http module where nock must see them. */
+export interface WireTransport {
+  exchange(request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult>;
+  close(): Promise<void>;
+}
+
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const CANCELLED = new Error('contract-fuzz cancelled the request');
 

@@ -2,7 +2,7 @@
 // undici dispatcher. Whatever the target does (time out, reset, refuse, 5xx, garbage, huge bodies) becomes an
 // Outcome. `send` rejects only when the harness itself cannot work: no model for the call's service
 // (CF_ERR_MODEL_LOAD/FORMAT from loadServiceModel) or credentials that cannot be resolved (CF_ERR_CONFIG).
-import { Client, Pool, type Dispatcher } from 'undici';
+import { Client, Pool } from 'undici';
 import { HarnessError } from '../errors.ts';
 import { loadServiceModel } from '../model/load.ts';
 import { CONTENT_TYPES, encodeRequest, type SignedEndpoint } from '../protocol/codec.ts';
@@ -10,7 +10,7 @@ import { decodeResponse } from '../protocol/decode.ts';
 import type { Outcome, TransportFailure, WireRequest } from '../protocol/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner } from '../protocol/sigv4.ts';
-import { exchange, type ExchangeFailure } from './exchange.ts';
+import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';
 import { parseTargetUrl, type TargetUrl } from './httpUrl.ts';
 import type { Send, Target } from './target.ts';
 
@@ -31,6 +31,8 @@ export interface HttpTargetOptions {
   concurrency?: number;
   /** Largest response body read; beyond it the exchange is cut (transport `too-large`). Default 16 MiB. */
   maxBodyBytes?: number;
+  /** How requests travel (default: a pooled undici transport to the URL's origin). */
+  transport?: WireTransport;
   /** Endpoint descriptions by service; services not listed come from loadServiceModel(service, modelsDir). */
   endpoints?: Record<string, SignedEndpoint>;
   modelsDir?: string;
@@ -62,14 +64,7 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
   const credentials = options.credentials === undefined ? FAKE_CREDENTIALS : options.credentials;
   const profile = resolveProfile(options.profile);
   const limits = { timeoutMs, maxBodyBytes };
-  const pool = new Pool(url.origin, {
-    connections: concurrency,
-    pipelining: 1,
-    connect: { timeout: Math.min(timeoutMs, 10_000) },
-    // Backstops only: the exchange's own total timeout fires first.
-    headersTimeout: timeoutMs + 1_000,
-    bodyTimeout: timeoutMs + 1_000,
-  });
+  const transport = options.transport ?? undiciTransport(url.origin, concurrency, timeoutMs);
 
   const prepared = new Map<string, Prepared>();
   const prepare = (service: string): Prepared => {
@@ -100,7 +95,7 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
         throw signingFailure(call.service, e);
       }
     }
-    const r = await exchange(pool, wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
+    const r = await transport.exchange(wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
     if (!r.ok) return transportOutcome(r.failure, r.message, r.latencyMs);
     return decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation }, profile);
   };
@@ -110,8 +105,8 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
     name: url.name,
     url: url.name,
     send,
-    probe: (o) => reach(pool, url, o?.timeoutMs ?? PROBE_TIMEOUT_MS),
-    close: () => (closing ??= closeGracefully(pool)),
+    probe: (o) => reach(transport, url, o?.timeoutMs ?? PROBE_TIMEOUT_MS),
+    close: () => (closing ??= transport.close()),
   };
 }
 
@@ -121,7 +116,7 @@ export async function assertReachable(url: string, options: { timeoutMs?: number
   const timeoutMs = positive('timeoutMs', options.timeoutMs ?? PROBE_TIMEOUT_MS);
   const client = new Client(target.origin, { connect: { timeout: timeoutMs } });
   try {
-    await reach(client, target, timeoutMs);
+    await reach({ exchange: (r, l) => exchange(client, r, l), close: async () => undefined }, target, timeoutMs);
   } finally {
     await client.destroy().catch(() => undefined);
   }
@@ -130,8 +125,8 @@ export async function assertReachable(url: string, options: { timeoutMs?: number
 /** `probe(target)`: the same check through an existing HTTP target's pool. */
 export const probe = (target: HttpTarget, options?: { timeoutMs?: number }): Promise<void> => target.probe(options);
 
-async function reach(dispatcher: Dispatcher, url: TargetUrl, timeoutMs: number): Promise<void> {
-  const r = await exchange(dispatcher, { method: 'GET', path: url.path, headers: { host: url.host } }, { timeoutMs, maxBodyBytes: 64 * 1024 });
+async function reach(transport: WireTransport, url: TargetUrl, timeoutMs: number): Promise<void> {
+  const r = await transport.exchange({ method: 'GET', path: url.path, headers: { host: url.host } }, { timeoutMs, maxBodyBytes: 64 * 1024 });
   if (r.ok || r.failure === 'too-large') return; // it answered over HTTP: reachable
   throw new HarnessError('CF_ERR_TARGET_UNREACHABLE', `cannot reach ${url.name} (${reason(r, timeoutMs)})`);
 }
@@ -151,6 +146,18 @@ const transportOutcome = (failure: TransportFailure, message: string, latencyMs:
 });
 
 const pickEndpoint = ({ protocol, targetPrefix, signingName }: SignedEndpoint): SignedEndpoint => ({ protocol, targetPrefix, signingName });
+
+function undiciTransport(origin: string, concurrency: number, timeoutMs: number): WireTransport {
+  const pool = new Pool(origin, {
+    connections: concurrency,
+    pipelining: 1,
+    connect: { timeout: Math.min(timeoutMs, 10_000) },
+    // Backstops only: the exchange's own total timeout fires first.
+    headersTimeout: timeoutMs + 1_000,
+    bodyTimeout: timeoutMs + 1_000,
+  });
+  return { exchange: (request, limits) => exchange(pool, request, limits), close: () => closeGracefully(pool) };
+}
 
 async function closeGracefully(pool: Pool): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

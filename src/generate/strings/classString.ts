@@ -35,7 +35,7 @@ const SHORT = 12;
 /** Longer strings repeat a random block of BLOCK characters (prime, so it does not line up with bounds). */
 const LONG = 256;
 const BLOCK = 127;
-const BUFFER = new Uint16Array(LONG);
+const BUFFER = new Uint16Array(LONG + 1);
 
 export class ClassStringArbitrary extends fc.Arbitrary<string> {
   private readonly first: Alphabet;
@@ -75,16 +75,26 @@ export class ClassStringArbitrary extends fc.Arbitrary<string> {
     return f + block.repeat(whole) + (this.rest.codes ? block.slice(0, part) : Array.from(block).slice(0, part).join(''));
   }
 
-  /** `n` random code points of the rest class. */
+  /** `n` random code points of the rest class: two per 32-bit draw (16 bits each, scaled, not reduced modulo). */
   private random(rng: Rng, n: number): string {
     const r = this.rest;
     const size = r.chars.length;
     if (!r.codes || n <= SHORT) {
+      const chars = r.chars;
       let out = '';
-      for (let i = 0; i < n; i++) out += r.chars[rng() % size]!;
+      for (let i = 0; i < n; i += 2) {
+        const x = rng();
+        out += chars[((x & 0xffff) * size) >>> 16]!;
+        if (i + 1 < n) out += chars[((x >>> 16) * size) >>> 16]!;
+      }
       return out;
     }
-    for (let i = 0; i < n; i++) BUFFER[i] = r.codes[rng() % size]!;
+    const codes = r.codes;
+    for (let i = 0; i < n; i += 2) {
+      const x = rng();
+      BUFFER[i] = codes[((x & 0xffff) * size) >>> 16]!;
+      BUFFER[i + 1] = codes[((x >>> 16) * size) >>> 16]!; // harmless past n: only n units are read
+    }
     return String.fromCharCode.apply(null, BUFFER.subarray(0, n) as unknown as number[]);
   }
 
