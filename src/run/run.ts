@@ -5,6 +5,7 @@ import { coverageContexts, plan, type NamedContext, type PlanItem } from '../gen
 import { constraintsOf } from '../oracle/index.ts';
 import { consoleSink, progress } from '../report/console.ts';
 import { writeFixture } from '../report/fixtures.ts';
+import { assertWritableDir } from '../report/files.ts';
 import { jsonSink } from '../report/json.ts';
 import { junitSink } from '../report/junit.ts';
 import { markdownSink } from '../report/markdown.ts';
@@ -59,6 +60,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
+  await assertWritableDir(o.reportDir, 'reports');
+  if (o.fixturesDir) await assertWritableDir(o.fixturesDir, 'fixtures');
   const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, profile: o.profile };
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
