@@ -1,5 +1,6 @@
 // Writes that never leave a half-written report: write a temp file beside the target, then rename.
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HarnessError } from '../errors.ts';
 
@@ -26,10 +27,23 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   await rename(tmp, path);
 }
 
-/** Checked before a run starts: a folder the run cannot write to is a usage error, not a lost report. */
-export async function assertWritableDir(dir: string, what: string): Promise<void> {
-  const probe = join(dir, `.contract-fuzz-${process.pid}.probe`);
+/** Checked before a run starts: a folder the run cannot write to is a usage error, not a lost report.
+ * With `create: false` nothing is made: the nearest existing ancestor must be a writable folder. */
+export async function assertWritableDir(dir: string, what: string, { create = true } = {}): Promise<void> {
   try {
+    if (!create) {
+      let at = dir;
+      for (;;) {
+        const info = await stat(at).catch((e: unknown) => { if (code(e) === 'ENOENT' && dirname(at) !== at) return undefined; throw e; });
+        if (info) {
+          if (!info.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+          await access(at, constants.W_OK);
+          return;
+        }
+        at = dirname(at);
+      }
+    }
+    const probe = join(dir, `.contract-fuzz-${process.pid}.probe`);
     await ensureDir(dir);
     await writeFile(probe, '');
     await unlink(probe);

@@ -60,8 +60,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
-  await assertWritableDir(o.reportDir, 'reports');
-  if (o.fixturesDir) await assertWritableDir(o.fixturesDir, 'fixtures');
+
   const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, profile: o.profile };
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
@@ -89,6 +88,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   try {
     opened.push(counted(await open(o.target, openOptions)));
     if (o.diff) opened.push(counted(await open(o.diff, openOptions)));
+    // After the targets (their errors come first, and nothing is created for a run that cannot start),
+    // before any request: a folder the run cannot write to must not cost the report at the end.
+    await assertWritableDir(o.reportDir, 'reports');
+    if (o.fixturesDir) await assertWritableDir(o.fixturesDir, 'fixtures', { create: false });
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // Builtin targets are fresh each run, so names from the seed keep the report identical; elsewhere add time.

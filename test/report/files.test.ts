@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,5 +19,9 @@ describe('report files', () => {
     await writeFile(join(dir, 'file'), '');
     await expect(assertWritableDir(join(dir, 'file', 'sub'), 'fixtures')).rejects.toMatchObject({ code: 'CF_ERR_CONFIG' });
     await expect(assertWritableDir(join(dir, 'new', 'deeper'), 'reports')).resolves.toBeUndefined();
+    // Fixtures are only checked, not created: a clean run leaves no empty fixtures folder behind.
+    await expect(assertWritableDir(join(dir, 'fx', 'RegisterInstance'), 'fixtures', { create: false })).resolves.toBeUndefined();
+    await expect(stat(join(dir, 'fx'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(assertWritableDir(join(dir, 'file', 'fx'), 'fixtures', { create: false })).rejects.toMatchObject({ code: 'CF_ERR_CONFIG' });
   }, 5_000);
 });
