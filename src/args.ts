@@ -9,13 +9,16 @@ export function parse<O extends Options>(argv: string[], options: O, allowPositi
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (e) {
-    throw new HarnessError('CF_ERR_USAGE', (e as Error).message.split('\n')[0]);
+    // Node's message may continue on a second line with the fix ("use --runs=-1"): keep it, on one line.
+    throw new HarnessError('CF_ERR_USAGE', (e as Error).message.replace(/\s*\n\s*/g, ' '));
   }
 }
 
-export function intOption(value: string | undefined, name: string, fallback: number, min = 0): number {
+export function intOption(value: string | undefined, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new HarnessError('CF_ERR_USAGE', `--${name} must be an integer >= ${min}, got '${value}'`);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new HarnessError('CF_ERR_USAGE', `--${name} must be an integer from ${min} to ${max}, got '${value}'`);
+  }
   return n;
 }

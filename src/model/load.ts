@@ -52,3 +52,6 @@ export function findOperation(name: string, dir: string = DEFAULT_MODELS_DIR): O
 }
 
 export const isFuzzedOperation = (name: string): name is FuzzedOperation => name in FUZZED_OPERATIONS;
+
+/** The service a fuzzed operation belongs to (Cloud Map for anything else the harness calls by name). */
+export const serviceOf = (operation: string): ServiceName => (isFuzzedOperation(operation) ? FUZZED_OPERATIONS[operation] : 'servicediscovery');

@@ -15,6 +15,7 @@ export function renderJunit(report: Report): string {
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let skipped = 0;
   for (const operation of report.run.operations) {
     const plan = PLANS[operation];
     if (!plan) continue;
@@ -23,6 +24,11 @@ export function renderJunit(report: Report): string {
     for (const p of plan.properties) {
       const found = report.discrepancies.filter((f) => f.operation === operation && f.gating && p.kinds.includes(f.kind));
       tests++;
+      if (p.scenario && report.run.scenarios === false) {
+        skipped++;
+        cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"><skipped message="scenarios did not run"/></testcase>`);
+        continue;
+      }
       if (found.length === 0) {
         cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"/>`);
         continue;
@@ -34,7 +40,7 @@ export function renderJunit(report: Report): string {
     }
     suites.push(`  <testsuite name="${esc(operation)}" tests="${plan.properties.length}" failures="${suiteFailures}">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract-fuzz" tests="${tests}" failures="${failures}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract-fuzz" tests="${tests}" failures="${failures}"${skipped ? ` skipped="${skipped}"` : ''}>\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
 export const junitSink = (dir: string): ReportSink => ({

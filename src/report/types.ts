@@ -36,6 +36,8 @@ export interface RunInfo {
   runs: number;
   concurrency: number;
   strictness: 'documented' | 'inferred';
+  /** Whether the idempotency and state scenarios ran (not with --no-scenarios, nor after Ctrl-C). */
+  scenarios?: boolean;
   startedAt: string;
   durationMs: number;
   casesPerSecond: number;
@@ -63,9 +65,8 @@ export interface Report {
   fixed: string[];
 }
 
-/** Report sinks share one interface; each is a separate implementation (JSON, JUnit, Markdown, console, fixtures). */
+/** Report sinks share one interface; each is a separate implementation (JSON, JUnit, Markdown, console).
+ * They render the finished report: findings are grouped and shrunk before any sink sees one. */
 export interface ReportSink {
-  onRunStart?(run: RunInfo): void | Promise<void>;
-  onFinding?(finding: Finding): void | Promise<void>;
   onRunEnd(report: Report): void | Promise<void>;
 }

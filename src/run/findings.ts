@@ -24,10 +24,13 @@ export interface FindingInput {
   steps: number;
 }
 
-export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: string, target: string): Finding {
+/** The command that re-runs a finding: replay of its fixture, or (no fixtures written) the same run again. */
+export const reproduceCommand = (f: Pick<Finding, 'operation' | 'kind' | 'id'>, fixturesDir: string | undefined, target: string, rerun: string): string =>
+  fixturesDir === undefined ? rerun : `npx contract-fuzz replay ${shellQuote(fixturePath(fixturesDir, f))} --target ${shellQuote(target)}`;
+
+export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding {
   const d = g.discrepancy;
   const id = findingId(d.operation, d.kind, d.constraint, d.actual.code);
-  const fixture = fixturePath(fixturesDir, { operation: d.operation, kind: d.kind, id });
   return {
     ...d,
     id,
@@ -41,12 +44,12 @@ export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: 
     shrinkSteps: g.steps,
     gating: gates(d, strictness),
     baselined: false,
-    reproduce: `npx contract-fuzz replay ${shellQuote(fixture)} --target ${shellQuote(target)}`,
+    reproduce: reproduceCommand({ operation: d.operation, kind: d.kind, id }, fixturesDir, target, rerun),
   };
 }
 
-export const fromGroup = (g: Group, strictness: Strictness, fixturesDir: string, target: string): Finding =>
-  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, fixturesDir, target);
+export const fromGroup = (g: Group, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding =>
+  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, fixturesDir, target, rerun);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;

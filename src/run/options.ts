@@ -75,22 +75,25 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
   if (strictness !== 'documented' && strictness !== 'inferred') throw new HarnessError('CF_ERR_USAGE', `--strictness must be documented or inferred, got '${strictness}'`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
-  if (v.seed !== undefined && !/^-?\d+$/.test(v.seed)) throw new HarnessError('CF_ERR_USAGE', `--seed must be an integer, got '${v.seed}'`);
+  // Seeds are 32-bit: accepted as unsigned (0 … 4294967295) or signed, printed and recorded as given.
+  if (v.seed !== undefined && (!/^-?\d+$/.test(v.seed) || Number(v.seed) < -(2 ** 31) || Number(v.seed) >= 2 ** 32)) {
+    throw new HarnessError('CF_ERR_USAGE', `--seed must be a 32-bit integer (0 to 4294967295), got '${v.seed}'`);
+  }
   return {
     target: v.target ?? 'builtin',
     ...(v.diff !== undefined ? { diff: v.diff } : {}),
     operations: op === 'all' ? known : [op],
-    runs: intOption(v.runs, 'runs', 100),
-    seed: v.seed !== undefined ? Number(v.seed) | 0 : randomSeed(),
-    concurrency: intOption(v.concurrency, 'concurrency', 16, 1),
-    timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1),
+    runs: intOption(v.runs, 'runs', 100, 0, 10_000_000),
+    seed: v.seed !== undefined ? Number(v.seed) : randomSeed(),
+    concurrency: intOption(v.concurrency, 'concurrency', 16, 1, 1024),
+    timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1, 2 ** 31 - 1),
     region: v.region ?? process.env.AWS_REGION ?? 'us-east-1',
     strictness,
     ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
     ...(v['write-baseline'] !== undefined ? { writeBaseline: v['write-baseline'] } : {}),
     reportDir: v['report-dir'] ?? 'reports',
     ...(v['no-fixtures'] ? {} : { fixturesDir: v['fixtures-dir'] ?? 'fixtures' }),
-    shrinkRequests: intOption(v['shrink-requests'], 'shrink-requests', 200),
+    shrinkRequests: intOption(v['shrink-requests'], 'shrink-requests', 200, 0, 1_000_000),
     scenarios: !v['no-scenarios'],
     messages: v.messages ?? false,
     profile,

@@ -10,7 +10,12 @@ export async function forEachConcurrent<T>(
     while (!done && !signal?.aborted) {
       const next = source.next();
       if (next.done) { done = true; return; }
-      await task(next.value);
+      try {
+        await task(next.value);
+      } catch (e) {
+        done = true; // the others stop taking items: the run is failing, not continuing without one worker
+        throw e;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

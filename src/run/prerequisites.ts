@@ -64,10 +64,29 @@ function serviceInput(name: string, namespaceId: string, c: CloudMapServiceConfi
   return input;
 }
 
+async function undoAll(created: Array<() => Promise<void>>): Promise<string[]> {
+  const problems: string[] = [];
+  // Services before namespaces: undo in reverse order of creation.
+  for (const undo of [...created].reverse()) {
+    try { await undo(); } catch (e) { problems.push((e as Error).message); }
+  }
+  return problems;
+}
+
 export async function prepare(target: Target, o: PrepareOptions): Promise<Prepared> {
+  const created: Array<() => Promise<void>> = [];
+  try {
+    return await prepareInto(target, o, created);
+  } catch (e) {
+    // A half-prepared run must not leave resources behind (on AWS they cost money).
+    await undoAll(created);
+    throw e;
+  }
+}
+
+async function prepareInto(target: Target, o: PrepareOptions, created: Array<() => Promise<void>>): Promise<Prepared> {
   const binding = emptyBinding();
   const contexts: Record<string, NamedContext[]> = { ...o.contexts };
-  const created: Array<() => Promise<void>> = [];
 
   if (o.operations.includes('RegisterInstance')) {
     const all = o.contexts.RegisterInstance ?? [];
@@ -127,14 +146,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   return {
     binding,
     contexts,
-    async cleanup() {
-      const problems: string[] = [];
-      // Services before namespaces: undo in reverse order of creation.
-      for (const undo of created.reverse()) {
-        try { await undo(); } catch (e) { problems.push((e as Error).message); }
-      }
-      return problems;
-    },
+    cleanup: () => undoAll(created),
   };
 }
 

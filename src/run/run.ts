@@ -14,6 +14,7 @@ import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.t
 import { TOOL } from '../version.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
+import { dirname } from 'node:path';
 import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
@@ -73,6 +74,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     // Outcomes are scrubbed before anything sees them: a target may echo the signature or token back.
     ...wrap(t, (send) => async (call, opts) => {
       requests++;
+      if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
       const outcome = await send(call, opts);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
@@ -86,12 +88,17 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const findings: Finding[] = [];
   let cases = 0;
   try {
-    opened.push(counted(await open(o.target, openOptions)));
-    if (o.diff) opened.push(counted(await open(o.diff, openOptions)));
+    for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
+      const t = await open(spec, openOptions);
+      // Credentials from a profile or SSO are known only now; each request refreshes them (tokens rotate).
+      if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
+      opened.push(counted(t));
+    }
     // After the targets (their errors come first, and nothing is created for a run that cannot start),
     // before any request: a folder the run cannot write to must not cost the report at the end.
     await assertWritableDir(o.reportDir, 'reports');
     if (o.fixturesDir) await assertWritableDir(o.fixturesDir, 'fixtures', { create: false });
+    if (o.writeBaseline) await assertWritableDir(dirname(o.writeBaseline), 'the baseline', { create: false });
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // Builtin targets are fresh each run, so names from the seed keep the report identical; elsewhere add time.
@@ -111,6 +118,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal });
     const rawOk = opened.every((t) => t.supports?.rawBody !== false);
     const bar = progress(io.isTTY, io.writeErr);
+    // Without fixtures, a finding is reproduced by running its operation again with the same seed.
+    const rerun = (op: string) => `npx contract-fuzz run --target ${o.target}${o.diff ? ` --diff ${o.diff}` : ''} --operation ${op} --seed ${o.seed} --runs ${o.runs}`;
     const target = o.diff ? o.diff : o.target;
     for (const op of o.operations) {
       if (signal.aborted) break;
@@ -127,24 +136,33 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, o.fixturesDir ?? 'fixtures', target));
+      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, o.fixturesDir, target, rerun(op)));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, o.fixturesDir ?? 'fixtures', target));
+        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, o.fixturesDir, target, rerun(op)));
       }
     }
     bar.end();
-    if (o.diff === undefined && opened[0].isAws && !o.keep) {
-      for (const problem of await prepared[0].cleanup()) io.writeErr(`contract-fuzz: cleanup: ${problem}\n`);
-    }
   } finally {
+    // Whatever happened, what this run created on real AWS goes away (unless --keep).
+    for (let i = 0; i < prepared.length; i++) {
+      if (!opened[i].isAws || o.keep) continue;
+      for (const problem of await prepared[i].cleanup()) io.writeErr(`contract-fuzz: cleanup: ${problem}\n`);
+    }
     await Promise.allSettled(opened.map((t) => t.close()));
   }
 
+  // Catalogue order first, then ids only the generators name, sorted: the same seed gives the same file.
+  for (const op of o.operations) {
+    const table = coverage[op];
+    const known = new Set(constraintsOf(op).map((c) => c.id));
+    const extras = Object.keys(table).filter((id) => !known.has(id)).sort();
+    coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
+  }
   sortFindings(findings);
   const fixed = applyBaseline(findings, baseline, o.operations);
   if (o.fixturesDir) {
@@ -161,7 +179,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     tool: { name: TOOL.name, version: TOOL.version },
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
-      concurrency: o.concurrency, strictness: o.strictness, startedAt, durationMs,
+      concurrency: o.concurrency, strictness: o.strictness, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),

@@ -36,6 +36,9 @@ export interface CaseLoopResult {
   groups: Group[];
 }
 
+/** How many findings get the full per-finding shrink budget before the run-wide one runs out. */
+const SHRINK_FINDINGS_AT_FULL_BUDGET = 10;
+
 export const groupKey = (d: Discrepancy): string => `${d.operation}\u0000${d.kind}\u0000${d.constraint}\u0000${d.actual.code ?? ''}`;
 
 export function countCoverage(coverage: CoverageTable, c: Case): void {
@@ -68,15 +71,21 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   }, o.signal);
 
   const sorted = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // A run-wide bound too: many findings against a slow target must not turn shrinking into hours.
+  let budget = o.shrinkRequests * SHRINK_FINDINGS_AT_FULL_BUDGET;
   for (const g of sorted) {
-    if (o.shrinkRequests <= 0 || o.signal?.aborted) break;
+    if (o.shrinkRequests <= 0 || budget <= 0 || o.signal?.aborted) break;
+    // No response is a matter of timing, not of the payload: every candidate would "still fail" after
+    // waiting the whole timeout.
+    if (g.discrepancy.kind === 'transport') continue;
     let last: { sent: Case; unbound: Case } | undefined;
     const shrunk = await shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
       const { found, sent } = await o.exchange(candidate);
       const same = found.find((d) => groupKey(d) === g.key);
       if (same) last = { sent, unbound: candidate };
       return same !== undefined;
-    }, o.shrinkRequests);
+    }, Math.min(o.shrinkRequests, budget));
+    budget -= shrunk.requests;
     g.shrink = { path: shrunk.path, steps: shrunk.steps, requests: shrunk.requests };
     if (shrunk.steps > 0 && last) Object.assign(g, last);
   }

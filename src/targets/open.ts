@@ -28,6 +28,8 @@ export interface OpenTarget extends Target {
   readonly isAws: boolean;
   /** True when this run started the target, so nothing it holds predates the run (the builtin emulator). */
   readonly fresh?: boolean;
+  /** The credentials it signs with, current values: whatever writes to disk scrubs them. */
+  secrets?(): Promise<Array<string | undefined>>;
   /** The run tag this target dictates (a recording answers only the names it was made with). */
   readonly runTag?: string;
 }
@@ -48,11 +50,17 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
     }
     const credentials = await resolveChainCredentials();
     const sdk = createSdkTarget({ region: o.region, credentials, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
-    return withName(sdk, 'aws', () => sdk.close(), true);
+    const secrets = async () => { const c = await credentials(); return [c.accessKeyId, c.secretAccessKey, c.sessionToken]; };
+    return { ...withName(sdk, 'aws', () => sdk.close(), true), secrets };
   }
   if (spec.startsWith('sdk+http://') || spec.startsWith('sdk+https://')) {
     const sdk = createSdkTarget({ endpoint: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
-    await probeUrl(spec.slice('sdk+'.length), o);
+    try {
+      await probeUrl(spec.slice('sdk+'.length), o);
+    } catch (e) {
+      await sdk.close();
+      throw e;
+    }
     return withName(sdk, spec, () => sdk.close());
   }
   if (spec.startsWith('replay:')) {

@@ -64,6 +64,12 @@ describe('differential verdict', () => {
     expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 502 }), 'aws')).toMatchObject([{ kind: 'server-error' }]);
     expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 400, code: 'InvalidInput' }), 'aws')).toEqual([]);
   });
+  // Regression: builtin answers the model's status (404) where AWS answers the reference page's (400); both are
+  // documented, so a diff between them must not fail the gate.
+  it('two documented statuses for the same code are no difference', () => {
+    expect(diffOutcomes(invalidCase, a({ status: 404, code: 'ServiceNotFound' }), a({ status: 400, code: 'ServiceNotFound' }), 'builtin')).toEqual([]);
+    expect(diffOutcomes(invalidCase, a({ status: 404, code: 'ServiceNotFound' }), a({ status: 418, code: 'ServiceNotFound' }), 'builtin')).toMatchObject([{ kind: 'status' }]);
+  });
   it('says nothing when the reference itself failed', () => {
     expect(diffOutcomes(validCase, a({ status: 0, transport: { failure: 'timeout', message: 't' } }), a({ status: 400, code: 'X' }), 'aws')).toEqual([]);
   });

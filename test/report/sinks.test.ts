@@ -36,6 +36,14 @@ describe('report sinks', () => {
     expect(failure).toContain('&lt;b&gt;');
     expect(failure).not.toMatch(/[\u0000-\u0008]/); // control characters cannot appear in XML 1.0
   });
+  // Regression: with --no-scenarios the idempotency and state testcases showed as passed though they never ran.
+  it('junit: scenario properties that did not run are skipped, not passed', () => {
+    const r = report([]);
+    r.run.scenarios = false;
+    const xml = renderJunit(r);
+    expect(xml).toContain('skipped="4"');
+    expect(xml).toMatch(/name="idempotency"><skipped/);
+  });
   it('junit: baselined findings do not fail', () => {
     expect(renderJunit(report([finding({ gating: false, baselined: true })]))).toContain('failures="0"');
   });

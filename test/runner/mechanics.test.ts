@@ -60,6 +60,14 @@ describe('bounded concurrency', () => {
     expect(peak).toBe(4);
     expect(seen.sort((a, b) => a - b)).toEqual([...Array(50).keys()]);
   });
+  // Regression: after one task failed, the other workers kept sending to targets that were already closed.
+  it('stops taking items once a task fails, and rejects with its error', async () => {
+    let pulled = 0;
+    const source = { next: () => ({ done: false as const, value: ++pulled }) };
+    await expect(forEachConcurrent(source, 4, async (i) => { await new Promise((r) => setTimeout(r, 1)); if (i === 3) throw new Error('boom'); })).rejects.toThrow('boom');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pulled).toBeLessThan(10);
+  });
   it('stops taking items once aborted', async () => {
     const ac = new AbortController();
     let ran = 0;

@@ -1,52 +1,63 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/generate/case.ts';
 import type { Expected } from '../../src/oracle/expected.ts';
-import { createStateModel } from '../../src/run/stateModel.ts';
+import type { Outcome } from '../../src/protocol/outcome.ts';
+import { createStateModel, type StateModel } from '../../src/run/stateModel.ts';
 
 const ok: Expected = { outcome: 'success', source: 'model', confidence: 'documented' };
+const accepted: Outcome = { status: 200, headers: {}, latencyMs: 1, body: {} };
+const refused: Outcome = { status: 400, headers: {}, latencyMs: 1, code: 'InvalidInput', body: {} };
 const cm = (input: Record<string, unknown>): Case => ({ operation: 'RegisterInstance', kind: 'valid', input, breaks: [], exercises: [], context: {} });
 const pr = (input: Record<string, unknown>): Case => ({ operation: 'CreateServiceInstance', kind: 'valid', input, breaks: [], exercises: [], context: {} });
+/** Judge a case, then commit the target's answer (accepted unless said otherwise). */
+const send = (s: StateModel, c: Case, answer: Outcome = accepted): Expected => { const e = s.judge(c, ok); s.commit(c, answer); return e; };
 
 describe('the runner state model', () => {
   it('re-registering an instance is success, with DuplicateRequest acceptable (one request must complete first)', () => {
     const s = createStateModel({ freshTarget: true });
-    expect(s.apply(cm({ ServiceId: 's', InstanceId: 'i', Attributes: {} }), ok).expected).toBe(ok);
-    const again = s.apply(cm({ ServiceId: 's', InstanceId: 'i', Attributes: { a: 'b' } }), ok);
-    expect(again.expected).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest'] } });
-    expect(again.keys).toEqual(['cm:s:i']);
+    expect(send(s, cm({ ServiceId: 's', InstanceId: 'i', Attributes: {} }))).toBe(ok);
+    expect(send(s, cm({ ServiceId: 's', InstanceId: 'i', Attributes: { a: 'b' } }))).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest'] } });
+    expect(s.keys(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't' }))).toEqual(['RegisterInstance/s/i', 'RegisterInstance/token/t']);
   });
   it('a reused CreatorRequestId with other parameters expects a conflict-class error (inferred)', () => {
     const s = createStateModel({ freshTarget: true });
-    s.apply(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: {} }), ok);
-    expect(s.apply(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: {} }), ok).expected).toBe(ok);
-    expect(s.apply(cm({ ServiceId: 's', InstanceId: 'j', CreatorRequestId: 't', Attributes: {} }), ok).expected).toMatchObject({ outcome: 'error', codes: ['DuplicateRequest', 'ResourceInUse'], confidence: 'inferred' });
+    send(s, cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: {} }));
+    expect(send(s, cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: {} }))).toBe(ok);
+    expect(s.judge(cm({ ServiceId: 's', InstanceId: 'j', CreatorRequestId: 't', Attributes: {} }), ok)).toMatchObject({ outcome: 'error', codes: ['DuplicateRequest', 'ResourceInUse'], confidence: 'inferred' });
   });
   it('the 1,001st instance of a service expects ResourceLimitExceeded', () => {
     const s = createStateModel({ freshTarget: true });
-    for (let i = 0; i < 1000; i++) s.apply(cm({ ServiceId: 's', InstanceId: `i${i}`, Attributes: {} }), ok);
-    expect(s.apply(cm({ ServiceId: 's', InstanceId: 'last', Attributes: {} }), ok).expected).toMatchObject({ outcome: 'error', codes: ['ResourceLimitExceeded'] });
-    expect(s.apply(cm({ ServiceId: 'other', InstanceId: 'last', Attributes: {} }), ok).expected).toBe(ok);
+    for (let i = 0; i < 1000; i++) send(s, cm({ ServiceId: 's', InstanceId: `i${i}`, Attributes: {} }));
+    expect(s.judge(cm({ ServiceId: 's', InstanceId: 'last', Attributes: {} }), ok)).toMatchObject({ outcome: 'error', codes: ['ResourceLimitExceeded'] });
+    expect(s.judge(cm({ ServiceId: 'other', InstanceId: 'last', Attributes: {} }), ok)).toBe(ok);
   });
   it('Proton: an existing name conflicts, a token replay is success, a token with other parameters is a mismatch', () => {
     const s = createStateModel({ freshTarget: true });
     const first = { serviceName: 'svc', name: 'n', spec: 'a', clientToken: 'tok' };
-    expect(s.apply(pr(first), ok).expected).toBe(ok);
-    expect(s.apply(pr(first), ok).expected).toBe(ok);
-    expect(s.apply(pr({ ...first, spec: 'b' }), ok).expected).toMatchObject({ codes: ['ValidationException'], confidence: 'inferred' });
-    expect(s.apply(pr({ serviceName: 'svc', name: 'n', spec: 'a' }), ok).expected).toMatchObject({ codes: ['ConflictException'] });
+    expect(send(s, pr(first))).toBe(ok);
+    expect(send(s, pr(first))).toBe(ok);
+    expect(s.judge(pr({ ...first, spec: 'b' }), ok)).toMatchObject({ codes: ['ValidationException'], confidence: 'inferred' });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a' }), ok)).toMatchObject({ codes: ['ConflictException'] });
     // An empty token is no token: no idempotency can hang on "".
-    expect(s.apply(pr({ serviceName: 'svc', name: 'm', spec: 'a', clientToken: '' }), ok).keys).toEqual(['pr:svc/m']);
+    expect(s.keys(pr({ serviceName: 'svc', name: 'm', spec: 'a', clientToken: '' }))).toEqual(['CreateServiceInstance/svc/m']);
+  });
+  // Regression: the model once recorded a create before the target answered, so a target that wrongly refused
+  // a valid create was then also blamed for "accepting" the next one with the same name.
+  it('only what the target accepted becomes state', () => {
+    const s = createStateModel({ freshTarget: true });
+    const c = pr({ serviceName: 'svc', name: 'n', spec: 'a' });
+    send(s, c, refused);
+    expect(s.judge(c, ok)).toBe(ok);
   });
   it('leaves expected errors alone: invalid payloads never reach the state', () => {
     const s = createStateModel({ freshTarget: true });
     const err: Expected = { outcome: 'error', codes: ['InvalidInput'], statuses: [400], violations: [], message: 'm', source: 's', confidence: 'documented' };
-    expect(s.apply(cm({ ServiceId: 's', InstanceId: 'i' }), err)).toEqual({ expected: err, keys: [] });
+    expect(s.judge(cm({ ServiceId: 's', InstanceId: 'i' }), err)).toBe(err);
   });
   it('on a target this run did not start, a token it has not sent may predate it: the mismatch answer is accepted too', () => {
     const s = createStateModel({ freshTarget: false });
-    expect(s.apply(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: '1', Attributes: {} }), ok).expected).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest', 'ResourceInUse'] } });
-    expect(s.apply(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: 't' }), ok).expected).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['ValidationException'] } });
-    // Without a token nothing can predate the run.
-    expect(s.apply(pr({ serviceName: 'svc', name: 'm', spec: 'a' }), ok).expected).toBe(ok);
+    expect(s.judge(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: '1', Attributes: {} }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest', 'ResourceInUse'] } });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: 't' }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['ValidationException'] } });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'm', spec: 'a' }), ok)).toBe(ok); // without a token nothing can predate the run
   });
 });

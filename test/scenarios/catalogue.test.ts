@@ -42,17 +42,19 @@ describe('catalogue', () => {
   });
 
   it('expects the same refusals as the runner\'s state model', () => {
-    const model = createStateModel();
+    const model = createStateModel({ freshTarget: true });
     const ok = { outcome: 'success', source: 's', confidence: 'documented' } as const;
     const cm = (input: Record<string, unknown>): Case => ({ operation: 'RegisterInstance', kind: 'valid', input, breaks: [], exercises: [], context: {} });
     const pr = (input: Record<string, unknown>): Case => ({ operation: 'CreateServiceInstance', kind: 'valid', input, breaks: [], exercises: [], context: {} });
-    model.apply(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: { a: '1' } }), ok);
-    const cmMismatch = model.apply(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: { a: '2' } }), ok).expected;
+    const accepted = { status: 200, headers: {}, latencyMs: 0, body: {} };
+    const send = (c: Case) => { const e = model.judge(c, ok); model.commit(c, accepted); return e; };
+    send(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: { a: '1' } }));
+    const cmMismatch = model.judge(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: { a: '2' } }), ok);
     expect(cmMismatch).toMatchObject({ outcome: 'error', codes: scenarioOf('RegisterInstance', 'idempotency:token-mismatch').expected.codes, confidence: 'inferred' });
-    model.apply(pr({ name: 'n', serviceName: 's', spec: 'a', clientToken: 't' }), ok);
-    const prMismatch = model.apply(pr({ name: 'n', serviceName: 's', spec: 'b', clientToken: 't' }), ok).expected;
+    send(pr({ name: 'n', serviceName: 's', spec: 'a', clientToken: 't' }));
+    const prMismatch = model.judge(pr({ name: 'n', serviceName: 's', spec: 'b', clientToken: 't' }), ok);
     expect(prMismatch).toMatchObject({ outcome: 'error', codes: scenarioOf('CreateServiceInstance', 'idempotency:token-mismatch').expected.codes });
-    const prConflict = model.apply(pr({ name: 'n', serviceName: 's', spec: 'a', clientToken: 'u' }), ok).expected;
+    const prConflict = model.judge(pr({ name: 'n', serviceName: 's', spec: 'a', clientToken: 'u' }), ok);
     expect(prConflict).toMatchObject({ outcome: 'error', codes: scenarioOf('CreateServiceInstance', 'state:name-conflict').expected.codes });
   });
 });

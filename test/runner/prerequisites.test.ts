@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { coverageContexts } from '../../src/generate/index.ts';
+import type { Outcome } from '../../src/protocol/outcome.ts';
+import { prepare } from '../../src/run/prerequisites.ts';
+import type { Call, Target } from '../../src/targets/target.ts';
+
+/** A target that completes Cloud Map calls at once and fails Proton's CreateService. */
+function scripted() {
+  const calls: Call[] = [];
+  let n = 0;
+  const ok = (body: unknown): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body });
+  const target: Target = {
+    name: 'scripted',
+    close: async () => undefined,
+    send: async (call) => {
+      calls.push(call);
+      switch (call.operation) {
+        case 'CreateHttpNamespace': case 'CreatePrivateDnsNamespace': case 'CreatePublicDnsNamespace': return ok({ OperationId: `op-${++n}` });
+        case 'GetOperation': return ok({ Operation: { Status: 'SUCCESS', Targets: { NAMESPACE: `ns-${n}` } } });
+        case 'CreateService': return call.service === 'proton'
+          ? { status: 402, headers: {}, latencyMs: 0, code: 'AccessDeniedException', message: 'Proton is not accepting new customers', body: {} }
+          : ok({ Service: { Id: `srv-${++n}` } });
+        default: return ok({});
+      }
+    },
+  };
+  return { target, calls };
+}
+
+describe('prerequisites', () => {
+  // Regression: when a later step failed (Proton past end of support refuses CreateService), the Cloud Map
+  // namespaces and services created before it stayed behind: on real AWS, resources nobody deletes.
+  it('a prepare that fails half way undoes what it created, in reverse order, and says why', async () => {
+    const { target, calls } = scripted();
+    const operations = ['RegisterInstance', 'CreateServiceInstance'];
+    const contexts = Object.fromEntries(operations.map((op) => [op, coverageContexts(op)]));
+    await expect(prepare(target, { operations, contexts, runTag: 't' })).rejects.toMatchObject({ code: 'CF_ERR_PREREQUISITE', message: expect.stringContaining('not accepting new customers') });
+    const created = calls.filter((c) => c.operation === 'CreateService' && c.service === 'servicediscovery').length;
+    expect(created).toBeGreaterThan(0);
+    expect(calls.filter((c) => c.operation === 'DeleteService' && c.service === 'servicediscovery')).toHaveLength(created);
+    expect(calls.filter((c) => c.operation === 'DeleteNamespace')).toHaveLength(3);
+    expect(calls.filter((c) => c.operation === 'DeleteEnvironment')).toHaveLength(1);
+    const lastDelete = calls.map((c) => c.operation).lastIndexOf('DeleteNamespace');
+    expect(calls.slice(lastDelete + 1).some((c) => c.operation === 'DeleteService')).toBe(false);
+  });
+});
