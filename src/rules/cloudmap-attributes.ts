@@ -63,6 +63,10 @@ export const attributesTotalMax5000: Rule = {
   code: CODE,
   check(p) {
     const a = attrs(p);
+    // Code points never exceed UTF-16 units: when the units fit, the characters do, with no scan.
+    let units = 0;
+    for (const k in a) units += k.length + a[k]!.length;
+    if (units <= MAX_ATTRIBUTES_TOTAL_CHARS) return undefined;
     let n = 0;
     for (const k in a) n += charLength(k) + charLength(a[k]!);
     if (n <= MAX_ATTRIBUTES_TOTAL_CHARS) return undefined;

@@ -2,7 +2,7 @@
 // ajv's own; only the cost differs: ajv counts code points with a JavaScript loop on every string, which
 // made it most of the validation time for attribute maps. A string's code-point count n and UTF-16 length
 // L satisfy L/2 ≤ n ≤ L, so the exact count is needed only when L alone cannot decide:
-//   maxLength: fails iff L > max and n > max;   minLength: fails iff L < min, or L < 2·min and n < min.
+//   maxLength: fails iff L > max and (L > 2·max or n > max);   minLength: fails iff L < min, or L < 2·min and n < min.
 import { _, str, type Ajv, type CodeKeywordDefinition, type KeywordCxt } from 'ajv';
 import { charLength } from '../rules/chars.ts';
 
@@ -17,7 +17,7 @@ const lengthKeyword: CodeKeywordDefinition = {
   code(cxt: KeywordCxt) {
     const { keyword, data, schemaCode } = cxt;
     const cp = cxt.gen.scopeValue('func', { ref: charLength });
-    if (keyword === 'maxLength') cxt.fail(_`${data}.length > ${schemaCode} && ${cp}(${data}) > ${schemaCode}`);
+    if (keyword === 'maxLength') cxt.fail(_`${data}.length > ${schemaCode} && (${data}.length > 2 * ${schemaCode} || ${cp}(${data}) > ${schemaCode})`);
     else cxt.fail(_`${data}.length < ${schemaCode} || (${data}.length < 2 * ${schemaCode} && ${cp}(${data}) < ${schemaCode})`);
   },
 };
