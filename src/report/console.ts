@@ -1,5 +1,5 @@
 // The console summary: what a person reads after a run. Every finding with its reproduction command.
-import { findingLine, shortPayload } from './render.ts';
+import { rootCauseLine, seenOnText, shortPayload } from './render.ts';
 import type { CoverageTable, Report, ReportSink } from './types.ts';
 
 type Write = (text: string) => void;
@@ -35,13 +35,16 @@ export function renderConsole(r: Report, reportDir: string): string {
       + `${validOnly.length ? `; valid only: ${validOnly.join(', ')}` : ''}${none.length ? `; not exercised: ${none.join(', ')}` : ''}`);
   }
   if (r.discrepancies.length === 0) lines.push('no discrepancies');
-  for (const f of r.discrepancies) {
-    lines.push('', `${f.gating ? '✗' : '·'} ${findingLine(f)}`, `    ${f.detail}`, `    source: ${f.source} (${f.confidence})`,
-      `    payload: ${shortPayload(f.rawBody ?? f.request)}`, `    reproduce: ${f.reproduce}`);
+  // Root causes lead: one block per bug, the constraints it was seen on inside (report.json has each one).
+  for (const c of r.findings) {
+    lines.push('', `${c.gating ? '✗' : '·'} ${rootCauseLine(c)}`, `    seen on ${seenOnText(c)}`, `    ${c.detail}`,
+      `    source: ${c.source}`, `    payload: ${shortPayload(c.example.rawBody ?? c.example.request)}`, `    reproduce: ${c.reproduce}`);
+    for (const q of c.consequences) lines.push(`    consequence: ${q.operation} ${q.kind} [${q.constraint}] failed because of this answer`);
   }
   if (r.fixed.length > 0) lines.push('', `fixed since the baseline: ${r.fixed.join(', ')}`);
-  const verdict = s.gating > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
-  lines.push('', `${verdict}: ${s.gating} gating, ${s.discrepancies - s.gating} other finding(s); reports in ${reportDir}/`);
+  const verdict = s.gatingFindings > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
+  const spread = s.discrepancies !== s.findings ? ` (${s.discrepancies} discrepancies over constraints and scenarios)` : '';
+  lines.push('', `${verdict}: ${s.gatingFindings} gating, ${s.findings - s.gatingFindings} other finding(s)${spread}; reports in ${reportDir}/`);
   return lines.join('\n') + '\n';
 }
 

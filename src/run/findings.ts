@@ -1,4 +1,4 @@
-// Groups → findings: stable ids, gating by strictness, reproduction commands. Pure.
+// Groups → findings: stable ids, gating by strictness and --fail-on, reproduction commands. Pure.
 import type { Discrepancy } from '../checks/discrepancy.ts';
 import type { Case } from '../generate/case.ts';
 import { fixturePath } from '../report/fixtures.ts';
@@ -7,10 +7,15 @@ import type { Finding } from '../report/types.ts';
 import type { Group } from './runner.ts';
 
 export type Strictness = 'documented' | 'inferred';
+export type FailOn = 'error' | 'warning';
 
-/** A finding fails the gate when it is not informational and its confidence is within the strictness. */
-export const gates = (d: Discrepancy, strictness: Strictness): boolean =>
-  d.severity !== 'info' && (strictness === 'inferred' || d.confidence === 'documented');
+/** The two gate axes: which confidences (`--strictness`) and which severities (`--fail-on`) fail a run. */
+export interface Gate { strictness: Strictness; failOn: FailOn }
+
+/** A finding fails the gate when its severity is within --fail-on (info never) and its confidence within the strictness. */
+export const gates = (d: Discrepancy, gate: Gate): boolean =>
+  (d.severity === 'error' || (d.severity === 'warning' && gate.failOn === 'warning'))
+  && (gate.strictness === 'inferred' || d.confidence === 'documented');
 
 const shellQuote = (s: string): string => (/^[\w./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
@@ -28,7 +33,7 @@ export interface FindingInput {
 export const reproduceCommand = (f: Pick<Finding, 'operation' | 'kind' | 'id'>, fixturesDir: string | undefined, target: string, rerun: string): string =>
   fixturesDir === undefined ? rerun : `npx contract-fuzz replay ${shellQuote(fixturePath(fixturesDir, f))} --target ${shellQuote(target)}`;
 
-export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding {
+export function toFinding(g: FindingInput, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding {
   const d = g.discrepancy;
   const id = findingId(d.operation, d.kind, d.constraint, d.actual.code);
   return {
@@ -42,14 +47,14 @@ export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: 
     seed: g.seed,
     path: g.path.join(':'),
     shrinkSteps: g.steps,
-    gating: gates(d, strictness),
+    gating: gates(d, gate),
     baselined: false,
     reproduce: reproduceCommand({ operation: d.operation, kind: d.kind, id }, fixturesDir, target, rerun),
   };
 }
 
-export const fromGroup = (g: Group, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding =>
-  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, fixturesDir, target, rerun);
+export const fromGroup = (g: Group, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding =>
+  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, gate, fixturesDir, target, rerun);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;

@@ -19,6 +19,7 @@ import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
+import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
 import type { RunOptions } from './options.ts';
 import { prepare, type Prepared } from './prerequisites.ts';
 import { runCases } from './runner.ts';
@@ -136,14 +137,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, o.fixturesDir, target, rerun(op)));
+      for (const g of result.groups) findings.push(fromGroup(g, o, o.fixturesDir, target, rerun(op)));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, o.fixturesDir, target, rerun(op)));
+        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, o.fixturesDir, target, rerun(op)));
       }
     }
     bar.end();
@@ -164,7 +165,9 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
   }
   sortFindings(findings);
+  assignRootCauses(findings);
   const fixed = applyBaseline(findings, baseline, o.operations);
+  const causes = rootCauses(findings);
   if (o.fixturesDir) {
     for (const f of findings) f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
   }
@@ -179,16 +182,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     tool: { name: TOOL.name, version: TOOL.version },
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
-      concurrency: o.concurrency, strictness: o.strictness, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
+      concurrency: o.concurrency, strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
     },
     summary: {
       cases, requests, discrepancies: findings.length,
-      gating: findings.filter((f) => f.gating).length, byKind, byOperation,
+      gating: findings.filter((f) => f.gating).length,
+      findings: causes.length, gatingFindings: causes.filter((c) => c.gating).length, byKind, byOperation,
     },
     coverage,
+    findings: causes,
     discrepancies: findings,
     fixed,
   };

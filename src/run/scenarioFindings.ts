@@ -6,7 +6,8 @@ import { findingId } from '../report/findingId.ts';
 import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';
 import type { Target } from '../targets/target.ts';
 import type { Binding } from './binding.ts';
-import { gates, reproduceCommand, type Strictness } from './findings.ts';
+import { gates, reproduceCommand, type Gate } from './findings.ts';
+import { rememberingOutcomes, stepAnswers } from './stepAnswers.ts';
 import type { NamedContext } from '../generate/index.ts';
 
 export interface ScenarioRun {
@@ -32,18 +33,23 @@ function preparedFor(r: ScenarioRun) {
   return p ? { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } : undefined;
 }
 
-export async function scenarioFindings(r: ScenarioRun): Promise<ScenarioFinding[]> {
+/** A scenario failure and the answers its steps showed (to list it under a root cause it is a consequence of). */
+export type AnsweredScenarioFinding = ScenarioFinding & { answers: string[] };
+
+export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenarioFinding[]> {
   const prepared = preparedFor(r);
   if (!prepared) return [];
-  return runScenarios({ operation: r.operation, target: r.target, prepared, seed: r.seed, runs: r.runs, ...(r.signal ? { signal: r.signal } : {}) });
+  const { target, outcomeOf } = rememberingOutcomes(r.target);
+  const found = await runScenarios({ operation: r.operation, target, prepared, seed: r.seed, runs: r.runs, ...(r.signal ? { signal: r.signal } : {}) });
+  return found.map((f) => ({ ...f, answers: stepAnswers(f.steps, outcomeOf) }));
 }
 
-export function scenarioToFinding(s: ScenarioFinding, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding {
+export function scenarioToFinding(s: ScenarioFinding, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding {
   const id = findingId(s.operation, s.kind, s.constraint, s.actual.code);
   const { steps, seed, path, ...d } = s;
   return {
     ...d, id, count: 1, request: { steps }, context: {}, seed, path, shrinkSteps: 0,
-    gating: gates(s, strictness), baselined: false,
+    gating: gates(s, gate), baselined: false,
     reproduce: reproduceCommand({ operation: s.operation, kind: s.kind, id }, fixturesDir, target, rerun),
   };
 }
