@@ -66,7 +66,7 @@ function signatureOf(kind: DiscrepancyKind, members: Finding[], key: Key): strin
     case 'accepted-invalid': return `${d.operation} ${d.constraint}: invalid payload accepted (expected ${listed(codes) || 'an error'})`;
     case 'rejected-valid': return `${d.operation} ${d.constraint}: valid payload refused (${listed(uniqSorted(members.map((m) => m.actual.code ?? `HTTP ${m.actual.status}`)))})`;
     case 'error-code': return `${listed(codes) || 'an error code'} → ${d.actual.code ?? NO_CODE}`;
-    case 'status': return `${d.actual.code ?? NO_CODE} → HTTP ${d.actual.status} (documented: ${uniqSorted(members.flatMap((m) => m.expected.statuses.map(String))).join(' or ')})`;
+    case 'status': return `${listed(uniqSorted(members.map((m) => m.actual.code ?? NO_CODE)))} → HTTP ${d.actual.status} (documented: ${uniqSorted(members.flatMap((m) => m.expected.statuses.map(String))).join(' or ')})`;
     case 'server-error':
     case 'transport': return `${d.expected.outcome === 'success' ? 'success' : listed(codes) || 'an error'} → ${key.answer}`;
     case 'response-schema': return `${d.operation} ${outputAnswer(d.constraint)}`;
