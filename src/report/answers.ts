@@ -6,6 +6,7 @@ import { classOf } from '../protocol/errorClasses.ts';
 export interface Answer {
   status: number;
   code?: string;
+  message?: string;
   bodyProblem?: string;
   /** No HTTP response at all. */
   transport?: boolean;
@@ -25,11 +26,13 @@ export const NO_CODE = 'no error code';
 export const codeAnswer = (code: string): string => `code ${code}`;
 export const statusAnswer = (code: string | undefined, status: number): string => `${codeGroup(code)} with HTTP ${status}`;
 export const outputAnswer = (constraint: string): string => `2xx body breaks ${constraint}`;
+/** A refusal as the target words it: code and message, verbatim (messages are cut at 300 characters both sides). */
+export const refusedAnswer = (code: string | undefined, message: string | undefined): string => `refused ${code ?? NO_CODE}: ${message ?? ''}`;
 
 /** Every answer key an answer shows (an error answer can match a code or a status root cause). */
 export function answerKeys(a: Answer): string[] {
   if (a.transport || a.status === 0) return [NO_RESPONSE];
   if (a.status >= 500 || a.bodyProblem) return [serverAnswer(a)];
   if (a.status < 300) return a.output ? [outputAnswer(a.output)] : [];
-  return a.code === undefined ? [NO_CODE] : [codeAnswer(a.code), statusAnswer(a.code, a.status)];
+  return [...(a.code === undefined ? [NO_CODE] : [codeAnswer(a.code), statusAnswer(a.code, a.status)]), refusedAnswer(a.code, a.message)];
 }

@@ -1,12 +1,13 @@
 // Root causes (issue 9 §3): the bugs a user fixes, grouped from the per-constraint discrepancies. Pure.
-// - what a target accepts or refuses is a root cause per (operation, constraint): each is its own validation;
+// - what a target accepts is a root cause per (operation, constraint): each is its own validation; what it
+//   refuses, per (operation, constraint) too unless the target words the refusals identically (one rule of its own);
 // - how it answers (code, status, 5xx, output shape, protocol, wording) is a root cause per answer signature,
 //   whatever constraint triggered it (the constraints are listed inside, with counts);
 // - a scenario failure whose steps show an answer already reported as a root cause is its consequence.
 import { createHash } from 'node:crypto';
 import type { DiscrepancyKind, Severity } from '../checks/discrepancy.ts';
 import { classOf } from '../protocol/errorClasses.ts';
-import { codeAnswer, codeGroup, NO_CODE, NO_RESPONSE, outputAnswer, serverAnswer, statusAnswer } from './answers.ts';
+import { codeAnswer, codeGroup, NO_CODE, NO_RESPONSE, outputAnswer, refusedAnswer, serverAnswer, statusAnswer } from './answers.ts';
 import type { Finding, RootCause } from './types.ts';
 
 const WHAT: ReadonlySet<DiscrepancyKind | string> = new Set(['accepted-invalid', 'rejected-valid', 'not-tested']);
@@ -27,6 +28,12 @@ const expectedSide = (d: Finding): string =>
   d.expected.outcome === 'success' ? 'success' : `${classOf(d.expected.codes[0]) ?? (d.expected.codes.join(' or ') || 'an')} error`;
 
 function keyOf(d: Finding): Key {
+  if (d.kind === 'rejected-valid') {
+    // Refusals the target words identically are one rule of its own (a token it requires, an off-by-one limit),
+    // whichever constraint the valid case happened to exercise; differently worded ones stay apart.
+    const answer = refusedAnswer(d.actual.code, d.actual.message);
+    return { parts: [d.kind, d.operation, answer], answer, perOperation: true };
+  }
   if (WHAT.has(d.kind) || SCENARIO.has(d.kind)) return { parts: [d.kind, d.operation, d.constraint], perOperation: true };
   const { status, code, bodyProblem } = d.actual;
   switch (d.kind) {
@@ -64,7 +71,7 @@ function signatureOf(kind: DiscrepancyKind, members: Finding[], key: Key): strin
   const codes = uniqSorted(members.flatMap((m) => m.expected.codes));
   switch (kind) {
     case 'accepted-invalid': return `${d.operation} ${d.constraint}: invalid payload accepted (expected ${listed(codes) || 'an error'})`;
-    case 'rejected-valid': return `${d.operation} ${d.constraint}: valid payload refused (${listed(uniqSorted(members.map((m) => m.actual.code ?? `HTTP ${m.actual.status}`)))})`;
+    case 'rejected-valid': return `${d.operation}: valid payload refused with ${d.actual.code ?? `HTTP ${d.actual.status}`}${d.actual.message ? ` "${d.actual.message}"` : ''}`;
     case 'error-code': return `${listed(codes) || 'an error code'} → ${d.actual.code ?? NO_CODE}`;
     case 'status': return `${listed(uniqSorted(members.map((m) => m.actual.code ?? NO_CODE)))} → HTTP ${d.actual.status} (documented: ${uniqSorted(members.flatMap((m) => m.expected.statuses.map(String))).join(' or ')})`;
     case 'server-error':

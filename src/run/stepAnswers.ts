@@ -30,6 +30,7 @@ export function stepAnswers(steps: Step[], outcomeOf: (call: Call) => Outcome | 
     const keys = answerKeys({
       status: step.status,
       ...(step.code !== undefined ? { code: step.code } : {}),
+      ...(step.message !== undefined ? { message: step.message } : {}),
       ...(o?.bodyProblem !== undefined ? { bodyProblem: o.bodyProblem } : {}),
       ...(o?.transport ? { transport: true } : {}),
       ...(broken !== undefined ? { output: broken } : {}),

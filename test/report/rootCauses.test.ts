@@ -13,20 +13,33 @@ const group = (ds: Finding[]) => {
 };
 
 describe('root causes', () => {
-  it('what a target accepts or refuses: one per (operation, constraint), whatever codes it refused with', () => {
+  it('what a target accepts: one per (operation, constraint)', () => {
     const causes = group([
       discrepancy({ constraint: 'InstanceId#length' }),
       discrepancy({ constraint: 'InstanceId#pattern' }),
       discrepancy({ operation: 'CreateServiceInstance', constraint: 'name#length' }),
-      discrepancy({ kind: 'rejected-valid', constraint: 'rule:custom-attributes-max-30', actual: { status: 400, code: 'InvalidInput' } }),
-      discrepancy({ kind: 'rejected-valid', constraint: 'rule:custom-attributes-max-30', actual: { status: 500, code: 'InternalFailure' } }),
     ]);
     expect(causes.map((c) => `${c.kind} ${c.operations.join()} ${c.seenOn.map((s) => s.constraint).join()}`).sort()).toEqual([
       'accepted-invalid CreateServiceInstance name#length',
       'accepted-invalid RegisterInstance InstanceId#length',
       'accepted-invalid RegisterInstance InstanceId#pattern',
-      'rejected-valid RegisterInstance rule:custom-attributes-max-30,rule:custom-attributes-max-30',
     ]);
+  });
+
+  it('what a target refuses: one per rule of its own, told by its words; differently worded refusals stay apart', () => {
+    const refused = (constraint: string, code: string, message: string) =>
+      discrepancy({ kind: 'rejected-valid', constraint, actual: { status: 400, code, message }, expected: { outcome: 'success', codes: [], statuses: [200], source: 'model' } });
+    const causes = group([
+      refused('InstanceId#length', 'InvalidInput', 'CreatorRequestId is required'),
+      refused('Attributes{key}#pattern', 'InvalidInput', 'CreatorRequestId is required'),
+      refused('rule:custom-attributes-max-30', 'InvalidInput', 'You can add up to 29 custom attributes.'),
+      refused('InstanceId#pattern', 'InvalidInput', "1 validation error detected: Value 'a' at 'instanceId' failed to satisfy constraint"),
+      refused('ServiceId#length', 'InvalidInput', "1 validation error detected: Value 'b' at 'serviceId' failed to satisfy constraint"),
+    ]);
+    expect(causes.map((c) => c.seenOn.map((s) => s.constraint).join()).sort()).toEqual([
+      'InstanceId#length,Attributes{key}#pattern', 'InstanceId#pattern', 'ServiceId#length', 'rule:custom-attributes-max-30',
+    ]);
+    expect(causes.map((c) => c.signature)).toContain('RegisterInstance: valid payload refused with InvalidInput "CreatorRequestId is required"');
   });
 
   it('how it answers: one per answer signature over constraints and operations, constraints listed with counts', () => {
@@ -71,9 +84,13 @@ describe('root causes', () => {
       // The same answer on another operation is not the reported bug (Proton answers ValidationException by contract).
       discrepancy({ kind: 'idempotency', operation: 'CreateServiceInstance', constraint: 'idempotency:token-mismatch', answers: ['CreateServiceInstance code ValidationException'] }),
       discrepancy({ kind: 'state', constraint: 'state:re-register-updates', answers: ['RegisterInstance code InvalidInput'] }),
+      // A refusal reported as a root cause (a token the target requires) breaks the no-token scenario too.
+      discrepancy({ kind: 'rejected-valid', constraint: 'InstanceId#length', actual: { status: 400, code: 'InvalidInput', message: 'token required' }, expected: { outcome: 'success', codes: [], statuses: [200], source: 'model' } }),
+      discrepancy({ kind: 'idempotency', constraint: 'idempotency:no-token', answers: ['RegisterInstance code InvalidInput', 'RegisterInstance refused InvalidInput: token required'] }),
     ];
     const causes = group(ds);
-    expect(causes.map((c) => c.kind).sort()).toEqual(['error-code', 'idempotency', 'state']);
+    expect(causes.map((c) => c.kind).sort()).toEqual(['error-code', 'idempotency', 'rejected-valid', 'state']);
+    expect(causes.find((c) => c.kind === 'rejected-valid')!.consequences.map((q) => q.constraint)).toEqual(['idempotency:no-token']);
     const code = causes.find((c) => c.kind === 'error-code')!;
     expect(code.consequences.map((q) => `${q.operation} ${q.constraint}`)).toEqual(['RegisterInstance idempotency:token-mismatch']);
     expect(ds[1]).toMatchObject({ finding: code.id, consequence: true });
