@@ -39,7 +39,7 @@ export function renderConsole(r: Report, reportDir: string): string {
   for (const c of r.findings) {
     lines.push('', `${c.gating ? '✗' : '·'} ${rootCauseLine(c)}`, `    seen on ${seenOnText(c)}`, `    ${c.detail}`,
       `    source: ${c.source}`, `    payload: ${shortPayload(c.example.rawBody ?? c.example.request)}`, `    reproduce: ${c.reproduce}`);
-    for (const q of c.consequences) lines.push(`    consequence: ${q.operation} ${q.kind} [${q.constraint}] failed because of this answer`);
+    for (const q of c.consequences) lines.push(`    consequence: the ${q.operation} ${q.kind} scenario [${q.constraint}] fails with it`);
   }
   if (r.fixed.length > 0) lines.push('', `fixed since the baseline: ${r.fixed.join(', ')}`);
   const verdict = s.gatingFindings > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';

@@ -28,9 +28,10 @@ const expectedSide = (d: Finding): string =>
   d.expected.outcome === 'success' ? 'success' : `${classOf(d.expected.codes[0]) ?? (d.expected.codes.join(' or ') || 'an')} error`;
 
 function keyOf(d: Finding): Key {
-  if (d.kind === 'rejected-valid') {
+  if (d.kind === 'rejected-valid' && d.actual.message) {
     // Refusals the target words identically are one rule of its own (a token it requires, an off-by-one limit),
-    // whichever constraint the valid case happened to exercise; differently worded ones stay apart.
+    // whichever constraint the valid case happened to exercise; differently worded ones stay apart, and so do
+    // refusals without words (one per constraint).
     const answer = refusedAnswer(d.actual.code, d.actual.message);
     return { parts: [d.kind, d.operation, answer], answer, perOperation: true };
   }
@@ -71,7 +72,9 @@ function signatureOf(kind: DiscrepancyKind, members: Finding[], key: Key): strin
   const codes = uniqSorted(members.flatMap((m) => m.expected.codes));
   switch (kind) {
     case 'accepted-invalid': return `${d.operation} ${d.constraint}: invalid payload accepted (expected ${listed(codes) || 'an error'})`;
-    case 'rejected-valid': return `${d.operation}: valid payload refused with ${d.actual.code ?? `HTTP ${d.actual.status}`}${d.actual.message ? ` "${d.actual.message}"` : ''}`;
+    case 'rejected-valid': return d.actual.message
+      ? `${d.operation}: valid payload refused with ${d.actual.code ?? `HTTP ${d.actual.status}`} "${d.actual.message}"`
+      : `${d.operation} ${d.constraint}: valid payload refused with ${d.actual.code ?? `HTTP ${d.actual.status}`}`;
     case 'error-code': return `${listed(codes) || 'an error code'} → ${d.actual.code ?? NO_CODE}`;
     case 'status': return `${listed(uniqSorted(members.map((m) => m.actual.code ?? NO_CODE)))} → HTTP ${d.actual.status} (documented: ${uniqSorted(members.flatMap((m) => m.expected.statuses.map(String))).join(' or ')})`;
     case 'server-error':
@@ -87,25 +90,46 @@ function signatureOf(kind: DiscrepancyKind, members: Finding[], key: Key): strin
  * `consequence`. Done before the baseline is applied: baseline entries match at the (root cause, constraint) level.
  */
 export function assignRootCauses(discrepancies: Finding[]): void {
-  const answerCauses = new Map<string, string>(); // "<operation> <answer>" → root cause id
+  // "<operation> <answer>" → the root cause reporting that answer; "<operation> <constraint>" → what it validates.
+  const answerCauses = new Map<string, { id: string; rank: number }>();
+  const constraintCauses = new Map<string, string>();
   for (const d of discrepancies) {
     delete d.consequence;
     if (SCENARIO.has(d.kind)) continue;
     const key = keyOf(d);
     d.finding = rootCauseId(key.parts);
+    if (d.kind === 'accepted-invalid' || d.kind === 'rejected-valid') constraintCauses.set(`${d.operation} ${d.constraint}`, d.finding);
     if (key.answer) {
       const at = `${d.operation} ${key.answer}`;
-      // The first in report order wins, so the same run always names the same cause.
-      if (!answerCauses.has(at)) answerCauses.set(at, d.finding);
+      const rank = CONSEQUENCE_RANK[d.kind] ?? 9;
+      const known = answerCauses.get(at);
+      // The most specific cause wins, then the first in report order: the same run always names the same cause.
+      if (!known || rank < known.rank) answerCauses.set(at, { id: d.finding, rank });
     }
   }
   for (const d of discrepancies) {
+    // A wrong code answered in the very words of a refusal reported as a root cause is that rule firing first
+    // (a token required before the service is looked up): the same bug.
+    if (d.kind !== 'error-code' || !d.actual.message) continue;
+    const refusal = answerCauses.get(`${d.operation} ${refusedAnswer(d.actual.code, d.actual.message)}`);
+    if (refusal && refusal.rank === CONSEQUENCE_RANK['rejected-valid']) d.finding = refusal.id;
+  }
+  for (const d of discrepancies) {
     if (!SCENARIO.has(d.kind)) continue;
-    const cause = (d.answers ?? []).map((a) => answerCauses.get(a)).find((id) => id !== undefined);
+    // The same rule seen case by case (state:name-conflict accepted), else the most specific answer its steps show.
+    const byConstraint = constraintCauses.get(`${d.operation} ${d.constraint}`);
+    const byAnswer = (d.answers ?? []).map((a) => answerCauses.get(a)).filter((c) => c !== undefined)
+      .sort((a, b) => a.rank - b.rank)[0]?.id;
+    const cause = byConstraint ?? byAnswer;
     d.finding = cause ?? rootCauseId(keyOf(d).parts);
     if (cause) d.consequence = true;
   }
 }
+
+/** Which reported answer explains a scenario failure best: a refusal in the target's words before a bare code. */
+const CONSEQUENCE_RANK: Partial<Record<string, number>> = {
+  'rejected-valid': 0, 'response-schema': 1, 'server-error': 2, transport: 3, 'error-code': 4, status: 5,
+};
 
 const payloadSize = (d: Finding): number => (d.rawBody ?? JSON.stringify(d.request) ?? '').length;
 
@@ -122,13 +146,15 @@ export function rootCauses(discrepancies: Finding[]): RootCause[] {
   for (const [id, { members, consequences }] of groups) {
     if (members.length === 0) continue; // cannot happen: a consequence names a cause that has members
     const all = [...members, ...consequences];
-    const key = keyOf(members[0]!);
+    // The member the cause is named after (others may have joined it: a wrong code in a refusal's words).
+    const lead = members.find((m) => rootCauseId(keyOf(m).parts) === id) ?? members[0]!;
+    const key = keyOf(lead);
     const candidates = members.some((m) => m.gating) ? members.filter((m) => m.gating) : members;
     const example = candidates.reduce((best, m) => (payloadSize(m) < payloadSize(best) ? m : best));
     causes.push({
       id,
-      kind: members[0]!.kind,
-      signature: signatureOf(members[0]!.kind, members, key),
+      kind: lead.kind,
+      signature: signatureOf(lead.kind, [lead, ...members.filter((m) => m !== lead)], key),
       operations: uniqSorted(members.map((m) => m.operation)),
       seenOn: members.map((m) => ({ operation: m.operation, constraint: m.constraint, count: m.count, discrepancy: m.id, gating: m.gating, baselined: m.baselined })),
       count: members.reduce((n, m) => n + m.count, 0),

@@ -98,6 +98,27 @@ describe('root causes', () => {
     expect(code.count).toBe(3); // consequences are listed, not counted as cases of it
   });
 
+  it('the most specific cause explains a scenario: the same rule seen case by case, then a refusal in the same words, then a code', () => {
+    const valid = { outcome: 'success' as const, codes: [], statuses: [200], source: 'model' };
+    const ds = [
+      wrongCode('InstanceId#pattern', 'ValidationException'),
+      discrepancy({ kind: 'rejected-valid', constraint: 'InstanceId#length', expected: valid, actual: { status: 400, code: 'ValidationException', message: 'token required' } }),
+      // A wrong code in the refusal's words is that rule firing first: the same root cause.
+      wrongCode('state:service-not-found', 'ValidationException', { actual: { status: 400, code: 'ValidationException', message: 'token required' }, expected: { outcome: 'error', codes: ['ServiceNotFound'], statuses: [404], source: 'model' } }),
+      discrepancy({ kind: 'idempotency', constraint: 'idempotency:no-token', answers: ['RegisterInstance code ValidationException', 'RegisterInstance refused ValidationException: token required'] }),
+      discrepancy({ constraint: 'state:name-conflict' }),
+      discrepancy({ kind: 'state', constraint: 'state:name-conflict', answers: [] }),
+    ];
+    const causes = group(ds);
+    const refusal = causes.find((c) => c.kind === 'rejected-valid')!;
+    expect(refusal.signature).toBe('RegisterInstance: valid payload refused with ValidationException "token required"');
+    expect(refusal.seenOn.map((o) => o.constraint).sort()).toEqual(['InstanceId#length', 'state:service-not-found']);
+    expect(refusal.consequences.map((q) => q.constraint)).toEqual(['idempotency:no-token']);
+    const accepted = causes.find((c) => c.kind === 'accepted-invalid')!;
+    expect(accepted.consequences.map((q) => q.constraint)).toEqual(['state:name-conflict']);
+    expect(causes.map((c) => c.kind).sort()).toEqual(['accepted-invalid', 'error-code', 'rejected-valid']);
+  });
+
   it('both axes: the highest severity, documented when any is, gating when any gates, baselined only when all are', () => {
     const [c] = group([
       wrongCode('a', 'ValidationException', { severity: 'warning', confidence: 'inferred', gating: false, baselined: true }),
