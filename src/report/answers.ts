@@ -17,9 +17,10 @@ export interface Answer {
 /** A code by its class (every validation code alike), or itself when the contract does not classify it. */
 export const codeGroup = (code: string | undefined): string => (code === undefined ? 'no code' : classOf(code) ?? code);
 
-/** A 5xx or an unreadable body: "HTTP 500 validation", "HTTP 502 unreadable body (html)". */
+/** A 5xx or an unreadable body: "HTTP 500 with a validation code", "HTTP 500 with InternalFailure", "HTTP 502 unreadable body (html)". */
 export const serverAnswer = (a: Answer): string =>
-  `HTTP ${a.status}${a.bodyProblem ? ` unreadable body (${a.bodyProblem})` : a.code !== undefined ? ` ${codeGroup(a.code)}` : ' without an error code'}`;
+  `HTTP ${a.status}${a.bodyProblem ? ` unreadable body (${a.bodyProblem})` : a.code === undefined ? ' without an error code'
+    : classOf(a.code) ? ` with a ${classOf(a.code)} code` : ` with ${a.code}`}`;
 
 export const NO_RESPONSE = 'no response';
 export const NO_CODE = 'no error code';

@@ -44,10 +44,10 @@ function keyOf(d: Finding): Key {
         ? { parts: [d.kind, NO_CODE], answer: NO_CODE, perOperation: false }
         : { parts: [d.kind, expectedSide(d), code], answer: codeAnswer(code), perOperation: false };
     case 'status':
-      return { parts: [d.kind, statusAnswer(code, status)], answer: statusAnswer(code, status), perOperation: false };
+      return { parts: [d.kind, codeGroup(code), String(status)], answer: statusAnswer(code, status), perOperation: false };
     case 'server-error': {
       const answer = serverAnswer({ status, ...(code !== undefined ? { code } : {}), ...(bodyProblem !== undefined ? { bodyProblem } : {}) });
-      return { parts: [d.kind, expectedSide(d), answer], answer, perOperation: false };
+      return { parts: [d.kind, expectedSide(d), String(status), bodyProblem ? `body ${bodyProblem}` : `code ${codeGroup(code)}`], answer, perOperation: false };
     }
     case 'transport':
       return { parts: [d.kind, expectedSide(d)], answer: NO_RESPONSE, perOperation: false };
@@ -77,7 +77,10 @@ function signatureOf(kind: DiscrepancyKind, members: Finding[], key: Key): strin
       : `${d.operation} ${d.constraint}: valid payload refused with ${d.actual.code ?? `HTTP ${d.actual.status}`}`;
     case 'error-code': return `${listed(codes) || 'an error code'} → ${d.actual.code ?? NO_CODE}`;
     case 'status': return `${listed(uniqSorted(members.map((m) => m.actual.code ?? NO_CODE)))} → HTTP ${d.actual.status} (documented: ${uniqSorted(members.flatMap((m) => m.expected.statuses.map(String))).join(' or ')})`;
-    case 'server-error':
+    case 'server-error': {
+      const observed = d.actual.bodyProblem ? `unreadable body (${d.actual.bodyProblem})` : listed(uniqSorted(members.map((m) => m.actual.code ?? NO_CODE)));
+      return `${d.expected.outcome === 'success' ? 'success' : listed(codes) || 'an error'} → HTTP ${d.actual.status} ${observed}`;
+    }
     case 'transport': return `${d.expected.outcome === 'success' ? 'success' : listed(codes) || 'an error'} → ${key.answer}`;
     case 'response-schema': return `${d.operation} ${outputAnswer(d.constraint)}`;
     case 'message': return `${d.actual.code ?? NO_CODE}: other message wording`;

@@ -64,9 +64,9 @@ describe('root causes', () => {
       'error-code: InvalidInput | ServiceNotFound | ValidationException → no error code @ ServiceId#length×5, state:service-not-found×3, name#length×3',
       'error-code: InvalidInput → ServiceQuotaExceededException @ Attributes#size×3',
       'error-code: InvalidInput → ValidationException @ InstanceId#pattern×4, InstanceId#length×2',
-      'server-error: InvalidInput → HTTP 500 validation @ InstanceId#length×3, tags#size×3',
+      'server-error: InvalidInput → HTTP 500 InvalidInput | ValidationException @ InstanceId#length×3, tags#size×3',
       'server-error: InvalidInput → HTTP 502 unreadable body (html) @ Attributes{value}#length×3',
-      'server-error: success → HTTP 500 validation @ InstanceId#length×3',
+      'server-error: success → HTTP 500 InvalidInput @ InstanceId#length×3',
       'status: InvalidInput | ValidationException → HTTP 403 (documented: 400) @ InstanceId#length×3, name#length×3',
       'status: InvalidInput → HTTP 422 (documented: 400) @ CreatorRequestId#length×3',
     ]);
