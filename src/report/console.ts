@@ -31,7 +31,8 @@ export function renderConsole(r: Report, reportDir: string): string {
     const both = ids.filter((id) => table[id].valid > 0 && table[id].invalid > 0).length;
     const validOnly = ids.filter((id) => table[id].valid > 0 && table[id].invalid === 0);
     const none = ids.filter((id) => table[id].valid === 0 && table[id].invalid === 0);
-    lines.push(`  ${op}: ${r.summary.byOperation[op] ?? 0} finding(s); ${both}/${ids.length} constraints exercised both ways`
+    const found = r.findings.filter((c) => c.operations.includes(op)).length;
+    lines.push(`  ${op}: ${found} finding(s); ${both}/${ids.length} constraints exercised both ways`
       + `${validOnly.length ? `; valid only: ${validOnly.join(', ')}` : ''}${none.length ? `; not exercised: ${none.join(', ')}` : ''}`);
   }
   if (r.discrepancies.length === 0) lines.push('no discrepancies');
