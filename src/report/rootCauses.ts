@@ -101,7 +101,8 @@ export function assignRootCauses(discrepancies: Finding[]): void {
     if (SCENARIO.has(d.kind)) continue;
     const key = keyOf(d);
     d.finding = rootCauseId(key.parts);
-    if (d.kind === 'accepted-invalid' || d.kind === 'rejected-valid') constraintCauses.set(`${d.operation} ${d.constraint}`, d.finding);
+    // Only acceptance names its rule: a refused valid case's constraint is merely the one it exercised.
+    if (d.kind === 'accepted-invalid') constraintCauses.set(`${d.operation} ${d.constraint}`, d.finding);
     if (key.answer) {
       const at = `${d.operation} ${key.answer}`;
       const rank = CONSEQUENCE_RANK[d.kind] ?? 9;
@@ -152,7 +153,9 @@ export function rootCauses(discrepancies: Finding[]): RootCause[] {
     // The member the cause is named after (others may have joined it: a wrong code in a refusal's words).
     const lead = members.find((m) => rootCauseId(keyOf(m).parts) === id) ?? members[0]!;
     const key = keyOf(lead);
-    const candidates = members.some((m) => m.gating) ? members.filter((m) => m.gating) : members;
+    // The example: of the lead's kind, gating if any gates, the smallest payload.
+    const own = members.filter((m) => m.kind === lead.kind);
+    const candidates = own.some((m) => m.gating) ? own.filter((m) => m.gating) : own;
     const example = candidates.reduce((best, m) => (payloadSize(m) < payloadSize(best) ? m : best));
     causes.push({
       id,

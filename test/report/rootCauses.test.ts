@@ -119,6 +119,14 @@ describe('root causes', () => {
     expect(causes.map((c) => c.kind).sort()).toEqual(['accepted-invalid', 'error-code', 'rejected-valid']);
   });
 
+  it('a refused valid case names no rule: a scenario with its constraint id is not its consequence without its answer', () => {
+    const ds = [
+      discrepancy({ kind: 'rejected-valid', operation: 'CreateServiceInstance', constraint: 'state:name-conflict', actual: { status: 400, code: 'ValidationException', message: 'bad tags' }, expected: { outcome: 'success', codes: [], statuses: [200], source: 'model' } }),
+      discrepancy({ kind: 'state', operation: 'CreateServiceInstance', constraint: 'state:name-conflict', answers: ['CreateServiceInstance code ConflictException'] }),
+    ];
+    expect(group(ds).map((c) => c.kind).sort()).toEqual(['rejected-valid', 'state']);
+  });
+
   it('both axes: the highest severity, documented when any is, gating when any gates, baselined only when all are', () => {
     const [c] = group([
       wrongCode('a', 'ValidationException', { severity: 'warning', confidence: 'inferred', gating: false, baselined: true }),
