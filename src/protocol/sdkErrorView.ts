@@ -7,7 +7,7 @@ export interface ErrorResponse {
   /** Lower-cased or not: header names are matched ignoring case, as every SDK does. */
   headers: Record<string, string>;
   /** The parsed JSON body (only an object carries a code). */
-  body: unknown;
+  body?: unknown;
 }
 
 export interface SdkView {
