@@ -1,7 +1,9 @@
 // Protocol findings (issue 9 §1, §2): a wrong Content-Type, an error code some SDK cannot read, a message
 // under the other key. Each is judged on the decoded outcome; none hides the per-request verdict.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHECKS } from '../../src/checks/index.ts';
+import { sdkErrorCodeCheck } from '../../src/checks/sdkErrorCode.ts';
 import type { Case } from '../../src/generate/case.ts';
 import type { Expected } from '../../src/oracle/expected.ts';
 import { decodeResponse } from '../../src/protocol/decode.ts';
@@ -83,6 +85,27 @@ describe('§2 error codes every SDK can read', () => {
   });
   it('no modelled code anywhere is the error-code check\'s business, not a protocol finding', () => {
     expect(brief(judge(invalidCase, rejects('InvalidInput'), 400, CM, { Message: 'm' }))).toEqual(['error-code InstanceId#length error']);
+  });
+});
+
+describe('§2 properties over the modelled codes', () => {
+  const CODES = ['InvalidInput', 'ServiceNotFound', 'DuplicateRequest', 'ResourceInUse', 'ResourceLimitExceeded'];
+  const ns = fc.constantFrom('', 'com.amazonaws.servicediscovery#', 'aws.different.namespace#');
+  const uri = fc.constantFrom('', ':http://internal.amazon.com/coral/com.amazon.coral.validate/');
+  const sdkCheck = (headers: Record<string, string>, body: unknown) =>
+    sdkErrorCodeCheck({ case: invalidCase, expected: rejects('InvalidInput'), outcome: decodeResponse({ status: 400, headers, bodyText: JSON.stringify(body), latencyMs: 1 }) });
+
+  it('a code in the header (no namespace) and in __type (any namespace, any URI), optionally in `code` too: every SDK agrees', () => {
+    fc.assert(fc.property(fc.constantFrom(...CODES), ns, uri, uri, fc.boolean(), (code, n, u1, u2, withCode) => {
+      const body = { __type: `${n}${code}${u2}`, Message: 'm', ...(withCode ? { code: `${n}${code}` } : {}) };
+      expect(sdkCheck({ ...CM, 'x-amzn-errortype': `${code}${u1}` }, body)).toEqual([]);
+    }));
+  });
+  it('a modelled code anywhere but __type: botocore always misses it, and the finding is an error naming it', () => {
+    fc.assert(fc.property(fc.constantFrom(...CODES), fc.boolean(), (code, inHeader) => {
+      const [d] = sdkCheck(inHeader ? { ...CM, 'x-amzn-errortype': code } : CM, inHeader ? { Message: 'm' } : { code, Message: 'm' });
+      expect(d).toMatchObject({ kind: 'protocol', severity: 'error', constraint: 'protocol:sdk-error-code:botocore' });
+    }));
   });
 });
 
