@@ -1,0 +1,41 @@
+// Removing what a run created, one resource at a time, through the public API (any target, not only AWS):
+// a Cloud Map service after deregistering every instance in it (and waiting for those operations: a
+// service with instances is ResourceInUse); a Proton service (which takes its service instances with it),
+// waited for until it is gone, so its environment can be deleted after it.
+import type { Target } from '../targets/target.ts';
+import { call, waitForOperation, PrerequisiteError, type PrepareOptions } from './prerequisites.ts';
+
+type Json = Record<string, unknown>;
+type Poll = Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>;
+// Cleanup runs after an interrupted run too: it must not be cut by the run's abort signal.
+const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
+
+export async function cloudMapServiceCleanup(target: Target, serviceId: string, o: Poll): Promise<void> {
+  const operations: string[] = [];
+  let next: string | undefined;
+  do {
+    const page = await call(target, 'servicediscovery', 'ListInstances', { ServiceId: serviceId, ...(next ? { NextToken: next } : {}) });
+    for (const i of (page.Instances as Json[] | undefined) ?? []) {
+      const started = await call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: i.Id });
+      if (typeof started.OperationId === 'string') operations.push(started.OperationId);
+    }
+    next = typeof page.NextToken === 'string' ? page.NextToken : undefined;
+  } while (next);
+  for (const id of operations) await waitForOperation(target, id, unsignalled(o));
+  await call(target, 'servicediscovery', 'DeleteService', { Id: serviceId });
+}
+
+export async function protonServiceCleanup(target: Target, name: string, o: Poll): Promise<void> {
+  await call(target, 'proton', 'DeleteService', { name });
+  const deadline = Date.now() + (o.pollTimeoutMs ?? 60_000);
+  for (;;) {
+    try {
+      await call(target, 'proton', 'GetService', { name });
+    } catch (e) {
+      if (e instanceof PrerequisiteError && e.outcome.code === 'ResourceNotFoundException') return;
+      throw e;
+    }
+    if (Date.now() > deadline) throw new Error(`${target.name}: Proton service ${name} still exists after DeleteService`);
+    await new Promise((r) => setTimeout(r, o.pollIntervalMs ?? 25));
+  }
+}
