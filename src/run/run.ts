@@ -70,8 +70,6 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
   let requests = 0;
-  // Test requests only: preparing and cleaning up poll asynchronous operations, as many times as timing wants.
-  let counting = true;
   // Every request of the run, scenarios and shrinking included, goes through this count.
   // SDK targets say which members the SDK filled in (idempotency tokens): the report records them.
   const sdkFilled: Record<string, Set<string>> = {};
@@ -79,7 +77,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const counted = (t: OpenTarget): OpenTarget => ({
     // Outcomes are scrubbed before anything sees them: a target may echo the signature or token back.
     ...wrap(t, (send) => async (call, opts) => {
-      if (counting) requests++;
+      requests++;
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
       const outcome = await send(call, opts);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
@@ -110,14 +108,12 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
     // A target that dictates the names (a recording answers only the ones it was made with) has the last word.
     const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
-    counting = false;
     for (const t of opened) {
       prepared.push(await prepare(t, {
         operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
         ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
       }));
     }
-    counting = true;
     const reference = opened[0];
     const checks = checksFor({ messages: o.messages });
     const exchange = o.diff
@@ -166,7 +162,6 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   } finally {
     // Whatever happened, what this run created goes away, on every target (unless --keep). A problem is one
     // warning line per target: never a finding, never in the way of the report.
-    counting = false;
     for (let i = 0; i < prepared.length && !o.keep; i++) {
       const problems = await prepared[i].cleanup();
       if (problems.length > 0) io.writeErr(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);

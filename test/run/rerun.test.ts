@@ -31,7 +31,8 @@ async function comparable(dir: string): Promise<unknown> {
   const r = JSON.parse(await readFile(join(dir, 'reports', 'report.json'), 'utf8')) as Report;
   const { startedAt: _s, durationMs: _d, casesPerSecond: _c, ...runInfo } = r.run;
   const { requests: _r, ...summary } = r.summary;
-  return { ...r, run: runInfo, summary };
+  // Each run writes into its own folder: the folder's name aside.
+  return JSON.parse(JSON.stringify({ ...r, run: runInfo, summary }).split(dir).join('DIR').split(dir.slice(1)).join('DIR'));
 }
 
 type Json = Record<string, unknown>;
@@ -85,6 +86,33 @@ describe('re-runs against a long-lived target', () => {
     expect(kept.environments.length).toBe(1);
     expect(kept.protonServices.length).toBe(1);
     expect(kept.instances.length).toBeGreaterThan(0);
+  });
+});
+
+describe('findings on a long-lived target', () => {
+  // The nonce and the target's ids are masked in report.json, fixtures and reproduce commands: with findings
+  // that echo the payload back (ids in messages, raw bodies), two runs still write the same files.
+  it('two runs with one seed write the same report.json and the same fixtures', async () => {
+    const faulty = await startFaultyTarget(async (x) => {
+      const id = x.operation === 'RegisterInstance' ? x.input?.InstanceId : undefined;
+      if (typeof id === 'string' && !/^[0-9a-zA-Z_/:.@-]+$/.test(id)) {
+        return awsError(x, 400, 'ValidationException', `Value '${id}' at 'instanceId' of service ${String(x.input?.ServiceId)} failed to satisfy constraint`);
+      }
+      if (typeof id === 'string' && id.length > 64) return new Response(JSON.stringify({ OperationId: `op-${id.length}` }), { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' } });
+      return x.pass();
+    });
+    try {
+      const first = await run(faulty.url, ['--operation', 'RegisterInstance']);
+      const second = await run(faulty.url, ['--operation', 'RegisterInstance']);
+      expect(first.report.discrepancies.map((f) => `${f.kind} ${f.constraint}`).sort()).toEqual(['accepted-invalid InstanceId#length', 'error-code InstanceId#pattern']);
+      const echoed = first.report.discrepancies.find((f) => f.kind === 'error-code')!;
+      expect(echoed.actual.message).toMatch(/of service srv-[a-z-]+ failed/);
+      expect(await comparable(second.dir)).toEqual(await comparable(first.dir));
+      const fixtures = async (r: Ran) => Promise.all(r.report.discrepancies.map((f) => readFile(f.fixture!, 'utf8')));
+      expect(await fixtures(second)).toEqual(await fixtures(first));
+    } finally {
+      await faulty.close();
+    }
   });
 });
 
