@@ -11,17 +11,20 @@ type Poll = Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>;
 const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
 
 export async function cloudMapServiceCleanup(target: Target, serviceId: string, o: Poll): Promise<void> {
-  const operations: string[] = [];
-  let next: string | undefined;
-  do {
-    const page = await call(target, 'servicediscovery', 'ListInstances', { ServiceId: serviceId, ...(next ? { NextToken: next } : {}) });
-    for (const i of (page.Instances as Json[] | undefined) ?? []) {
-      const started = await call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: i.Id });
-      if (typeof started.OperationId === 'string') operations.push(started.OperationId);
-    }
-    next = typeof page.NextToken === 'string' ? page.NextToken : undefined;
-  } while (next);
-  for (const id of operations) await waitForOperation(target, id, unsignalled(o));
+  // The first page again and again (deregistered instances leave it, so paging on would skip some), its
+  // instances at once: a run leaves tens to hundreds per service. An instance listed again after it was
+  // deregistered (eventual consistency) is not sent twice; a page of only those ends the loop.
+  const done = new Set<string>();
+  for (;;) {
+    const page = await call(target, 'servicediscovery', 'ListInstances', { ServiceId: serviceId });
+    const ids = ((page.Instances as Json[] | undefined) ?? []).map((i) => String(i.Id)).filter((id) => !done.has(id));
+    if (ids.length === 0) break;
+    const started = await Promise.all(ids.map((id) => {
+      done.add(id);
+      return call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: id });
+    }));
+    await Promise.all(started.map((s) => (typeof s.OperationId === 'string' ? waitForOperation(target, s.OperationId, unsignalled(o)) : undefined)));
+  }
   await call(target, 'servicediscovery', 'DeleteService', { Id: serviceId });
 }
 
