@@ -28,6 +28,12 @@ export async function cloudMapServiceCleanup(target: Target, serviceId: string, 
   await call(target, 'servicediscovery', 'DeleteService', { Id: serviceId });
 }
 
+/** Deregisters the given instances of a service the run did not create (the user's): only what the run registered. */
+export async function deregisterAll(target: Target, serviceId: string, instanceIds: string[], o: Poll): Promise<void> {
+  const started = await Promise.all(instanceIds.map((id) => call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: id })));
+  await Promise.all(started.map((s) => (typeof s.OperationId === 'string' ? waitForOperation(target, s.OperationId, unsignalled(o)) : undefined)));
+}
+
 export async function protonServiceCleanup(target: Target, name: string, o: Poll): Promise<void> {
   await call(target, 'proton', 'DeleteService', { name });
   const deadline = Date.now() + (o.pollTimeoutMs ?? 60_000);

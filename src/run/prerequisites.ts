@@ -9,7 +9,7 @@ import type { CloudMapServiceConfig, NamespaceType } from '../oracle/context.ts'
 import type { Outcome } from '../protocol/outcome.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { emptyBinding, type Binding } from './binding.ts';
-import { cloudMapServiceCleanup, protonServiceCleanup } from './cleanup.ts';
+import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
 import type { RunNonce } from './nonce.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
@@ -27,8 +27,11 @@ export interface Prepared {
   contexts: Record<string, NamedContext[]>;
   /** Operations that cannot run on this target (their prerequisites could not be created). */
   notPrepared: NotPrepared[];
-  /** Removes what this run created (a no-op for resources the user supplied); returns the problems met. */
+  /** Removes what this run created (instances it registered in a service the user supplied too, not the
+   * service itself); returns the problems met. */
   cleanup(): Promise<string[]>;
+  /** Sees every call the run sends and its answer: what it registers in the user's service is the run's. */
+  track(call: Call, outcome: Outcome): void;
 }
 
 export interface PrepareOptions {
@@ -108,6 +111,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   const contexts: Record<string, NamedContext[]> = { ...o.contexts };
   const created: Undo[] = [];
   const notPrepared: NotPrepared[] = [];
+  const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
   for (const operation of o.operations) {
     const mine: Undo[] = [];
     try {
@@ -132,7 +136,19 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     await undoAll(created);
     throw new HarnessError('CF_ERR_PREREQUISITE', notPrepared[0]!.line);
   }
-  return { binding, contexts, notPrepared, cleanup: () => undoAll(created) };
+  if (o.serviceId && o.operations.includes('RegisterInstance')) {
+    const serviceId = o.serviceId;
+    created.unshift(async () => { await deregisterAll(target, serviceId, [...registered], o); });
+  }
+  return {
+    binding, contexts, notPrepared,
+    cleanup: () => undoAll(created),
+    track(c, outcome) {
+      const input = c.input as Json | null;
+      if (o.serviceId === undefined || c.operation !== 'RegisterInstance' || outcome.status < 200 || outcome.status >= 300) return;
+      if (typeof input === 'object' && input !== null && input.ServiceId === o.serviceId && typeof input.InstanceId === 'string') registered.add(input.InstanceId);
+    },
+  };
 }
 
 async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[]): Promise<void> {

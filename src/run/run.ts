@@ -74,12 +74,13 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // SDK targets say which members the SDK filled in (idempotency tokens): the report records them.
   const sdkFilled: Record<string, Set<string>> = {};
   const scrubber = runScrubber();
-  const counted = (t: OpenTarget): OpenTarget => ({
+  const counted = (t: OpenTarget, index: number): OpenTarget => ({
     // Outcomes are scrubbed before anything sees them: a target may echo the signature or token back.
     ...wrap(t, (send) => async (call, opts) => {
       requests++;
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
       const outcome = await send(call, opts);
+      prepared[index]?.track(call, outcome);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
     }, scrubOutcomes(scrubber)),
@@ -96,7 +97,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       const t = await open(spec, openOptions);
       // Credentials from a profile or SSO are known only now; each request refreshes them (tokens rotate).
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
-      opened.push(counted(t));
+      opened.push(counted(t, opened.length));
     }
     // After the targets (their errors come first, and nothing is created for a run that cannot start),
     // before any request: a folder the run cannot write to must not cost the report at the end.

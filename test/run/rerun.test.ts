@@ -89,6 +89,29 @@ describe('re-runs against a long-lived target', () => {
   });
 });
 
+describe('a service the user supplied (--service-id)', () => {
+  it('stays, without the instances the run registered in it; instances registered by others stay too', async () => {
+    const served = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: 5 });
+    try {
+      const started = await call(served.url, 'servicediscovery', 'CreateHttpNamespace', { Name: 'mine' });
+      await new Promise((r) => setTimeout(r, 20));
+      const op = await call(served.url, 'servicediscovery', 'GetOperation', { OperationId: started.OperationId });
+      const ns = ((op.Operation as Json).Targets as Json).NAMESPACE;
+      const svc = (await call(served.url, 'servicediscovery', 'CreateService', { Name: 'mine', NamespaceId: ns })).Service as Json;
+      await call(served.url, 'servicediscovery', 'RegisterInstance', { ServiceId: svc.Id, InstanceId: 'theirs', Attributes: {} });
+      const r = await run(served.url, ['--operation', 'RegisterInstance', '--service-id', String(svc.Id)]);
+      expect(r.report.discrepancies).toEqual([]);
+      expect(r.report.summary.cases).toBeGreaterThan(0);
+      await new Promise((res) => setTimeout(res, 20));
+      const left = (await call(served.url, 'servicediscovery', 'ListInstances', { ServiceId: svc.Id })).Instances as Json[];
+      expect(left.map((i) => i.Id)).toEqual(['theirs']);
+      expect((await call(served.url, 'servicediscovery', 'ListServices')).Services).toHaveLength(1);
+    } finally {
+      await served.close();
+    }
+  });
+});
+
 describe('findings on a long-lived target', () => {
   // The nonce and the target's ids are masked in report.json, fixtures and reproduce commands: with findings
   // that echo the payload back (ids in messages, raw bodies), two runs still write the same files.
