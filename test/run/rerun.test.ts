@@ -139,6 +139,22 @@ describe('findings on a long-lived target', () => {
   });
 });
 
+describe('scenario findings on a long-lived target', () => {
+  it('two runs with one seed write the same steps: scenario ids carry the nonce, reports the seed\'s ids', async () => {
+    const faulty = await startFaultyTarget('proton-existing-name-accepted');
+    try {
+      const first = await run(faulty.url, ['--operation', 'CreateServiceInstance']);
+      const second = await run(faulty.url, ['--operation', 'CreateServiceInstance']);
+      expect(first.report.discrepancies.map((f) => `${f.kind} ${f.constraint}`)).toContain('state state:name-conflict');
+      const steps = JSON.stringify(first.report.discrepancies.map((f) => f.request));
+      expect(steps).toContain('"serviceName":"svc-main"');
+      expect(await comparable(second.dir)).toEqual(await comparable(first.dir));
+    } finally {
+      await faulty.close();
+    }
+  });
+});
+
 describe('a target with one private DNS namespace per VPC', () => {
   // Regression: run 1 left its private namespace behind in the fixed VPC, so run 2 stopped at preparation
   // (CreatePrivateDnsNamespace → ConflictingDomainExists, exit 2).
