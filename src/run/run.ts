@@ -161,9 +161,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     }
     bar.end();
   } finally {
-    // Whatever happened, what this run created goes away, on every target (unless --keep). A problem is one
-    // warning line per target: never a finding, never in the way of the report.
+    // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
+    // started (builtin) goes away whole with it. A problem is one warning line per target: never a finding,
+    // never in the way of the report.
     for (let i = 0; i < prepared.length && !o.keep; i++) {
+      if (opened[i].fresh) continue;
       const problems = await prepared[i].cleanup();
       if (problems.length > 0) io.writeErr(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
     }
