@@ -182,7 +182,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   sortFindings(findings);
   const fixed = applyBaseline(findings, baseline, o.operations);
   if (o.fixturesDir) {
-    for (const f of findings) f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
+    // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
+    for (const f of findings) if (f.kind !== 'not-tested') f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
   }
   const durationMs = Date.now() - started;
   const byKind: Report['summary']['byKind'] = {};

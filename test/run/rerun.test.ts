@@ -189,6 +189,9 @@ describe('a target that implements Cloud Map and not Proton', () => {
       expect(f.map((d) => `${d.operation} ${d.kind} ${d.constraint}`)).toEqual(['CreateServiceInstance not-tested prerequisite:CreateEnvironment']);
       expect(f[0]).toMatchObject({ gating: true, actual: { status: 500, code: 'InternalFailure' } });
       expect(f[0].id).toMatch(/^[0-9a-f]{12}$/);
+      expect(f[0].request).toMatchObject({ service: 'proton', operation: 'CreateEnvironment', input: { name: 'cf-RUN-env' } });
+      expect(f[0].fixture).toBeUndefined();
+      expect(f[0].reproduce).toContain('--operation CreateServiceInstance --seed 1');
       expect(r.report.summary.byKind).toEqual({ 'not-tested': 1 });
       expect(r.report.summary.cases).toBeGreaterThan(0);
       expect(r.report.run.operations).toEqual(['RegisterInstance', 'CreateServiceInstance']);
