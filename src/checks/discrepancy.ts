@@ -12,11 +12,12 @@ export type DiscrepancyKind =
   | 'state'
   | 'transport'
   | 'message'
-  | 'protocol';
+  | 'protocol'
+  | 'not-tested';
 
 export const DISCREPANCY_KINDS: readonly DiscrepancyKind[] = [
   'accepted-invalid', 'rejected-valid', 'error-code', 'status', 'response-schema',
-  'server-error', 'idempotency', 'state', 'transport', 'message', 'protocol',
+  'server-error', 'idempotency', 'state', 'transport', 'message', 'protocol', 'not-tested',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';
