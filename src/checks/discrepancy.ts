@@ -11,11 +11,13 @@ export type DiscrepancyKind =
   | 'idempotency'
   | 'state'
   | 'transport'
-  | 'message';
+  | 'message'
+  | 'protocol'
+  | 'not-tested';
 
 export const DISCREPANCY_KINDS: readonly DiscrepancyKind[] = [
   'accepted-invalid', 'rejected-valid', 'error-code', 'status', 'response-schema',
-  'server-error', 'idempotency', 'state', 'transport', 'message',
+  'server-error', 'idempotency', 'state', 'transport', 'message', 'protocol', 'not-tested',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -34,7 +34,7 @@ target error; 130: interrupted (the partial report is written).
   --service-id ID       use this existing Cloud Map service instead of creating services
   --proton-service NAME use this existing Proton service instead of creating one
   --allow-aws           confirm that --target aws may create (and then delete) resources in your account
-  --keep                do not delete what the run created (real AWS)`;
+  --keep                do not delete what the run created (on any target)`;
 
 export interface RunOptions {
   target: string;

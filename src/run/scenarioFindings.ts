@@ -9,6 +9,9 @@ import type { Binding } from './binding.ts';
 import { gates, reproduceCommand, type Gate } from './findings.ts';
 import { rememberingOutcomes, stepAnswers } from './stepAnswers.ts';
 import type { NamedContext } from '../generate/index.ts';
+import { defaultPrefix } from '../scenarios/ids.ts';
+import { bindingPairs } from './binding.ts';
+import { maskDeep } from './mask.ts';
 
 export interface ScenarioRun {
   operation: string;
@@ -27,21 +30,31 @@ function preparedFor(r: ScenarioRun) {
     const pick = usable.find((c) => c.context.cloudMap?.service?.namespaceType === 'HTTP') ?? usable[0];
     if (!pick?.context.cloudMap) return undefined;
     const placeholder = pick.context.cloudMap.serviceId;
-    return { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig };
+    return { placeholder, prepared: { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig } };
   }
   const p = r.contexts.find((c) => c.context.proton?.serviceExists)?.context.proton;
-  return p ? { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } : undefined;
+  return p ? { placeholder: p.serviceName, prepared: { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } } : undefined;
 }
 
 /** A scenario failure and the answers its steps showed (to list it under a root cause it is a consequence of). */
 export type AnsweredScenarioFinding = ScenarioFinding & { answers: string[] };
 
 export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenarioFinding[]> {
-  const prepared = preparedFor(r);
-  if (!prepared) return [];
+  const chosen = preparedFor(r);
+  if (!chosen) return [];
+  const { prepared, placeholder } = chosen;
+  // Ids from the seed and the placeholder (not the target's id for it), with the run nonce in them: fresh on
+  // a target that keeps an earlier run's instances and tokens, and the seed's ids again in what is written.
+  const plain = defaultPrefix(r.seed, `${r.operation}/${placeholder}`);
+  const idPrefix = r.binding.nonce ? r.binding.nonce.apply(plain) : undefined;
   const { target, outcomeOf } = rememberingOutcomes(r.target);
-  const found = await runScenarios({ operation: r.operation, target, prepared, seed: r.seed, runs: r.runs, ...(r.signal ? { signal: r.signal } : {}) });
-  return found.map((f) => ({ ...f, answers: stepAnswers(f.steps, outcomeOf) }));
+  const found = await runScenarios({
+    operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}),
+  });
+  const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
+  // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.
+  return found.map((f) => maskDeep({ ...f, answers: stepAnswers(f.steps, outcomeOf) }, pairs));
 }
 
 export function scenarioToFinding(s: ScenarioFinding, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding {

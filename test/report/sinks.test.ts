@@ -36,9 +36,9 @@ const report = (findings: Finding[]): Report => {
 describe('report sinks', () => {
   it('junit: one testcase per root cause, in place of the property it breaks; the failure carries the payload and the command, as valid XML text', () => {
     const xml = renderJunit(report([finding()]));
-    // 12 properties over two operations; the broken one is represented by its one root cause.
-    expect(xml.match(/<testcase /g)?.length).toBe(12);
-    expect(xml).toContain('<testsuites name="contract-fuzz" tests="12" failures="1" errors="0" time="1.000">');
+    // 14 properties over two operations; the broken one is represented by its one root cause.
+    expect(xml.match(/<testcase /g)?.length).toBe(14);
+    expect(xml).toContain('<testsuites name="contract-fuzz" tests="14" failures="1" errors="0" time="1.000">');
     const failure = xml.slice(xml.indexOf('<failure'), xml.indexOf('</failure>'));
     expect(xml).toMatch(/classname="contract-fuzz.RegisterInstance.invalid-rejected" name="accepted-invalid: [^"]*" time="0.000">\s*<failure/);
     expect(xml).not.toMatch(/classname="contract-fuzz.RegisterInstance" name="invalid-rejected"/);
