@@ -19,6 +19,7 @@ import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
+import { interruptExitCode } from './interrupt.ts';
 import type { RunOptions } from './options.ts';
 import { prepare, type Prepared } from './prerequisites.ts';
 import { runCases } from './runner.ts';
@@ -195,6 +196,6 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) await sink.onRunEnd(report);
   if (o.writeBaseline) await writeBaseline(o.writeBaseline, findings);
-  const exitCode = signal.aborted ? 130 : report.summary.gating > 0 ? 1 : 0;
+  const exitCode = signal.aborted ? interruptExitCode(signal) : report.summary.gating > 0 ? 1 : 0;
   return { report, exitCode };
 }
