@@ -3,6 +3,7 @@ import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { openTarget } from '../targets/open.ts';
 import { fixtureFiles, replayFixtures } from './replay.ts';
+import { withoutStrays } from './replayStray.ts';
 
 const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws]
 
@@ -17,8 +18,10 @@ export async function replayCommand(argv: string[]): Promise<number> {
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
-  const files = (await Promise.all(positionals.map(fixtureFiles))).flat();
+  // Other JSON files in a folder (package.json, a report) are skipped with one line each; the rest replays.
+  const { files, skipped } = await withoutStrays((await Promise.all(positionals.map(fixtureFiles))).flat(), positionals);
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no fixtures (*.json) under ${positionals.join(', ')}`);
+  for (const s of skipped) process.stdout.write(`- skipped    ${s.file}  ${s.why}\n`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
   const target = await openTarget(v.target ?? 'builtin', {
@@ -34,7 +37,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
       const now = r.observed ? ` → now ${r.observed.kind} [${r.observed.constraint}] ${r.observed.actual.code ?? '-'} ${r.observed.actual.status}` : '';
       process.stdout.write(`${mark} ${r.file}  ${r.fixture.kind} [${r.fixture.constraint}] was ${r.fixture.observed.code ?? '-'} ${r.fixture.observed.status}${now}\n`);
     }
-    process.stdout.write(`${results.length} fixture(s) against ${target.name}: ${counts.reproduces} reproduce, ${counts.changed} changed, ${counts.fixed} fixed\n`);
+    process.stdout.write(`${results.length} fixture(s) against ${target.name}: ${counts.reproduces} reproduce, ${counts.changed} changed, ${counts.fixed} fixed${skipped.length ? `; ${skipped.length} file(s) skipped` : ''}\n`);
     return counts.reproduces + counts.changed > 0 ? 1 : 0;
   } finally {
     await target.close();
