@@ -6,6 +6,7 @@ import { fixtureFiles, replayFixtures } from './replay.ts';
 import { withoutStrays } from './replayStray.ts';
 
 const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws]
+                             [--service-id ID] [--proton-service NAME]
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
 and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 0: none reproduces;
@@ -14,7 +15,7 @@ and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     target: { type: 'string' }, region: { type: 'string' }, 'timeout-ms': { type: 'string' }, profile: { type: 'string' },
-    'allow-aws': { type: 'boolean' }, help: { type: 'boolean' },
+    'allow-aws': { type: 'boolean' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' }, help: { type: 'boolean' },
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
@@ -29,7 +30,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
     concurrency: 4, allowAws: v['allow-aws'] ?? false, profile,
   });
   try {
-    const results = await replayFixtures(files, target, { seedTag: `rp${Date.now().toString(36).slice(-6)}` });
+    const results = await replayFixtures(files, target, {
+      seedTag: `rp${Date.now().toString(36).slice(-6)}`,
+      // The run's existing prerequisites, as its reproduce command says (nothing else is created for them).
+      ...(v['service-id'] !== undefined ? { serviceId: v['service-id'] } : {}),
+      ...(v['proton-service'] !== undefined ? { protonService: v['proton-service'] } : {}),
+    });
     const counts = { reproduces: 0, changed: 0, fixed: 0 };
     for (const r of results) {
       counts[r.verdict]++;

@@ -20,6 +20,8 @@ import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import { interruptExitCode } from './interrupt.ts';
+import { reproduceFor } from './reproduce.ts';
+import { assertRecordedRun } from './replayRecording.ts';
 import type { RunOptions } from './options.ts';
 import { prepare, type Prepared } from './prerequisites.ts';
 import { runCases } from './runner.ts';
@@ -91,6 +93,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);
+      try { assertRecordedRun(t, o); } catch (e) { await t.close(); throw e; }
       // Credentials from a profile or SSO are known only now; each request refreshes them (tokens rotate).
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
       opened.push(counted(t));
@@ -119,9 +122,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal });
     const rawOk = opened.every((t) => t.supports?.rawBody !== false);
     const bar = progress(io.isTTY, io.writeErr);
-    // Without fixtures, a finding is reproduced by running its operation again with the same seed.
-    const rerun = (op: string) => `npx contract-fuzz run --target ${o.target}${o.diff ? ` --diff ${o.diff}` : ''} --operation ${op} --seed ${o.seed} --runs ${o.runs}`;
-    const target = o.diff ? o.diff : o.target;
+    const reproduce = reproduceFor(o);
     for (const op of o.operations) {
       if (signal.aborted) break;
       const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
@@ -137,14 +138,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, o.fixturesDir, target, rerun(op)));
+      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, reproduce));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, o.fixturesDir, target, rerun(op)));
+        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, reproduce));
       }
     }
     bar.end();
