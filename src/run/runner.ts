@@ -7,6 +7,7 @@ import type { CoverageTable } from '../report/types.ts';
 import type { CaseExchange } from './exchange.ts';
 import { forEachConcurrent } from './pool.ts';
 import { shrinkAgainst } from './shrink.ts';
+import { settled } from './settle.ts';
 
 export interface Group {
   key: string;
@@ -79,8 +80,9 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     // waiting the whole timeout.
     if (g.discrepancy.kind === 'transport') continue;
     let last: { sent: Case; unbound: Case } | undefined;
+    const judge = settled(o.exchange, o.signal);
     const shrunk = await shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
-      const { found, sent } = await o.exchange(candidate);
+      const { found, sent } = await judge(candidate);
       const same = found.find((d) => groupKey(d) === g.key);
       if (same) last = { sent, unbound: candidate };
       return same !== undefined;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { executeRun } from '../../src/run/run.ts';
-import { startFaultyTarget, type DeviationName } from '../support/faultyTarget.ts';
+import { startFaultyTarget, type Deviation, type DeviationName } from '../support/faultyTarget.ts';
 
 let work: string;
 beforeAll(async () => { work = await mkdtemp(join(tmpdir(), 'cf-shrink-')); });
@@ -36,7 +36,36 @@ async function freshReusedFresh(deviation: DeviationName, operation: string): Pr
   }
 }
 
+/** A target whose every registration answers OperationId as a number (issue 9 §3's example): each shrink candidate
+ * is a real registration, and Cloud Map keeps the same instance "in progress" for a moment after each. */
+const numericOperationId: Deviation = async (x) => {
+  const u = await x.forward();
+  const numeric = x.operation === 'RegisterInstance' && u.status === 200;
+  return new Response(numeric ? JSON.stringify({ OperationId: 12345 }) : u.text, { status: u.status, headers: u.headers });
+};
+
 describe('identical runs shrink identically', () => {
+  // Regression: shrinking re-registers the same instance in quick succession; whether a candidate met
+  // DuplicateRequest (the earlier registration still in progress, which the contract allows) depended on timing,
+  // so the shrink path (report.json `path`, `shrinkSteps`) differed from run to run on fresh targets.
+  it('a candidate that meets an answer only the target\'s state allows is judged again once it settles: same path every time', async () => {
+    const runs: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const target = await startFaultyTarget(numericOperationId);
+      try {
+        const o = parseRunOptions(['--target', target.url, '--operation', 'RegisterInstance', '--seed', '42', '--runs', '30', '--no-scenarios',
+          '--no-fixtures', '--report-dir', join(work, `settle${i}`)]);
+        const { report } = await executeRun(o, new AbortController().signal, io);
+        runs.push(report.discrepancies.map((f) => `${f.kind} ${f.constraint} ${f.count} ${f.path} ${f.shrinkSteps} ${JSON.stringify(f.case?.input)}`));
+      } finally {
+        await target.close();
+      }
+    }
+    expect(runs[0]!.length).toBeGreaterThan(0);
+    expect(runs[1]).toEqual(runs[0]);
+    expect(runs[2]).toEqual(runs[0]);
+  }, 120_000);
+
   it('the README example (31 custom attributes accepted): fresh, reused and fresh again give the same minimal payload', async () => {
     const [fresh, reused, again] = await freshReusedFresh('custom-attributes-over-30-accepted', 'RegisterInstance');
     expect(reused).toEqual(fresh);
