@@ -16,8 +16,9 @@ describe('settled', () => {
     expect((await settled(answers(false), undefined, [0, 0])(c)).attempts).toBe(1);
   });
   it('is bounded (a state that never settles keeps its last answer) and stops when the run is interrupted', async () => {
-    const never = await settled(answers(true), undefined, [0, 0, 0])(c);
-    expect(never).toMatchObject({ attempts: 4, stateDependent: true });
+    const judge = settled(answers(true), undefined, [0, 0, 0]);
+    expect(await judge(c)).toMatchObject({ attempts: 4, stateDependent: true });
+    expect((await judge(c)).attempts).toBe(1); // it did not settle once: no more waiting for this finding
     const controller = new AbortController();
     controller.abort();
     expect((await settled(answers(true), controller.signal, [0, 0, 0])(c)).attempts).toBe(1);
