@@ -10,7 +10,9 @@ const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] 
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
 and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 0: none reproduces;
-1: at least one reproduces or changed; 2: bad fixture, usage or unreachable target.`;
+1: at least one reproduces or changed; 2: bad fixture, usage or unreachable target. In a folder, JSON files
+that are not fixtures at all (no fixtureVersion: a package.json, a report) are skipped with one line each.
+--service-id / --proton-service: use these existing prerequisites (as the run that wrote the fixture did).`;
 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
