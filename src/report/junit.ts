@@ -21,12 +21,21 @@ export function renderJunit(report: Report): string {
     if (!plan) continue;
     const cases: string[] = [];
     let suiteFailures = 0;
+    let suiteSkipped = 0;
     for (const p of plan.properties) {
       const found = report.discrepancies.filter((f) => f.operation === operation && f.gating && p.kinds.includes(f.kind));
       tests++;
       if (p.scenario && report.run.scenarios === false) {
         skipped++;
+        suiteSkipped++;
         cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"><skipped message="scenarios did not run"/></testcase>`);
+        continue;
+      }
+      if (found.length === 0 && report.run.interrupted) {
+        // An interrupted run did not finish checking this property: not a pass.
+        skipped++;
+        suiteSkipped++;
+        cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"><skipped message="the run was interrupted before this was fully checked"/></testcase>`);
         continue;
       }
       if (found.length === 0) {
@@ -38,7 +47,7 @@ export function renderJunit(report: Report): string {
       const body = found.map((f) => `${findingLine(f)}\n  ${f.detail}\n  payload: ${shortPayload(f.rawBody ?? f.request)}\n  reproduce: ${f.reproduce}`).join('\n\n');
       cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}">\n      <failure message="${esc(`${found.length} finding(s): ${p.says}`)}" type="${esc(found[0].kind)}">${esc(body)}</failure>\n    </testcase>`);
     }
-    suites.push(`  <testsuite name="${esc(operation)}" tests="${plan.properties.length}" failures="${suiteFailures}">\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(`  <testsuite name="${esc(operation)}" tests="${plan.properties.length}" failures="${suiteFailures}"${suiteSkipped ? ` skipped="${suiteSkipped}"` : ''}>\n${cases.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="contract-fuzz" tests="${tests}" failures="${failures}"${skipped ? ` skipped="${skipped}"` : ''}>\n${suites.join('\n')}\n</testsuites>\n`;
 }

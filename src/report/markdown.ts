@@ -8,7 +8,10 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMarkdown(r: Report): string {
   const s = r.summary;
-  const verdict = s.gating === 0 ? '✅ no gating discrepancies' : `❌ ${s.gating} gating finding(s)`;
+  // A stopped run checked only part of the contract: never green, whatever it found so far.
+  const verdict = r.run.interrupted
+    ? `⏹️ INTERRUPTED: partial report, ${s.gating} gating finding(s) in what ran`
+    : s.gating === 0 ? '✅ no gating discrepancies' : `❌ ${s.gating} gating finding(s)`;
   const lines = [
     `# contract-fuzz: ${verdict}`,
     '',

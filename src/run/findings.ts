@@ -1,7 +1,6 @@
 // Groups → findings: stable ids, gating by strictness, reproduction commands. Pure.
 import type { Discrepancy } from '../checks/discrepancy.ts';
 import type { Case } from '../generate/case.ts';
-import { fixturePath } from '../report/fixtures.ts';
 import { findingId } from '../report/findingId.ts';
 import type { Finding } from '../report/types.ts';
 import type { Group } from './runner.ts';
@@ -11,8 +10,6 @@ export type Strictness = 'documented' | 'inferred';
 /** A finding fails the gate when it is not informational and its confidence is within the strictness. */
 export const gates = (d: Discrepancy, strictness: Strictness): boolean =>
   d.severity !== 'info' && (strictness === 'inferred' || d.confidence === 'documented');
-
-const shellQuote = (s: string): string => (/^[\w./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 export interface FindingInput {
   discrepancy: Discrepancy;
@@ -24,11 +21,10 @@ export interface FindingInput {
   steps: number;
 }
 
-/** The command that re-runs a finding: replay of its fixture, or (no fixtures written) the same run again. */
-export const reproduceCommand = (f: Pick<Finding, 'operation' | 'kind' | 'id'>, fixturesDir: string | undefined, target: string, rerun: string): string =>
-  fixturesDir === undefined ? rerun : `npx contract-fuzz replay ${shellQuote(fixturePath(fixturesDir, f))} --target ${shellQuote(target)}`;
+/** The command that re-runs a finding (reproduce.ts `reproduceFor`: replay of its fixture, or the same run again). */
+export type Reproduce = (f: Pick<Finding, 'operation' | 'kind' | 'id'>) => string;
 
-export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding {
+export function toFinding(g: FindingInput, strictness: Strictness, reproduce: Reproduce): Finding {
   const d = g.discrepancy;
   const id = findingId(d.operation, d.kind, d.constraint, d.actual.code);
   return {
@@ -44,12 +40,12 @@ export function toFinding(g: FindingInput, strictness: Strictness, fixturesDir: 
     shrinkSteps: g.steps,
     gating: gates(d, strictness),
     baselined: false,
-    reproduce: reproduceCommand({ operation: d.operation, kind: d.kind, id }, fixturesDir, target, rerun),
+    reproduce: reproduce({ operation: d.operation, kind: d.kind, id }),
   };
 }
 
-export const fromGroup = (g: Group, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding =>
-  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, fixturesDir, target, rerun);
+export const fromGroup = (g: Group, strictness: Strictness, reproduce: Reproduce): Finding =>
+  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, reproduce);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;
