@@ -1,5 +1,6 @@
 // Thin entry point: pick the command, hand it argv, map harness errors to one line and exit code 2.
-// Exit codes (DESIGN): 0 no discrepancy outside the baseline, 1 discrepancies, 2 usage/config/model/target error.
+// Exit codes (DESIGN): 0 no discrepancy outside the baseline, 1 discrepancies, 2 usage/config/model/target error,
+// 130 / 143 interrupted by SIGINT / SIGTERM (src/run/interrupt.ts).
 import { isHarnessError } from './errors.ts';
 
 // The AWS SDK prints a multi-line notice about Node 20 on first use; our stderr contract is one line.

@@ -23,7 +23,11 @@ export interface RecordingTarget extends Target {
   readonly runTag: string;
   /** Recorded answers not asked for yet. */
   remaining(): number;
+  /** What the recorded run was: its seed and operations (a run with another seed asks for calls it never made). */
+  readonly recorded: RecordedRun;
 }
+
+export interface RecordedRun { seeds: number[]; operations: string[] }
 
 export const NOT_IN_RECORDING = 'not in recording';
 
@@ -70,6 +74,7 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
   return {
     name,
     runTag: tags[0],
+    recorded: { seeds: [...new Set(recordings.map((r) => r.seed))], operations: [...new Set(recordings.map((r) => r.operation))] },
     send,
     remaining: () => [...answers.values()].reduce((n, l) => n + l.length, 0),
     close: async () => undefined,

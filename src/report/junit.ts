@@ -59,7 +59,7 @@ export function renderJunit(report: Report): string {
       }
       const classname = esc(`contract-fuzz.${operation}`);
       // What did not run is skipped, never passed: scenarios off or cut, or a run interrupted before the end.
-      const notRun = p.scenario && report.run.scenarios === false ? 'scenarios did not run' : report.run.interrupted ? 'the run was interrupted' : undefined;
+      const notRun = p.scenario && report.run.scenarios === false ? 'scenarios did not run' : report.run.interrupted ? 'the run was interrupted before this was fully checked' : undefined;
       cases.push(notRun
         ? { xml: `    <testcase classname="${classname}" name="${esc(p.id)}" time="0.000"><skipped message="${esc(notRun)}"/></testcase>`, failed: false, skipped: true }
         : { xml: `    <testcase classname="${classname}" name="${esc(p.id)}" time="0.000"/>`, failed: false, skipped: false });

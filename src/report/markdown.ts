@@ -25,7 +25,10 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r\n|[\r\n]
 
 export function renderMarkdown(r: Report): string {
   const s = r.summary;
-  const verdict = s.gatingFindings === 0 ? '✅ no gating discrepancies' : `❌ ${s.gatingFindings} gating finding(s)`;
+  // A stopped run checked only part of the contract: never green, whatever it found so far.
+  const verdict = r.run.interrupted
+    ? `⏹️ INTERRUPTED: partial report, ${s.gatingFindings} gating finding(s) in what ran`
+    : s.gatingFindings === 0 ? '✅ no gating discrepancies' : `❌ ${s.gatingFindings} gating finding(s)`;
   const lines = [
     `# contract-fuzz: ${verdict}`,
     '',

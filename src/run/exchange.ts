@@ -6,13 +6,24 @@ import type { Discrepancy } from '../checks/discrepancy.ts';
 import type { Case } from '../generate/case.ts';
 import { expectCase } from '../generate/index.ts';
 import { serviceOf } from '../model/load.ts';
+import type { Expected } from '../oracle/expected.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { createKeyLock } from './keyLock.ts';
 import { createStateModel } from './stateModel.ts';
 
-export type CaseExchange = (c: Case) => Promise<{ found: Discrepancy[]; sent: Case }>;
+export interface Judged {
+  found: Discrepancy[];
+  sent: Case;
+  /** The answer is one the contract allows only because of the target's state at that moment (DuplicateRequest
+   * while an earlier registration of the instance may still be in progress): it says nothing about the payload. */
+  stateDependent?: boolean;
+}
+export type CaseExchange = (c: Case) => Promise<Judged>;
+
+const allowedByState = (expected: Expected, outcome: Outcome): boolean =>
+  expected.outcome === 'success' && outcome.code !== undefined && (expected.alsoAcceptable?.codes.includes(outcome.code) ?? false);
 
 
 const toCall = (c: Case): Call => ({
@@ -35,7 +46,7 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     });
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
-    return { found, sent };
+    return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}) };
   };
 }
 
@@ -62,6 +73,6 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const allowed = b.expected.outcome === 'success' ? b.expected.alsoAcceptable?.codes ?? [] : [];
     const found = diffOutcomes(b.sent, a.outcome, b.outcome, o.reference.name)
       .filter((d) => !(d.kind === 'rejected-valid' && d.actual.code !== undefined && allowed.includes(d.actual.code)));
-    return { found, sent: b.sent };
+    return { found, sent: b.sent, ...(allowedByState(b.expected, b.outcome) || allowedByState(a.expected, a.outcome) ? { stateDependent: true } : {}) };
   };
 }

@@ -1,7 +1,6 @@
 // Groups → findings: stable ids, gating by strictness and --fail-on, reproduction commands. Pure.
 import type { Discrepancy } from '../checks/discrepancy.ts';
 import type { Case } from '../generate/case.ts';
-import { fixturePath } from '../report/fixtures.ts';
 import { findingId } from '../report/findingId.ts';
 import type { Finding } from '../report/types.ts';
 import type { Group } from './runner.ts';
@@ -17,8 +16,6 @@ export const gates = (d: Discrepancy, gate: Gate): boolean =>
   (d.severity === 'error' || (d.severity === 'warning' && gate.failOn === 'warning'))
   && (gate.strictness === 'inferred' || d.confidence === 'documented');
 
-const shellQuote = (s: string): string => (/^[\w./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
-
 export interface FindingInput {
   discrepancy: Discrepancy;
   count: number;
@@ -29,11 +26,10 @@ export interface FindingInput {
   steps: number;
 }
 
-/** The command that re-runs a finding: replay of its fixture, or (no fixtures written) the same run again. */
-export const reproduceCommand = (f: Pick<Finding, 'operation' | 'kind' | 'id'>, fixturesDir: string | undefined, target: string, rerun: string): string =>
-  fixturesDir === undefined ? rerun : `npx contract-fuzz replay ${shellQuote(fixturePath(fixturesDir, f))} --target ${shellQuote(target)}`;
+/** The command that re-runs a finding (reproduce.ts `reproduceFor`: replay of its fixture, or the same run again). */
+export type Reproduce = (f: Pick<Finding, 'operation' | 'kind' | 'id'>) => string;
 
-export function toFinding(g: FindingInput, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding {
+export function toFinding(g: FindingInput, gate: Gate, reproduce: Reproduce): Finding {
   const d = g.discrepancy;
   const id = findingId(d.operation, d.kind, d.constraint, d.actual.code);
   return {
@@ -49,12 +45,12 @@ export function toFinding(g: FindingInput, gate: Gate, fixturesDir: string | und
     shrinkSteps: g.steps,
     gating: gates(d, gate),
     baselined: false,
-    reproduce: reproduceCommand({ operation: d.operation, kind: d.kind, id }, fixturesDir, target, rerun),
+    reproduce: reproduce({ operation: d.operation, kind: d.kind, id }),
   };
 }
 
-export const fromGroup = (g: Group, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding =>
-  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, gate, fixturesDir, target, rerun);
+export const fromGroup = (g: Group, gate: Gate, reproduce: Reproduce): Finding =>
+  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, gate, reproduce);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;

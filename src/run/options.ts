@@ -8,7 +8,7 @@ export const RUN_HELP = `usage: contract-fuzz run [options]
 
 Fuzzes Cloud Map RegisterInstance and Proton CreateServiceInstance against a target and reports where it
 departs from the documented contract. Exit code 0: no gating finding; 1: findings; 2: usage, model or
-target error; 130: interrupted (the partial report is written).
+target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is written).
 
   --target T            builtin (default: the reference emulator on 127.0.0.1) | http://HOST:PORT |
                         sdk+http://HOST:PORT (through the AWS SDK) | aws (real AWS: needs --allow-aws)

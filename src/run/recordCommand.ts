@@ -18,7 +18,7 @@ are replaced by <scrubbed> before anything is written. Replay a recording with -
   --credentials C       what signs the requests: fake (default: the AKIDEXAMPLE key, for emulators) |
                         env (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) | chain (AWS default chain)
 
-Exit codes as for 'run': 0 no gating finding, 1 findings, 2 usage or unreachable target, 130 interrupted.`;
+Exit codes as for 'run': 0 no gating finding, 1 findings, 2 usage or unreachable target, 130 / 143 interrupted (SIGINT / SIGTERM).`;
 
 const MODES: readonly CredentialMode[] = ['fake', 'env', 'chain'];
 

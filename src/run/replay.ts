@@ -55,18 +55,20 @@ const verdictOf = (f: Fixture, found: Array<Pick<Discrepancy, 'kind' | 'constrai
   return changed ? { verdict: 'changed', observed: changed as Discrepancy } : { verdict: 'fixed' };
 };
 
-export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal }): Promise<ReplayResult[]> {
+export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string }): Promise<ReplayResult[]> {
   const fixtures = (await Promise.all(files.map(async (file) => ({ file, fixture: await readFixture(file) }))))
     .filter((x): x is { file: string; fixture: Fixture } => x.fixture !== undefined);
   const operations = [...new Set(fixtures.map((x) => x.fixture.operation))];
   const contexts: Record<string, NamedContext[]> = Object.fromEntries(operations.map((op) => [op, coverageContexts(op)]));
-  const prepared = await prepare(target, { operations, contexts, runTag: o.seedTag, ...(o.signal ? { signal: o.signal } : {}) });
+  // A recording answers only the names it was made with: its run tag names the prerequisites.
+  const prepared = await prepare(target, { operations, contexts, runTag: target.runTag ?? o.seedTag, ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.serviceId !== undefined ? { serviceId: o.serviceId } : {}), ...(o.protonService !== undefined ? { protonService: o.protonService } : {}) });
   const exchange = oracleExchange({ target, binding: prepared.binding, checks: checksFor({ messages: true }), ...(o.signal ? { signal: o.signal } : {}) });
   const results: ReplayResult[] = [];
   try {
     for (const { file, fixture } of fixtures) {
       if (fixture.scenario) {
-        const found = await scenarioFindings({ operation: fixture.operation, target, binding: prepared.binding, contexts: contexts[fixture.operation], seed: fixture.seed, runs: 5 });
+        const found = await scenarioFindings({ operation: fixture.operation, target, binding: prepared.binding, contexts: prepared.contexts[fixture.operation] ?? contexts[fixture.operation], seed: fixture.seed, runs: 5 });
         results.push({ file, fixture, ...verdictOf(fixture, found) });
         continue;
       }

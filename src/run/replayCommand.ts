@@ -3,22 +3,28 @@ import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { openTarget } from '../targets/open.ts';
 import { fixtureFiles, replayFixtures } from './replay.ts';
+import { withoutStrays } from './replayStray.ts';
 
 const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws]
+                             [--service-id ID] [--proton-service NAME]
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
 and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 0: none reproduces;
-1: at least one reproduces or changed; 2: bad fixture, usage or unreachable target.`;
+1: at least one reproduces or changed; 2: bad fixture, usage or unreachable target. In a folder, JSON files
+that are not fixtures at all (no fixtureVersion: a package.json, a report) are skipped with one line each.
+--service-id / --proton-service: use these existing prerequisites (as the run that wrote the fixture did).`;
 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     target: { type: 'string' }, region: { type: 'string' }, 'timeout-ms': { type: 'string' }, profile: { type: 'string' },
-    'allow-aws': { type: 'boolean' }, help: { type: 'boolean' },
+    'allow-aws': { type: 'boolean' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' }, help: { type: 'boolean' },
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
-  const files = (await Promise.all(positionals.map(fixtureFiles))).flat();
+  // Other JSON files in a folder (package.json, a report) are skipped with one line each; the rest replays.
+  const { files, skipped } = await withoutStrays((await Promise.all(positionals.map(fixtureFiles))).flat(), positionals);
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no fixtures (*.json) under ${positionals.join(', ')}`);
+  for (const s of skipped) process.stdout.write(`- skipped    ${s.file}  ${s.why}\n`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
   const target = await openTarget(v.target ?? 'builtin', {
@@ -26,7 +32,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
     concurrency: 4, allowAws: v['allow-aws'] ?? false, profile,
   });
   try {
-    const results = await replayFixtures(files, target, { seedTag: `rp${Date.now().toString(36).slice(-6)}` });
+    const results = await replayFixtures(files, target, {
+      seedTag: `rp${Date.now().toString(36).slice(-6)}`,
+      // The run's existing prerequisites, as its reproduce command says (nothing else is created for them).
+      ...(v['service-id'] !== undefined ? { serviceId: v['service-id'] } : {}),
+      ...(v['proton-service'] !== undefined ? { protonService: v['proton-service'] } : {}),
+    });
     const counts = { reproduces: 0, changed: 0, fixed: 0 };
     for (const r of results) {
       counts[r.verdict]++;
@@ -34,7 +45,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
       const now = r.observed ? ` → now ${r.observed.kind} [${r.observed.constraint}] ${r.observed.actual.code ?? '-'} ${r.observed.actual.status}` : '';
       process.stdout.write(`${mark} ${r.file}  ${r.fixture.kind} [${r.fixture.constraint}] was ${r.fixture.observed.code ?? '-'} ${r.fixture.observed.status}${now}\n`);
     }
-    process.stdout.write(`${results.length} fixture(s) against ${target.name}: ${counts.reproduces} reproduce, ${counts.changed} changed, ${counts.fixed} fixed\n`);
+    process.stdout.write(`${results.length} fixture(s) against ${target.name}: ${counts.reproduces} reproduce, ${counts.changed} changed, ${counts.fixed} fixed${skipped.length ? `; ${skipped.length} file(s) skipped` : ''}\n`);
     return counts.reproduces + counts.changed > 0 ? 1 : 0;
   } finally {
     await target.close();

@@ -20,6 +20,9 @@ import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
+import { interruptExitCode } from './interrupt.ts';
+import { reproduceFor, rerunCommand } from './reproduce.ts';
+import { assertRecordedRun } from './replayRecording.ts';
 import type { RunOptions } from './options.ts';
 import { prepare, type NotPrepared, type Prepared } from './prerequisites.ts';
 import { bindingPairs } from './binding.ts';
@@ -96,6 +99,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);
+      try { assertRecordedRun(t, o); } catch (e) { await t.close(); throw e; }
       // Credentials from a profile or SSO are known only now; each request refreshes them (tokens rotate).
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
       opened.push(counted(t, opened.length));
@@ -123,16 +127,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal });
     const rawOk = opened.every((t) => t.supports?.rawBody !== false);
     const bar = progress(io.isTTY, io.writeErr);
-    // Without fixtures, a finding is reproduced by running its operation again with the same seed.
-    const rerun = (op: string) => `npx contract-fuzz run --target ${o.target}${o.diff ? ` --diff ${o.diff}` : ''} --operation ${op} --seed ${o.seed} --runs ${o.runs}`;
-    const target = o.diff ? o.diff : o.target;
+    const reproduce = reproduceFor(o);
     const pairs = prepared.flatMap((p) => bindingPairs(p.binding));
     // Operations a target could not prepare are not tested: one finding each (the first target's reason).
     const untested = new Map<string, NotPrepared>();
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
       io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
-      findings.push(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerun(n.operation), pairs }));
+      findings.push(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerunCommand(o, n.operation), pairs }));
     }
     for (const op of o.operations) {
       if (signal.aborted) break;
@@ -150,14 +152,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, o.fixturesDir, target, rerun(op)));
+      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduce));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, o.fixturesDir, target, rerun(op)));
+        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, reproduce));
       }
     }
     bar.end();
@@ -217,6 +219,6 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) await sink.onRunEnd(report);
   if (o.writeBaseline) await writeBaseline(o.writeBaseline, findings);
-  const exitCode = signal.aborted ? 130 : report.summary.gating > 0 ? 1 : 0;
+  const exitCode = signal.aborted ? interruptExitCode(signal) : report.summary.gating > 0 ? 1 : 0;
   return { report, exitCode };
 }

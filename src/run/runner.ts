@@ -7,6 +7,7 @@ import type { CoverageTable } from '../report/types.ts';
 import type { CaseExchange } from './exchange.ts';
 import { forEachConcurrent } from './pool.ts';
 import { shrinkAgainst } from './shrink.ts';
+import { settled } from './settle.ts';
 
 export interface Group {
   key: string;
@@ -80,8 +81,9 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     if (g.discrepancy.kind === 'transport') continue;
     // The shrunk case's own answer goes with it: a message echoing the payload must match the payload shown.
     let last: { sent: Case; unbound: Case; discrepancy: Discrepancy } | undefined;
+    const judge = settled(o.exchange, o.signal);
     const shrunk = await shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
-      const { found, sent } = await o.exchange(candidate);
+      const { found, sent } = await judge(candidate);
       const same = found.find((d) => groupKey(d) === g.key);
       if (same) last = { sent, unbound: candidate, discrepancy: same };
       return same !== undefined;

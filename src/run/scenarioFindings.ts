@@ -6,7 +6,7 @@ import { findingId } from '../report/findingId.ts';
 import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';
 import type { Target } from '../targets/target.ts';
 import type { Binding } from './binding.ts';
-import { gates, reproduceCommand, type Gate } from './findings.ts';
+import { gates, type Gate, type Reproduce } from './findings.ts';
 import { rememberingOutcomes, stepAnswers } from './stepAnswers.ts';
 import type { NamedContext } from '../generate/index.ts';
 import { defaultPrefix } from '../scenarios/ids.ts';
@@ -57,12 +57,12 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   return found.map((f) => maskDeep({ ...f, answers: stepAnswers(f.steps, outcomeOf) }, pairs));
 }
 
-export function scenarioToFinding(s: ScenarioFinding, gate: Gate, fixturesDir: string | undefined, target: string, rerun: string): Finding {
+export function scenarioToFinding(s: ScenarioFinding, gate: Gate, reproduce: Reproduce): Finding {
   const id = findingId(s.operation, s.kind, s.constraint, s.actual.code);
   const { steps, seed, path, ...d } = s;
   return {
     ...d, id, count: 1, request: { steps }, context: {}, seed, path, shrinkSteps: 0,
     gating: gates(s, gate), baselined: false,
-    reproduce: reproduceCommand({ operation: s.operation, kind: s.kind, id }, fixturesDir, target, rerun),
+    reproduce: reproduce({ operation: s.operation, kind: s.kind, id }),
   };
 }

@@ -5,7 +5,7 @@
 import { startEmulator } from '../emulator/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { ProfileName, ResponseProfile } from '../protocol/profiles.ts';
-import { createRecordingTarget } from '../record/replayTarget.ts';
+import { createRecordingTarget, type RecordedRun } from '../record/replayTarget.ts';
 import { createHttpTarget } from './http.ts';
 import type { Target } from './target.ts';
 
@@ -30,6 +30,8 @@ export interface OpenTarget extends Target {
   secrets?(): Promise<Array<string | undefined>>;
   /** The run tag this target dictates (a recording answers only the names it was made with). */
   readonly runTag?: string;
+  /** A recording: the run it answers (seed, operations). */
+  readonly recorded?: RecordedRun;
 }
 
 const withName = (t: Target, name: string, close: () => Promise<void>, isAws = false): OpenTarget => ({
@@ -67,7 +69,7 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
   }
   if (spec.startsWith('replay:')) {
     const replay = createRecordingTarget(spec.slice('replay:'.length), o.profile ? { profile: o.profile } : {});
-    return { ...withName(replay, replay.name, () => replay.close()), runTag: replay.runTag };
+    return { ...withName(replay, replay.name, () => replay.close()), runTag: replay.runTag, recorded: replay.recorded };
   }
   if (spec.startsWith('http://') || spec.startsWith('https://')) {
     const http = createHttpTarget({ url: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, ...(o.profile ? { profile: o.profile } : {}) });

@@ -102,17 +102,20 @@ function paramsKey(input: Json, token: string): string {
 
 /** A token reused with other parameters is answered as the first request with that token was. */
 function ignoreTokenMismatch(operation: 'RegisterInstance' | 'CreateServiceInstance', token: string): () => Deviation {
+  // The original answer comes back for a reused token with other parameters (nothing is executed again), as a
+  // target that ignores the mismatch would answer: also when the token is one an earlier run left behind.
   return () => {
-    const first = new Map<string, Json>();
+    const first = new Map<string, { input: Json; answer: Awaited<ReturnType<Parameters<Deviation>[0]['forward']>> }>();
     return async (x) => {
       const t = x.operation === operation ? str(x.input?.[token]) : undefined;
       if (!t || !x.input) return x.pass();
       const prior = first.get(t);
       if (!prior) {
-        first.set(t, x.input);
-        return x.pass();
+        const answer = await x.forward();
+        if (ok(answer)) first.set(t, { input: x.input, answer });
+        return passThrough(answer);
       }
-      if (paramsKey(prior, token) !== paramsKey(x.input, token)) return passThrough(await x.forward(prior));
+      if (paramsKey(prior.input, token) !== paramsKey(x.input, token)) return passThrough(prior.answer);
       return x.pass();
     };
   };
