@@ -55,6 +55,9 @@ function keyOf(d: Finding): Key {
       return { parts: [d.kind, d.operation, d.constraint], answer: outputAnswer(d.constraint), perOperation: true };
     case 'message':
       return { parts: [d.kind, codeGroup(code)], perOperation: false };
+    case 'protocol':
+      // Where the wire departs (the header, where the code sits, the message key), whatever code it carried.
+      return { parts: [d.kind, d.constraint], perOperation: false };
     default:
       // Protocol findings and kinds added later: one per rule and observed code, over every operation.
       return { parts: [d.kind, d.constraint, code ?? '-'], perOperation: false };
@@ -84,7 +87,8 @@ function signatureOf(kind: DiscrepancyKind, members: Finding[], key: Key): strin
     case 'transport': return `${d.expected.outcome === 'success' ? 'success' : listed(codes) || 'an error'} → ${key.answer}`;
     case 'response-schema': return `${d.operation} ${outputAnswer(d.constraint)}`;
     case 'message': return `${d.actual.code ?? NO_CODE}: other message wording`;
-    default: return `${d.operation !== undefined && key.perOperation ? `${d.operation} ` : ''}${d.constraint}${d.actual.code ? ` (${d.actual.code})` : ''}`;
+    case 'protocol': return `${d.constraint}${members.some((m) => m.actual.code) ? ` (codes: ${listed(uniqSorted(members.map((m) => m.actual.code ?? NO_CODE)))})` : ''}`;
+    default: return `${key.perOperation ? `${d.operation} ` : ''}${d.constraint}${d.actual.code ? ` (${d.actual.code})` : ''}`;
   }
 }
 

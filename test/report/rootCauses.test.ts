@@ -127,6 +127,19 @@ describe('root causes', () => {
     expect(group(ds).map((c) => c.kind).sort()).toEqual(['rejected-valid', 'state']);
   });
 
+  it('protocol: one root cause per departure from the wire format, over operations and codes', () => {
+    const proto = (operation: string, constraint: string, code?: string) => discrepancy({
+      kind: 'protocol', operation, constraint, severity: constraint.endsWith('content-type') ? 'warning' : 'error',
+      actual: { status: 400, ...(code ? { code } : {}) },
+    });
+    const causes = group([
+      proto('RegisterInstance', 'protocol:content-type'), proto('CreateServiceInstance', 'protocol:content-type'),
+      proto('RegisterInstance', 'protocol:sdk-error-code:botocore', 'InvalidInput'),
+      proto('CreateServiceInstance', 'protocol:sdk-error-code:botocore', 'ValidationException'),
+    ]);
+    expect(causes.map((c) => [c.seenOn.length, c.operations.length, c.severity]).sort()).toEqual([[2, 2, 'error'], [2, 2, 'warning']]);
+  });
+
   it('both axes: the highest severity, documented when any is, gating when any gates, baselined only when all are', () => {
     const [c] = group([
       wrongCode('a', 'ValidationException', { severity: 'warning', confidence: 'inferred', gating: false, baselined: true }),
