@@ -45,13 +45,13 @@ export interface OperationRef {
 export function findOperation(name: string, dir: string = DEFAULT_MODELS_DIR): OperationRef {
   for (const s of SERVICES) {
     const service = loadServiceModel(s, dir);
-    const operation = service.operations[name];
+    const operation = Object.hasOwn(service.operations, name) ? service.operations[name] : undefined;
     if (operation) return { service, operation };
   }
   throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${name}' (known: ${SERVICES.flatMap((s) => Object.keys(loadServiceModel(s, dir).operations)).join(', ')})`);
 }
 
-export const isFuzzedOperation = (name: string): name is FuzzedOperation => name in FUZZED_OPERATIONS;
+export const isFuzzedOperation = (name: string): name is FuzzedOperation => Object.hasOwn(FUZZED_OPERATIONS, name);
 
 /** The service a fuzzed operation belongs to (Cloud Map for anything else the harness calls by name). */
 export const serviceOf = (operation: string): ServiceName => (isFuzzedOperation(operation) ? FUZZED_OPERATIONS[operation] : 'servicediscovery');

@@ -2,13 +2,14 @@
 import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { openTarget } from '../targets/open.ts';
-import { fixtureFiles, replayFixtures } from './replay.ts';
+import { fixtureFiles, readFixture, replayFixtures } from './replay.ts';
 
 const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws]
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
 and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 0: none reproduces;
-1: at least one reproduces or changed; 2: bad fixture, usage or unreachable target.`;
+1: at least one reproduces or changed; 2: a fixture that does not load (one in a folder too: it is never
+'fixed'), usage or unreachable target. Fixtures must match schemas/fixture.schema.json; only regular files are read.`;
 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
@@ -17,7 +18,9 @@ export async function replayCommand(argv: string[]): Promise<number> {
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
-  const files = (await Promise.all(positionals.map(fixtureFiles))).flat();
+  const files = (await Promise.all(positionals.map((p) => fixtureFiles(p)))).flat();
+  // A fixture named directly must load: a broken one is exit 2 before any target is opened.
+  for (const p of positionals) if (files.includes(p)) await readFixture(p);
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no fixtures (*.json) under ${positionals.join(', ')}`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
@@ -26,7 +29,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
     concurrency: 4, allowAws: v['allow-aws'] ?? false, profile,
   });
   try {
-    const results = await replayFixtures(files, target, { seedTag: `rp${Date.now().toString(36).slice(-6)}` });
+    // Inside a folder, a fixture that does not load is an error line and fails the replay; it is never "fixed".
+    let invalid = 0;
+    const results = await replayFixtures(files, target, {
+      seedTag: `rp${Date.now().toString(36).slice(-6)}`,
+      onInvalid: (_file, e) => { invalid++; process.stderr.write(`contract-fuzz: ${e.message}\n`); },
+    });
     const counts = { reproduces: 0, changed: 0, fixed: 0 };
     for (const r of results) {
       counts[r.verdict]++;
@@ -34,7 +42,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
       const now = r.observed ? ` → now ${r.observed.kind} [${r.observed.constraint}] ${r.observed.actual.code ?? '-'} ${r.observed.actual.status}` : '';
       process.stdout.write(`${mark} ${r.file}  ${r.fixture.kind} [${r.fixture.constraint}] was ${r.fixture.observed.code ?? '-'} ${r.fixture.observed.status}${now}\n`);
     }
-    process.stdout.write(`${results.length} fixture(s) against ${target.name}: ${counts.reproduces} reproduce, ${counts.changed} changed, ${counts.fixed} fixed\n`);
+    process.stdout.write(`${results.length + invalid} fixture(s) against ${target.name}: ${counts.reproduces} reproduce, ${counts.changed} changed, ${counts.fixed} fixed${invalid ? `, ${invalid} invalid` : ''}\n`);
+    if (invalid > 0) return 2;
     return counts.reproduces + counts.changed > 0 ? 1 : 0;
   } finally {
     await target.close();
