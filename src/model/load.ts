@@ -1,8 +1,9 @@
 // Loads the project's normalized models (models/<service>/model.json). Read once per process, cached.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { HarnessError } from '../errors.ts';
+import { HarnessError, isHarnessError } from '../errors.ts';
+import { readRegularFile } from '../schemas/read.ts';
+import { checkModel } from './check.ts';
 import type { OperationModel, ServiceModel } from './types.ts';
 
 export const SERVICES = ['servicediscovery', 'proton'] as const;
@@ -23,15 +24,16 @@ export function loadServiceModel(service: string, dir: string = DEFAULT_MODELS_D
   const file = join(dir, service, 'model.json');
   const hit = cache.get(file);
   if (hit) return hit;
-  let model: ServiceModel;
+  let doc: unknown;
   try {
-    model = JSON.parse(readFileSync(file, 'utf8')) as ServiceModel;
+    doc = JSON.parse(readRegularFile(file, 'model', 'CF_ERR_MODEL_LOAD'));
   } catch (e) {
-    throw new HarnessError('CF_ERR_MODEL_LOAD', `cannot load model ${file}: ${(e as Error).message}`);
+    throw isHarnessError(e) ? e : new HarnessError('CF_ERR_MODEL_LOAD', `cannot load model ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (!model || typeof model !== 'object' || !model.operations || !model.shapes) {
+  if (!doc || typeof doc !== 'object' || !('operations' in doc) || !('shapes' in doc)) {
     throw new HarnessError('CF_ERR_MODEL_FORMAT', `${file} is not a normalized contract-fuzz model (run 'contract-fuzz models import')`);
   }
+  const model = checkModel(doc, file);
   cache.set(file, model);
   return model;
 }

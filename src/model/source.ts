@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { HarnessError } from '../errors.ts';
+import { HarnessError, isHarnessError } from '../errors.ts';
+import { checkModel } from './check.ts';
+import { oneLine } from '../schemas/read.ts';
 import { importBotocore, isBotocore } from './botocore.ts';
 import { formatError, type SourceInfo } from './normalize.ts';
 import { importSmithy, isSmithy } from './smithy.ts';
@@ -28,12 +30,19 @@ export function readServiceModel(path: string, now?: Date): ServiceModel {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new HarnessError('CF_ERR_MODEL_LOAD', `${path} is not JSON: ${(e as Error).message}`);
+    throw new HarnessError('CF_ERR_MODEL_LOAD', `${path} is not JSON: ${oneLine((e as Error).message)}`);
   }
   const info: SourceInfo = { file: basename(path), sha256: createHash('sha256').update(text).digest('hex'), importedAt: today(now) };
-  switch (detectFormat(doc)) {
-    case 'smithy': return importSmithy(doc, info);
-    case 'botocore': return importBotocore(doc, info);
-    default: throw formatError(path, 'neither a botocore service-2.json (metadata + shapes) nor a Smithy 2.0 JSON AST ("smithy": "2.0" + shapes)');
+  const format = detectFormat(doc);
+  if (format === undefined) throw formatError(path, 'neither a botocore service-2.json (metadata + shapes) nor a Smithy 2.0 JSON AST ("smithy": "2.0" + shapes)');
+  let model: ServiceModel;
+  try {
+    model = format === 'smithy' ? importSmithy(doc, info) : importBotocore(doc, info);
+  } catch (e) {
+    // The importers read an untrusted file: whatever they trip over in it is a format error of that file.
+    if (isHarnessError(e)) throw e;
+    throw formatError(path, `cannot be imported as ${format}: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200)}`);
   }
+  // What the importer made is checked like a model read from models/: later stages rely on its shape.
+  return checkModel(model, path);
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 
-export type DocumentKind = 'fixture' | 'baseline' | 'recording';
+export type DocumentKind = 'fixture' | 'baseline' | 'recording' | 'model';
 
 /** The published schemas: `schemas/<kind>.schema.json` at the package root. */
 export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas', import.meta.url));

@@ -5,7 +5,7 @@ import { HarnessError, type HarnessErrorCode } from '../errors.ts';
 import { documentProblem, type DocumentKind } from './documents.ts';
 
 /** One short printable line: a hostile file's bytes may show up in a parser's message. */
-const oneLine = (s: string, max = 160): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, max);
+export const oneLine = (s: string, max = 160): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, max);
 const errno = (e: unknown): string => (e as NodeJS.ErrnoException)?.code ?? oneLine(String((e as Error)?.message ?? e));
 
 /** What a non-regular file is, for the message. */

@@ -1,7 +1,7 @@
 // Issue 8 §3: baselines and recordings are checked against the published schemas like fixtures are; and what
 // the tool itself writes (fixtures, baselines, recordings of real runs) validates against them, so a schema
 // cannot drift from the TypeScript types that write these files.
-import { readdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,10 @@ import { readBaseline, type Baseline, type BaselineEntry } from '../../src/run/b
 import { parseRunOptions } from '../../src/run/options.ts';
 import { executeRun } from '../../src/run/run.ts';
 import { documentProblem, schemaFile, type DocumentKind } from '../../src/schemas/documents.ts';
+import { importModel } from '../../src/model/import.ts';
+import { loadServiceModel } from '../../src/model/load.ts';
+import type { OperationModel, ServiceModel } from '../../src/model/types.ts';
+import { PROJECT_MODELS, SHARED } from '../model/shared.ts';
 import { startFaultyTarget, type DeviationName } from '../support/faultyTarget.ts';
 import { baseline, recording } from './samples.ts';
 
@@ -81,6 +85,33 @@ describe('recordings: CF_ERR_FIXTURE naming the file and the field', () => {
   }
 });
 
+describe('models: CF_ERR_MODEL_FORMAT naming the file and the field, not a TypeError', () => {
+  it('a normalized model whose shape is a string, whose pattern does not compile, whose min is above max', async () => {
+    const valid = JSON.parse(readFileSync(join(PROJECT_MODELS, 'servicediscovery', 'model.json'), 'utf8')) as { shapes: Record<string, Json> };
+    const broken: Array<[string, (m: typeof valid) => void, string]> = [
+      ['shape-string', (m) => { m.shapes.InstanceId = 'x'.repeat(100) as unknown as Json; }, '/shapes/InstanceId must be object'],
+      ['bad-pattern', (m) => { m.shapes.InstanceId = { ...m.shapes.InstanceId, pattern: '([' }; }, '/shapes/InstanceId/pattern is not a regular expression'],
+      ['min-above-max', (m) => { m.shapes.InstanceId = { ...m.shapes.InstanceId, min: 10, max: 2 }; }, '/shapes/InstanceId/min 10 is above max 2'],
+    ];
+    for (const [name, breakIt, says] of broken) {
+      const dir = join(work, `model-${name}`);
+      const m = structuredClone(valid);
+      breakIt(m);
+      await mkdir(join(dir, 'servicediscovery'), { recursive: true });
+      await writeFile(join(dir, 'servicediscovery', 'model.json'), JSON.stringify(m));
+      expect(() => loadServiceModel('servicediscovery', dir), name).toThrow(expect.objectContaining({ code: 'CF_ERR_MODEL_FORMAT', message: expect.stringContaining(says) }));
+    }
+  });
+
+  it('an official Smithy model with a member that has no target', async () => {
+    const smithy = JSON.parse(readFileSync(SHARED.servicediscovery.smithy, 'utf8')) as { shapes: Record<string, { members?: Record<string, Json> }> };
+    delete smithy.shapes['com.amazonaws.servicediscovery#RegisterInstanceRequest']!.members!.ServiceId!.target;
+    const file = join(work, 'smithy-no-target.json');
+    await writeFile(file, JSON.stringify(smithy));
+    expect(() => importModel({ file, outDir: join(work, 'models'), now: new Date(0) })).toThrow(expect.objectContaining({ code: 'CF_ERR_MODEL_FORMAT', message: expect.stringContaining('smithy-no-target.json') }));
+  });
+});
+
 // Every field of the TypeScript types is described by the schema: adding a field to a type without the schema
 // is a type error here (the Record must name every key), and a schema field the type lacks fails the test.
 const FIXTURE_KEYS = { fixtureVersion: 1, id: 1, operation: 1, kind: 1, constraint: 1, request: 1, rawBody: 1, context: 1, case: 1, scenario: 1, expected: 1, observed: 1, detail: 1, target: 1, seed: 1, path: 1, tool: 1 } satisfies Record<keyof Fixture, 1>;
@@ -89,6 +120,8 @@ const CONTEXT_KEYS = { cloudMap: 1, proton: 1 } satisfies Record<keyof OracleCon
 const BASELINE_KEYS = { baselineVersion: 1, findings: 1 } satisfies Record<keyof Baseline, 1>;
 const ENTRY_KEYS = { id: 1, operation: 1, kind: 1, constraint: 1, code: 1, note: 1 } satisfies Record<keyof BaselineEntry, 1>;
 const RECORDING_KEYS = { recordingVersion: 1, operation: 1, target: 1, seed: 1, runTag: 1, tool: 1, exchanges: 1 } satisfies Record<keyof Recording, 1>;
+const MODEL_KEYS = { service: 1, fullName: 1, apiVersion: 1, protocol: 1, targetPrefix: 1, signingName: 1, endpointPrefix: 1, operations: 1, shapes: 1, provenance: 1 } satisfies Record<keyof ServiceModel, 1>;
+const OPERATION_KEYS = { name: 1, input: 1, output: 1, errors: 1, idempotent: 1, deprecated: 1 } satisfies Record<keyof OperationModel, 1>;
 const EXCHANGE_KEYS = { scope: 1, method: 1, path: 1, body: 1, status: 1, response: 1, rawHeaders: 1, reqheaders: 1, responseIsBinary: 1 } satisfies Record<keyof RecordedExchange, 1>;
 
 describe('the schemas match the TypeScript types that write the files', () => {
@@ -104,6 +137,8 @@ describe('the schemas match the TypeScript types that write the files', () => {
     expect(props((schema('baseline').properties as { findings: { items: unknown } }).findings.items)).toEqual(Object.keys(ENTRY_KEYS).sort());
     expect(props(schema('recording'))).toEqual(Object.keys(RECORDING_KEYS).sort());
     expect(props(defs('recording').exchange)).toEqual(Object.keys(EXCHANGE_KEYS).sort());
+    expect(props(schema('model'))).toEqual(Object.keys(MODEL_KEYS).sort());
+    expect(props(defs('model').operation)).toEqual(Object.keys(OPERATION_KEYS).sort());
   });
 
   it('every discrepancy kind the checks produce is a kind the schemas accept', () => {
@@ -113,7 +148,7 @@ describe('the schemas match the TypeScript types that write the files', () => {
   });
 
   it('every schema has an $id and is shipped in schemas/', () => {
-    for (const kind of ['fixture', 'baseline', 'recording'] as const) expect(schema(kind).$id).toBe(`urn:contract-fuzz:schema:${kind}:1`);
+    for (const kind of ['fixture', 'baseline', 'recording', 'model'] as const) expect(schema(kind).$id).toBe(`urn:contract-fuzz:schema:${kind}:1`);
   });
 });
 
@@ -143,6 +178,16 @@ describe('what the tool writes validates against the schemas', () => {
       }
     });
   }
+
+  it('the project models and a fresh import of both official formats', () => {
+    for (const service of ['servicediscovery', 'proton']) {
+      expect(documentProblem('model', JSON.parse(readFileSync(join(PROJECT_MODELS, service, 'model.json'), 'utf8'))), service).toBeUndefined();
+    }
+    for (const file of [SHARED.proton.botocore, SHARED.servicediscovery.smithy]) {
+      const { model } = importModel({ file, outDir: join(work, 'models'), now: new Date(0) });
+      expect(documentProblem('model', JSON.parse(JSON.stringify(model))), file).toBeUndefined();
+    }
+  });
 
   it('the recordings of a record run', async () => {
     const o = parseRunOptions(['--target', 'builtin', '--seed', '7', '--runs', '3', '--report-dir', join(work, 'rec', 'reports'), '--no-fixtures']);
