@@ -1,10 +1,9 @@
 // Reads an official model file and tells which format it is. The only place the importer touches a source file.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { HarnessError, isHarnessError } from '../errors.ts';
 import { checkModel } from './check.ts';
-import { oneLine } from '../schemas/read.ts';
+import { oneLine, readRegularFile } from '../schemas/read.ts';
 import { importBotocore, isBotocore } from './botocore.ts';
 import { formatError, type SourceInfo } from './normalize.ts';
 import { importSmithy, isSmithy } from './smithy.ts';
@@ -20,12 +19,8 @@ export const today = (now: Date = new Date()): string => now.toISOString().slice
 
 /** Reads, detects and imports one file (whole service, nothing selected yet). */
 export function readServiceModel(path: string, now?: Date): ServiceModel {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new HarnessError('CF_ERR_MODEL_LOAD', `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  // Only a regular file: `models import` of a FIFO must not block forever.
+  const text = readRegularFile(path, 'model file', 'CF_ERR_MODEL_LOAD');
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -1,4 +1,5 @@
 // Writes that never leave a half-written report: write a temp file beside the target, then rename.
+import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { HarnessError } from '../errors.ts';
@@ -17,6 +18,19 @@ export async function ensureDir(dir: string): Promise<void> {
   }
   await ensureDir(dirname(dir));
   try { await mkdir(dir); } catch (e) { if (code(e) !== 'EEXIST') throw e; }
+}
+
+/** ensureDir for synchronous callers (`models import`), one level at a time for the same reason. */
+export function ensureDirSync(dir: string): void {
+  try {
+    mkdirSync(dir);
+    return;
+  } catch (e) {
+    if (code(e) === 'EEXIST' && statSync(dir).isDirectory()) return;
+    if (code(e) !== 'ENOENT' || dirname(dir) === dir) throw e;
+  }
+  ensureDirSync(dirname(dir));
+  try { mkdirSync(dir); } catch (e) { if (code(e) !== 'EEXIST') throw e; }
 }
 
 export async function writeFileAtomic(path: string, content: string): Promise<void> {

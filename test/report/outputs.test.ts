@@ -124,3 +124,23 @@ describe('contract-fuzz record --out is checked before the run', () => {
     expect(await exists(join(reports, 'report.json'))).toBe(false);
   });
 });
+
+describe('contract-fuzz models import --out', () => {
+  it('under a file: CF_ERR_CONFIG; under /proc: exit 2 at once (Node 20 recursive mkdir never returns there)', async () => {
+    const { importModel } = await import('../../src/model/import.ts');
+    const { SHARED } = await import('../model/shared.ts');
+    const dir = await mkdtemp(join(work, 'models-'));
+    await writeFile(join(dir, 'file'), '');
+    expect(() => importModel({ file: SHARED.servicediscovery.botocore, outDir: join(dir, 'file', 'models') }))
+      .toThrow(expect.objectContaining({ code: 'CF_ERR_CONFIG', message: expect.stringContaining(join(dir, 'file', 'models')) }));
+    const bin = fileURLToPath(new URL('../../bin/contract-fuzz.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'models', 'import', SHARED.servicediscovery.botocore, '--out', '/proc/contract-fuzz-models'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    expect(code, stderr).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^contract-fuzz: cannot write the model to \/proc\/contract-fuzz-models\//)]);
+  });
+});
