@@ -32,6 +32,7 @@ export function describeError(e: ErrorObject): string {
     case 'required': return `${at}/${token(String(p.missingProperty))} is missing`;
     case 'additionalProperties': return `${at}/${token(String(p.additionalProperty))} is not a known field`;
     case 'propertyNames': return `${at}/${token(String(p.propertyName))} is not an allowed name`;
+    case 'type': return `${at || '/'} must be ${String(p.type).split(',').join(' or ')}`;
     case 'const': return `${at || '/'} must be ${JSON.stringify(p.allowedValue)}`;
     case 'enum': return `${at || '/'} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     default: return `${at || '/'} ${e.message ?? e.keyword}`;
