@@ -107,6 +107,20 @@ describe('an output that fails late costs neither the report nor the other outpu
       await faulty.close();
     }
   });
+
+  it('report.json blocked by a folder of that name: junit.xml, summary.md and the baseline are still written; one line; exit 2', async () => {
+    const dir = await mkdtemp(join(work, 'blocked-'));
+    const reports = join(dir, 'reports');
+    await mkdir(join(reports, 'report.json'), { recursive: true });
+    const out = io();
+    const o = parseRunOptions(['--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5', '--report-dir', reports, '--no-fixtures', '--write-baseline', join(dir, 'baseline.json')]);
+    const result = await executeRun(o, new AbortController().signal, out);
+    expect(result.exitCode).toBe(2);
+    expect(out.err.join('').trim().split('\n')).toEqual([expect.stringMatching(/^contract-fuzz: cannot write reports to .*reports \(E[A-Z]+\)$/)]);
+    expect(await exists(join(reports, 'junit.xml'))).toBe(true);
+    expect(await exists(join(reports, 'summary.md'))).toBe(true);
+    expect(await exists(join(dir, 'baseline.json'))).toBe(true);
+  });
 });
 
 describe('contract-fuzz record --out is checked before the run', () => {
