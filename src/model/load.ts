@@ -1,7 +1,7 @@
 // Loads the project's normalized models (models/<service>/model.json). Read once per process, cached.
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { HarnessError, isHarnessError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 import { readRegularFile } from '../schemas/read.ts';
 import { checkModel } from './check.ts';
 import type { OperationModel, ServiceModel } from './types.ts';
@@ -16,7 +16,7 @@ export const FUZZED_OPERATIONS = {
 } as const satisfies Record<string, ServiceName>;
 export type FuzzedOperation = keyof typeof FUZZED_OPERATIONS;
 
-export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../models', import.meta.url));
+export const DEFAULT_MODELS_DIR = join(PACKAGE_ROOT, 'models');
 
 const cache = new Map<string, ServiceModel>();
 

@@ -2,13 +2,14 @@
 // in schemas/ before anything reads a field: a malformed file is one line naming the file and the field (a JSON
 // pointer), never an internal error and never a fixture that replays as "fixed". Compiled once per kind.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 
 export type DocumentKind = 'fixture' | 'baseline' | 'recording' | 'model';
 
-/** The published schemas: `schemas/<kind>.schema.json` at the package root. */
-export const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas', import.meta.url));
+/** The published schemas: `schemas/<kind>.schema.json` at the package root (from src/ and from dist/src/ alike). */
+export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const schemaFile = (kind: DocumentKind): string => `${SCHEMAS_DIR}/${kind}.schema.json`;
 
 // Conditional parts (if/then) name fields defined at the top: strict about keywords, not about where `required` sits.
