@@ -1,6 +1,8 @@
-// A deterministic stream of cases for one operation. First the coverage phase: for every id of every
-// coverage context's targets, one boundary-valid and one violating case, contexts taken in turn; then
-// `runs` cases alternating valid and invalid (each side taking the contexts in turn). Case i is generated from its own
+// A deterministic stream of cases for one operation. First the coverage phase, enumerated: for every id (in
+// first-seen order), in every coverage context that has it, every boundary and breaker class of the id as
+// its own case (lengths at min−1, min, max, max+1, each pattern breaker class, each enum value …, see
+// Target.variants), then the state sequences; then the random phase: `runs` cases alternating valid and
+// invalid (each side taking the contexts in turn). Case i is generated from its own
 // seed (seed, i), so the stream needs no memory of earlier cases and any case can be replayed alone;
 // `arbitrary.shrink(value.value_, value.context)` shrinks it.
 import fc from 'fast-check';
@@ -35,6 +37,8 @@ export interface PlanItem {
   contextName: string;
   /** The id the coverage phase aimed at. */
   target?: string;
+  /** The boundary or breaker class of `target` this coverage case enumerates (`length 64`, `leading ' '`). */
+  boundary?: string;
   /** Index of the earlier item this one must follow (same seed; state sequences such as a name conflict). */
   dependsOn?: number;
 }
@@ -55,30 +59,51 @@ interface Step {
   contextName: string;
   phase: PlanItem['phase'];
   target?: string;
+  boundary?: string;
   /** Reuse the seed of the previous item and follow it. */
   follows?: boolean;
 }
 
-/** Coverage steps: per id (first-seen order), a valid and an invalid case, each from the next context that has one. */
+/**
+ * Coverage steps, per id (first-seen order). Ids whose meaning depends on the service configuration (rules,
+ * the service's existence): every variant in every context that has the id. The others (model constraints,
+ * protocol): every variant once, in the contexts that have it in turn, so each context meets some of them.
+ */
 function coverageSteps(perContext: readonly { name: string; targets: Target[] }[]): Step[] {
   const ids: string[] = [];
-  const where = new Map<string, { valid: { name: string; arb: fc.Arbitrary<Case> }[]; invalid: { name: string; arb: fc.Arbitrary<Case> }[] }>();
+  const where = new Map<string, { name: string; target: Target }[]>();
   for (const c of perContext) {
     for (const t of c.targets) {
       let w = where.get(t.id);
-      if (!w) where.set(t.id, (w = { valid: [], invalid: [] })), ids.push(t.id);
-      if (t.valid) w.valid.push({ name: c.name, arb: t.valid });
-      w.invalid.push({ name: c.name, arb: t.invalid });
+      if (!w) where.set(t.id, (w = [])), ids.push(t.id);
+      w.push({ name: c.name, target: t });
     }
   }
   const steps: Step[] = [];
   ids.forEach((id, i) => {
     const w = where.get(id)!;
-    for (const list of [w.valid, w.invalid]) {
-      if (!list.length) continue;
-      const pick = list[i % list.length]!;
-      steps.push({ arbitrary: pick.arb, contextName: pick.name, phase: 'coverage', target: id });
+    if (w.some((x) => x.target.perContext)) {
+      for (const { name, target } of w) {
+        for (const v of target.variants) steps.push({ arbitrary: v.arbitrary, contextName: name, phase: 'coverage', target: id, boundary: v.label });
+      }
+      return;
     }
+    // every variant once (first-seen order), from the next context in turn that has it
+    const keys: string[] = [];
+    const by = new Map<string, { name: string; label: string; arbitrary: fc.Arbitrary<Case> }[]>();
+    for (const { name, target } of w) {
+      for (const v of target.variants) {
+        const key = `${v.kind}\u0000${v.label}`;
+        let list = by.get(key);
+        if (!list) by.set(key, (list = [])), keys.push(key);
+        list.push({ name, label: v.label, arbitrary: v.arbitrary });
+      }
+    }
+    keys.forEach((key, k) => {
+      const list = by.get(key)!;
+      const pick = list[(i + k) % list.length]!;
+      steps.push({ arbitrary: pick.arbitrary, contextName: pick.name, phase: 'coverage', target: id, boundary: pick.label });
+    });
   });
   return steps;
 }
@@ -95,7 +120,7 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
     const value = generateCase(s.arbitrary, seed);
     return {
       index: index++, seed, case: value.value, value, arbitrary: s.arbitrary, phase: s.phase, contextName: s.contextName,
-      ...(s.target ? { target: s.target } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
+      ...(s.target ? { target: s.target } : {}), ...(s.boundary ? { boundary: s.boundary } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
     };
   };
   if (options.coverage !== false) {
@@ -103,8 +128,8 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
     for (const s of coverageSteps(perContext)) yield emit(s);
     for (const c of contexts) {
       for (const t of sequenceTargets(operation, c.context, c.name)) {
-        yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id });
-        yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, follows: true });
+        yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'first request' });
+        yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'second request', follows: true });
       }
     }
   }
