@@ -150,6 +150,21 @@ describe('coverage phase shape', () => {
       }
     });
 
+    it(`${operation}: on any seed, every coverage case breaks exactly what it names (valid ones nothing); labels are unique per id and context`, () => {
+      for (const seed of [100, 101, 102]) {
+        for (const item of coverage(operation, seed)) {
+          if (item.dependsOn !== undefined) continue; // the second request of a state sequence: judged with the state it meets
+          expect(judged(item.case), `seed ${seed} ${item.target} ${item.boundary}: ${show(item.case)}`).toEqual(item.case.kind === 'invalid' ? sorted(item.case.breaks) : []);
+        }
+      }
+      for (const { name, context } of coverageContexts(operation)) {
+        for (const t of targets(operation, context, name)) {
+          const keys = t.variants.map((v) => `${v.kind} ${v.label}`);
+          expect(new Set(keys).size, `${t.id} in ${name}`).toBe(keys.length);
+        }
+      }
+    });
+
     it(`${operation}: enumerated cases shrink without leaving their class (same ids, same side)`, () => {
       let shrunk = 0;
       for (const item of coverage(operation, 9)) {
