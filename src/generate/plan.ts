@@ -1,8 +1,9 @@
 // A deterministic stream of cases for one operation. First the coverage phase, enumerated: for every id (in
-// first-seen order), in every coverage context that has it, every boundary and breaker class of the id as
-// its own case (lengths at min−1, min, max, max+1, each pattern breaker class, each enum value …, see
-// Target.variants), then the state sequences; then the random phase: `runs` cases alternating valid and
-// invalid (each side taking the contexts in turn). Case i is generated from its own
+// first-seen order) every boundary and breaker class of the id as its own case (lengths at min−1, min, max,
+// max+1, each pattern breaker class, each enum value …, see Target.variants) — documented rules and state
+// in every coverage context that has them, model and protocol ids spread over those contexts —, then the
+// state sequences; then the random phase: `runs` cases alternating valid and invalid (each side taking the
+// contexts in turn). The enumeration is the same on every seed. Case i is generated from its own
 // seed (seed, i), so the stream needs no memory of earlier cases and any case can be replayed alone;
 // `arbitrary.shrink(value.value_, value.context)` shrinks it.
 import fc from 'fast-check';
