@@ -12,6 +12,7 @@ import type { Case } from './case.ts';
 import { invalid } from './invalid.ts';
 import type { NamedContext } from './operation.ts';
 import { specOf } from './registry.ts';
+import type { Variant } from './constraints/mutation.ts';
 import { sequenceTargets, targets, type Target } from './targets.ts';
 import { valid } from './valid.ts';
 
@@ -68,43 +69,51 @@ interface Step {
 /**
  * Coverage steps, per id (first-seen order). Ids whose meaning depends on the service configuration (rules,
  * the service's existence): every variant in every context that has the id. The others (model constraints,
- * protocol): every variant once, in the contexts that have it in turn, so each context meets some of them.
+ * protocol): every variant once, taking the contexts whose service exists in turn (there the variant's own
+ * constraint is the only thing the target can object to), so each of them meets some of every id; a context
+ * without a service gets one violating variant of each id (validation comes before the service lookup).
  */
-function coverageSteps(perContext: readonly { name: string; targets: Target[] }[]): Step[] {
+function coverageSteps(perContext: readonly { name: string; exists: boolean; targets: Target[] }[]): Step[] {
   const ids: string[] = [];
-  const where = new Map<string, { name: string; target: Target }[]>();
+  const where = new Map<string, { name: string; exists: boolean; target: Target }[]>();
   for (const c of perContext) {
     for (const t of c.targets) {
       let w = where.get(t.id);
       if (!w) where.set(t.id, (w = [])), ids.push(t.id);
-      w.push({ name: c.name, target: t });
+      w.push({ name: c.name, exists: c.exists, target: t });
     }
   }
   const steps: Step[] = [];
+  const step = (id: string, name: string, v: Variant<Case>): Step => ({ arbitrary: v.arbitrary, contextName: name, phase: 'coverage', target: id, boundary: v.label });
   ids.forEach((id, i) => {
     const w = where.get(id)!;
     if (w.some((x) => x.target.perContext)) {
-      for (const { name, target } of w) {
-        for (const v of target.variants) steps.push({ arbitrary: v.arbitrary, contextName: name, phase: 'coverage', target: id, boundary: v.label });
-      }
+      for (const { name, target } of w) for (const v of target.variants) steps.push(step(id, name, v));
       return;
     }
-    // every variant once (first-seen order), from the next context in turn that has it
+    // every variant once (first-seen order), from the next context in turn that has it, existing services first
     const keys: string[] = [];
-    const by = new Map<string, { name: string; label: string; arbitrary: fc.Arbitrary<Case> }[]>();
-    for (const { name, target } of w) {
+    const by = new Map<string, { name: string; exists: boolean; variant: Variant<Case> }[]>();
+    for (const { name, exists, target } of w) {
       for (const v of target.variants) {
         const key = `${v.kind}\u0000${v.label}`;
         let list = by.get(key);
         if (!list) by.set(key, (list = [])), keys.push(key);
-        list.push({ name, label: v.label, arbitrary: v.arbitrary });
+        list.push({ name, exists, variant: v });
       }
     }
     keys.forEach((key, k) => {
-      const list = by.get(key)!;
+      const all = by.get(key)!;
+      const existing = all.filter((x) => x.exists);
+      const list = existing.length ? existing : all;
       const pick = list[(i + k) % list.length]!;
-      steps.push({ arbitrary: pick.arbitrary, contextName: pick.name, phase: 'coverage', target: id, boundary: pick.label });
+      steps.push(step(id, pick.name, pick.variant));
     });
+    for (const { name, exists, target } of w) {
+      if (exists) continue;
+      const invalid = target.variants.filter((v) => v.kind === 'invalid');
+      if (invalid.length) steps.push(step(id, name, invalid[i % invalid.length]!));
+    }
   });
   return steps;
 }
@@ -125,7 +134,7 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
     };
   };
   if (options.coverage !== false) {
-    const perContext = contexts.map((c) => ({ name: c.name, targets: targets(operation, c.context, c.name) }));
+    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name) }));
     for (const s of coverageSteps(perContext)) yield emit(s);
     for (const c of contexts) {
       for (const t of sequenceTargets(operation, c.context, c.name)) {

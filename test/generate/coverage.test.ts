@@ -100,6 +100,8 @@ describe('the coverage phase enumerates every documented boundary (seeds 001, 00
     it(`${b.operation}: ${b.what} — ${b.breaks ? `breaks ${b.breaks.join(' + ')}` : `valid, exercises ${b.id}`}`, () => {
       const hits = phases.get(b.operation)!.filter((i) => i.phase === 'coverage' && matches(b, i.case));
       expect(hits.length, `no coverage case is ${b.what}`).toBeGreaterThan(0);
+      // where the service exists (the constraint is then the only thing a target can object to), bar not-found cases
+      if (!b.id.startsWith('state:')) expect(hits.some((h) => h.contextName !== 'missing'), `${b.what} only where no service exists`).toBe(true);
       // and the oracle agrees: exactly what the case names
       for (const h of hits) expect(judged(h.case), show(h.case)).toEqual(b.breaks ? sorted(b.breaks) : []);
     });
