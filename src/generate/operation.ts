@@ -3,6 +3,7 @@
 import type fc from 'fast-check';
 import type { ServiceModel } from '../model/types.ts';
 import type { OracleContext } from '../oracle/context.ts';
+import type { Variant } from './constraints/mutation.ts';
 import type { Draft } from './draft.ts';
 import type { Input, Site } from './model/sites.ts';
 
@@ -16,6 +17,13 @@ export interface DraftTarget {
   id: string;
   valid?: fc.Arbitrary<Draft>;
   invalid: fc.Arbitrary<Draft>;
+  /** Every boundary and breaker class, each its own coverage case (default: `valid` and `invalid` once each). */
+  variants?: Variant<Draft>[];
+  /**
+   * The id means something else in each service configuration (documented rules, the service's existence):
+   * the coverage phase sends every variant in every context. Otherwise each variant once, contexts in turn.
+   */
+  perContext?: boolean;
 }
 
 export interface InputOptions {

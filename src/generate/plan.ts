@@ -1,6 +1,9 @@
-// A deterministic stream of cases for one operation. First the coverage phase: for every id of every
-// coverage context's targets, one boundary-valid and one violating case, contexts taken in turn; then
-// `runs` cases alternating valid and invalid (each side taking the contexts in turn). Case i is generated from its own
+// A deterministic stream of cases for one operation. First the coverage phase, enumerated: for every id (in
+// first-seen order) every boundary and breaker class of the id as its own case (lengths at min−1, min, max,
+// max+1, each pattern breaker class, each enum value …, see Target.variants) — documented rules and state
+// in every coverage context that has them, model and protocol ids spread over those contexts —, then the
+// state sequences; then the random phase: `runs` cases alternating valid and invalid (each side taking the
+// contexts in turn). The enumeration is the same on every seed. Case i is generated from its own
 // seed (seed, i), so the stream needs no memory of earlier cases and any case can be replayed alone;
 // `arbitrary.shrink(value.value_, value.context)` shrinks it.
 import fc from 'fast-check';
@@ -9,6 +12,7 @@ import type { Case } from './case.ts';
 import { invalid } from './invalid.ts';
 import type { NamedContext } from './operation.ts';
 import { specOf } from './registry.ts';
+import type { Variant } from './constraints/mutation.ts';
 import { sequenceTargets, targets, type Target } from './targets.ts';
 import { valid } from './valid.ts';
 
@@ -35,6 +39,8 @@ export interface PlanItem {
   contextName: string;
   /** The id the coverage phase aimed at. */
   target?: string;
+  /** The boundary or breaker class of `target` this coverage case enumerates (`length 64`, `leading ' '`). */
+  boundary?: string;
   /** Index of the earlier item this one must follow (same seed; state sequences such as a name conflict). */
   dependsOn?: number;
 }
@@ -55,29 +61,58 @@ interface Step {
   contextName: string;
   phase: PlanItem['phase'];
   target?: string;
+  boundary?: string;
   /** Reuse the seed of the previous item and follow it. */
   follows?: boolean;
 }
 
-/** Coverage steps: per id (first-seen order), a valid and an invalid case, each from the next context that has one. */
-function coverageSteps(perContext: readonly { name: string; targets: Target[] }[]): Step[] {
+/**
+ * Coverage steps, per id (first-seen order). Ids whose meaning depends on the service configuration (rules,
+ * the service's existence): every variant in every context that has the id. The others (model constraints,
+ * protocol): every variant once, taking the contexts whose service exists in turn (there the variant's own
+ * constraint is the only thing the target can object to), so each of them meets some of every id; a context
+ * without a service gets one violating variant of each id (validation comes before the service lookup).
+ */
+function coverageSteps(perContext: readonly { name: string; exists: boolean; targets: Target[] }[]): Step[] {
   const ids: string[] = [];
-  const where = new Map<string, { valid: { name: string; arb: fc.Arbitrary<Case> }[]; invalid: { name: string; arb: fc.Arbitrary<Case> }[] }>();
+  const where = new Map<string, { name: string; exists: boolean; target: Target }[]>();
   for (const c of perContext) {
     for (const t of c.targets) {
       let w = where.get(t.id);
-      if (!w) where.set(t.id, (w = { valid: [], invalid: [] })), ids.push(t.id);
-      if (t.valid) w.valid.push({ name: c.name, arb: t.valid });
-      w.invalid.push({ name: c.name, arb: t.invalid });
+      if (!w) where.set(t.id, (w = [])), ids.push(t.id);
+      w.push({ name: c.name, exists: c.exists, target: t });
     }
   }
   const steps: Step[] = [];
+  const step = (id: string, name: string, v: Variant<Case>): Step => ({ arbitrary: v.arbitrary, contextName: name, phase: 'coverage', target: id, boundary: v.label });
   ids.forEach((id, i) => {
     const w = where.get(id)!;
-    for (const list of [w.valid, w.invalid]) {
-      if (!list.length) continue;
-      const pick = list[i % list.length]!;
-      steps.push({ arbitrary: pick.arb, contextName: pick.name, phase: 'coverage', target: id });
+    if (w.some((x) => x.target.perContext)) {
+      for (const { name, target } of w) for (const v of target.variants) steps.push(step(id, name, v));
+      return;
+    }
+    // every variant once (first-seen order), from the next context in turn that has it, existing services first
+    const keys: string[] = [];
+    const by = new Map<string, { name: string; exists: boolean; variant: Variant<Case> }[]>();
+    for (const { name, exists, target } of w) {
+      for (const v of target.variants) {
+        const key = `${v.kind}\u0000${v.label}`;
+        let list = by.get(key);
+        if (!list) by.set(key, (list = [])), keys.push(key);
+        list.push({ name, exists, variant: v });
+      }
+    }
+    keys.forEach((key, k) => {
+      const all = by.get(key)!;
+      const existing = all.filter((x) => x.exists);
+      const list = existing.length ? existing : all;
+      const pick = list[(i + k) % list.length]!;
+      steps.push(step(id, pick.name, pick.variant));
+    });
+    for (const { name, exists, target } of w) {
+      if (exists) continue;
+      const invalid = target.variants.filter((v) => v.kind === 'invalid');
+      if (invalid.length) steps.push(step(id, name, invalid[i % invalid.length]!));
     }
   });
   return steps;
@@ -95,16 +130,16 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
     const value = generateCase(s.arbitrary, seed);
     return {
       index: index++, seed, case: value.value, value, arbitrary: s.arbitrary, phase: s.phase, contextName: s.contextName,
-      ...(s.target ? { target: s.target } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
+      ...(s.target ? { target: s.target } : {}), ...(s.boundary ? { boundary: s.boundary } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
     };
   };
   if (options.coverage !== false) {
-    const perContext = contexts.map((c) => ({ name: c.name, targets: targets(operation, c.context, c.name) }));
+    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name) }));
     for (const s of coverageSteps(perContext)) yield emit(s);
     for (const c of contexts) {
       for (const t of sequenceTargets(operation, c.context, c.name)) {
-        yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id });
-        yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, follows: true });
+        yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'first request' });
+        yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'second request', follows: true });
       }
     }
   }

@@ -12,7 +12,7 @@ const SPECS: Readonly<Record<string, () => OperationSpec>> = {
 export const GENERATED_OPERATIONS: readonly string[] = Object.keys(SPECS);
 
 export function specOf(operation: string): OperationSpec {
-  const s = SPECS[operation];
+  const s = Object.hasOwn(SPECS, operation) ? SPECS[operation] : undefined; // not Object.prototype's `constructor`
   if (!s) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no generators for operation '${operation}' (known: ${GENERATED_OPERATIONS.join(', ')})`);
   return s();
 }

@@ -1,10 +1,12 @@
 // Per constraint or rule id, in one context: a boundary-valid arbitrary (the case sits on the id's edge and
-// names it in `exercises`) and a violating one (`breaks` names exactly what it breaks). Model constraints
-// come from the model walk, rules from the operation, protocol and state ids are generic.
+// names it in `exercises`) and a violating one (`breaks` names exactly what it breaks), and the id's
+// enumerated variants (each boundary and breaker class, for the coverage phase). Model constraints come
+// from the model walk, rules from the operation, protocol and state ids are generic.
 import fc from 'fast-check';
 import type { OracleContext } from '../oracle/context.ts';
 import type { Case } from './case.ts';
 import { modelTargets, type Mutation } from './constraints/index.ts';
+import type { Variant } from './constraints/mutation.ts';
 import { toCase, type Draft } from './draft.ts';
 import type { Input } from './model/sites.ts';
 import type { DraftTarget, OperationSpec } from './operation.ts';
@@ -16,6 +18,10 @@ export interface Target {
   id: string;
   valid?: fc.Arbitrary<Case>;
   invalid: fc.Arbitrary<Case>;
+  /** Each boundary and breaker class of the id in this context, in a fixed order. */
+  variants: Variant<Case>[];
+  /** Every variant in every context (rules, state) rather than each once across contexts (see DraftTarget). */
+  perContext: boolean;
 }
 
 const apply = (base: fc.Arbitrary<Input>, m: fc.Arbitrary<Mutation>): fc.Arbitrary<Draft> =>
@@ -28,7 +34,9 @@ export function modelDraftTargets(op: OperationSpec, ctx: OracleContext): DraftT
   const room = op.input(ctx, { lean: true, room: true });
   return modelTargets(op.model, op.sites(ctx)).map((t) => {
     const base = t.addsEntry ? room : plain;
-    return { id: t.id, ...(exists && t.valid ? { valid: apply(base, t.valid) } : {}), invalid: apply(base, t.invalid) };
+    // without a service, a valid payload is a not-found case: only the violating variants mean what they say
+    const variants = t.variants.filter((v) => exists || v.kind === 'invalid').map((v) => ({ ...v, arbitrary: apply(base, v.arbitrary) }));
+    return { id: t.id, ...(exists && t.valid ? { valid: apply(base, t.valid) } : {}), invalid: apply(base, t.invalid), variants };
   });
 }
 
@@ -36,7 +44,9 @@ export function draftTargets(op: OperationSpec, ctx: OracleContext): DraftTarget
   const exists = op.exists(ctx);
   const out = modelDraftTargets(op, ctx);
   if (exists) out.push(...op.ruleTargets(ctx));
-  for (const t of protocolTargets(op.operation, op.input(ctx, { lean: true }))) out.push(exists ? t : { id: t.id, invalid: t.invalid });
+  for (const t of protocolTargets(op.operation, op.input(ctx, { lean: true }))) {
+    out.push(exists ? t : { id: t.id, invalid: t.invalid, ...(t.variants ? { variants: t.variants.filter((v) => v.kind === 'invalid') } : {}) });
+  }
   out.push(stateTarget(op, ctx));
   return out;
 }
@@ -54,9 +64,17 @@ export function sequenceTargets(operation: string, ctx: OracleContext, contextNa
   return specOf(operation).sequenceTargets(ctx).map((t) => ({ id: t.id, first: t.first.map(finish), then: t.then.map(finish) }));
 }
 
+/** A target's variants, or its two sides once each where it has no finer enumeration. */
+export const variantsOf = (t: DraftTarget): Variant<Draft>[] =>
+  t.variants ?? [...(t.valid ? [{ label: 'valid', kind: 'valid' as const, arbitrary: t.valid }] : []), { label: 'invalid', kind: 'invalid' as const, arbitrary: t.invalid }];
+
 /** Every target applicable in `ctx` (one entry per id; ids that need another context are absent). */
 export function targets(operation: string, ctx: OracleContext, contextName?: string): Target[] {
   const op = specOf(operation);
   const finish = toCase(operation, ctx, contextName);
-  return draftTargets(op, ctx).map((t) => ({ id: t.id, ...(t.valid ? { valid: t.valid.map(finish) } : {}), invalid: t.invalid.map(finish) }));
+  return draftTargets(op, ctx).map((t) => ({
+    id: t.id, ...(t.valid ? { valid: t.valid.map(finish) } : {}), invalid: t.invalid.map(finish),
+    variants: variantsOf(t).map((v) => ({ ...v, arbitrary: v.arbitrary.map(finish) })),
+    perContext: t.perContext === true,
+  }));
 }

@@ -1,5 +1,6 @@
 // `models import`: official file (+ optional other-format file) → models/<service>/model.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { ensureDirSync } from '../report/files.ts';
 import { join } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { stringifyModel } from './canonical.ts';
@@ -45,8 +46,12 @@ export function importModel(options: ImportOptions): ImportResult {
   const model = other ? supplement(selected, other) : selected;
   const dir = join(options.outDir, model.service);
   const file = join(dir, 'model.json');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(file, stringifyModel(model));
+  try {
+    ensureDirSync(dir); // not mkdirSync(…, {recursive}): it never returns for a folder under /proc on Node 20
+    writeFileSync(file, stringifyModel(model));
+  } catch (e) {
+    throw new HarnessError('CF_ERR_CONFIG', `cannot write the model to ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   return {
     service: model.service,
     file,

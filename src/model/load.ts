@@ -1,8 +1,9 @@
 // Loads the project's normalized models (models/<service>/model.json). Read once per process, cached.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError } from '../errors.ts';
+import { HarnessError, isHarnessError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../packageRoot.ts';
+import { readRegularFile } from '../schemas/read.ts';
+import { checkModel } from './check.ts';
 import type { OperationModel, ServiceModel } from './types.ts';
 
 export const SERVICES = ['servicediscovery', 'proton'] as const;
@@ -23,15 +24,16 @@ export function loadServiceModel(service: string, dir: string = DEFAULT_MODELS_D
   const file = join(dir, service, 'model.json');
   const hit = cache.get(file);
   if (hit) return hit;
-  let model: ServiceModel;
+  let doc: unknown;
   try {
-    model = JSON.parse(readFileSync(file, 'utf8')) as ServiceModel;
+    doc = JSON.parse(readRegularFile(file, 'model', 'CF_ERR_MODEL_LOAD'));
   } catch (e) {
-    throw new HarnessError('CF_ERR_MODEL_LOAD', `cannot load model ${file}: ${(e as Error).message}`);
+    throw isHarnessError(e) ? e : new HarnessError('CF_ERR_MODEL_LOAD', `cannot load model ${file}: ${(e as Error).message.split('\n')[0]}`);
   }
-  if (!model || typeof model !== 'object' || !model.operations || !model.shapes) {
+  if (!doc || typeof doc !== 'object' || !('operations' in doc) || !('shapes' in doc)) {
     throw new HarnessError('CF_ERR_MODEL_FORMAT', `${file} is not a normalized contract-fuzz model (run 'contract-fuzz models import')`);
   }
+  const model = checkModel(doc, file);
   cache.set(file, model);
   return model;
 }
@@ -45,13 +47,13 @@ export interface OperationRef {
 export function findOperation(name: string, dir: string = DEFAULT_MODELS_DIR): OperationRef {
   for (const s of SERVICES) {
     const service = loadServiceModel(s, dir);
-    const operation = service.operations[name];
+    const operation = Object.hasOwn(service.operations, name) ? service.operations[name] : undefined;
     if (operation) return { service, operation };
   }
   throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${name}' (known: ${SERVICES.flatMap((s) => Object.keys(loadServiceModel(s, dir).operations)).join(', ')})`);
 }
 
-export const isFuzzedOperation = (name: string): name is FuzzedOperation => name in FUZZED_OPERATIONS;
+export const isFuzzedOperation = (name: string): name is FuzzedOperation => Object.hasOwn(FUZZED_OPERATIONS, name);
 
 /** The service a fuzzed operation belongs to (Cloud Map for anything else the harness calls by name). */
 export const serviceOf = (operation: string): ServiceName => (isFuzzedOperation(operation) ? FUZZED_OPERATIONS[operation] : 'servicediscovery');

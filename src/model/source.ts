@@ -1,8 +1,9 @@
 // Reads an official model file and tells which format it is. The only place the importer touches a source file.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { HarnessError } from '../errors.ts';
+import { HarnessError, isHarnessError } from '../errors.ts';
+import { checkModel } from './check.ts';
+import { oneLine, readRegularFile } from '../schemas/read.ts';
 import { importBotocore, isBotocore } from './botocore.ts';
 import { formatError, type SourceInfo } from './normalize.ts';
 import { importSmithy, isSmithy } from './smithy.ts';
@@ -18,22 +19,25 @@ export const today = (now: Date = new Date()): string => now.toISOString().slice
 
 /** Reads, detects and imports one file (whole service, nothing selected yet). */
 export function readServiceModel(path: string, now?: Date): ServiceModel {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new HarnessError('CF_ERR_MODEL_LOAD', `cannot read model file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  // Only a regular file: `models import` of a FIFO must not block forever.
+  const text = readRegularFile(path, 'model file', 'CF_ERR_MODEL_LOAD');
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new HarnessError('CF_ERR_MODEL_LOAD', `${path} is not JSON: ${(e as Error).message}`);
+    throw new HarnessError('CF_ERR_MODEL_LOAD', `${path} is not JSON: ${oneLine((e as Error).message)}`);
   }
   const info: SourceInfo = { file: basename(path), sha256: createHash('sha256').update(text).digest('hex'), importedAt: today(now) };
-  switch (detectFormat(doc)) {
-    case 'smithy': return importSmithy(doc, info);
-    case 'botocore': return importBotocore(doc, info);
-    default: throw formatError(path, 'neither a botocore service-2.json (metadata + shapes) nor a Smithy 2.0 JSON AST ("smithy": "2.0" + shapes)');
+  const format = detectFormat(doc);
+  if (format === undefined) throw formatError(path, 'neither a botocore service-2.json (metadata + shapes) nor a Smithy 2.0 JSON AST ("smithy": "2.0" + shapes)');
+  let model: ServiceModel;
+  try {
+    model = format === 'smithy' ? importSmithy(doc, info) : importBotocore(doc, info);
+  } catch (e) {
+    // The importers read an untrusted file: whatever they trip over in it is a format error of that file.
+    if (isHarnessError(e)) throw e;
+    throw formatError(path, `cannot be imported as ${format}: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200)}`);
   }
+  // What the importer made is checked like a model read from models/: later stages rely on its shape.
+  return checkModel(model, path);
 }

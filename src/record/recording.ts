@@ -1,12 +1,13 @@
 // The recording file: `DIR/<Operation>-<seed>.json`, one per fuzzed operation, holding every exchange of that
 // operation's service (its prerequisites included) as nock definitions, scrubbed, in a deterministic order.
 // `nock.define(toNockDefinitions(recording))` loads one into nock; `replay:FILE` answers calls from it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS, loadServiceModel } from '../model/load.ts';
 import { writeFileAtomic } from '../report/files.ts';
 import { SCRUBBED } from '../targets/scrub.ts';
+import { fileType, readDocument } from '../schemas/read.ts';
 
 /** One exchange as nock's recorder writes it (`output_objects: true, enable_reqheaders_recording: true`). */
 export interface RecordedExchange {
@@ -106,32 +107,33 @@ export async function writeRecording(dir: string, r: Recording): Promise<string>
   return file;
 }
 
-/** Reads a recording file, or every `*.json` recording in a folder. CF_ERR_FIXTURE for anything else. */
-export function readRecordings(path: string): Recording[] {
-  let isDir: boolean;
+/** Reads a recording file, or every `*.json` recording in a folder (regular files only: a FIFO would block the read
+ * forever; others are skipped with one line). CF_ERR_FIXTURE for anything else. */
+export function readRecordings(path: string, skip: (line: string) => void = (l) => process.stderr.write(`contract-fuzz: ${l}\n`)): Recording[] {
+  let info;
   try {
-    isDir = statSync(path).isDirectory();
+    info = statSync(path);
   } catch {
     throw new HarnessError('CF_ERR_FIXTURE', `no recording file or folder at ${path}`);
   }
-  if (!isDir) return [readRecording(path)];
-  const files = readdirSync(path).filter((n) => n.endsWith('.json')).sort().map((n) => join(path, n));
+  if (!info.isDirectory()) return [readRecording(path)];
+  const files: string[] = [];
+  for (const e of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (!e.name.endsWith('.json')) continue;
+    const at = join(path, e.name);
+    const entry = e.isSymbolicLink() ? statOrUndefined(at) : e;
+    if (entry?.isFile()) files.push(at);
+    else skip(`skipped ${at}: it is ${entry ? fileType(entry) : 'a broken link'}, not a regular file`);
+  }
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no recordings (*.json) in ${path}`);
   return files.map(readRecording);
 }
 
+const statOrUndefined = (p: string) => { try { return statSync(p); } catch { return undefined; } };
+
+/** A recording valid against schemas/recording.schema.json; anything else is CF_ERR_FIXTURE naming the field. */
 export function readRecording(file: string): Recording {
-  let r: Partial<Recording>;
-  try {
-    r = JSON.parse(readFileSync(file, 'utf8')) as Partial<Recording>;
-  } catch (e) {
-    throw new HarnessError('CF_ERR_FIXTURE', `cannot read recording ${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  if (r?.recordingVersion !== 1 || !Array.isArray(r.exchanges) || typeof r.runTag !== 'string'
-    || !r.exchanges.every((x) => x && typeof x === 'object' && typeof x.status === 'number' && x.reqheaders && typeof x.reqheaders === 'object')) {
-    throw new HarnessError('CF_ERR_FIXTURE', `${file} is not a contract-fuzz recording (recordingVersion 1 with runTag and exchanges)`);
-  }
-  return r as Recording;
+  return readDocument<Recording>('recording', file, 'CF_ERR_FIXTURE');
 }
 
 /**

@@ -3,6 +3,7 @@
 import { join, relative } from 'node:path';
 import { TOOL } from '../version.ts';
 import { writeFileAtomic } from './files.ts';
+import { writeFailure } from './outputs.ts';
 import type { Finding } from './types.ts';
 
 export interface Fixture {
@@ -45,4 +46,21 @@ export async function writeFixture(dir: string, f: Finding, target: string, base
   const path = fixturePath(dir, f);
   await writeFileAtomic(path, JSON.stringify(toFixture(f, target), null, 2) + '\n');
   return relative(base, path);
+}
+
+/** Writes every finding's fixture; one that fails does not stop the others (nor the report). Returns the line that
+ * says what was not written, or undefined. A finding whose fixture was not written keeps no `fixture` path. */
+export async function writeFixtures(dir: string, findings: Finding[], target: string): Promise<string | undefined> {
+  let failed = 0;
+  let first: unknown;
+  for (const f of findings) {
+    try {
+      f.fixture = await writeFixture(dir, f, target);
+    } catch (e) {
+      failed++;
+      first ??= e;
+      delete f.fixture;
+    }
+  }
+  return failed === 0 ? undefined : `${writeFailure('fixtures', dir, first)}: ${failed} of ${findings.length} fixture(s) not written`;
 }

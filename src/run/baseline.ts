@@ -1,9 +1,8 @@
 // A baseline lists accepted differences by stable finding id: they are reported but do not fail the gate.
 // Entries that no longer occur are reported as fixed, so a baseline only ever shrinks on purpose.
-import { readFile } from 'node:fs/promises';
-import { HarnessError } from '../errors.ts';
 import { writeFileAtomic } from '../report/files.ts';
 import type { Finding } from '../report/types.ts';
+import { readDocument } from '../schemas/read.ts';
 
 export interface BaselineEntry {
   id: string;
@@ -18,18 +17,9 @@ export interface BaselineEntry {
 }
 export interface Baseline { baselineVersion: 1; findings: BaselineEntry[] }
 
+/** A baseline file valid against schemas/baseline.schema.json; anything else is CF_ERR_BASELINE naming the field. */
 export async function readBaseline(file: string): Promise<Baseline> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (e) {
-    throw new HarnessError('CF_ERR_BASELINE', `cannot read baseline ${file}: ${(e as Error).message}`);
-  }
-  const b = parsed as Partial<Baseline>;
-  if (!b || !Array.isArray(b.findings) || b.findings.some((f) => typeof f?.id !== 'string')) {
-    throw new HarnessError('CF_ERR_BASELINE', `${file} is not a contract-fuzz baseline (expected {"baselineVersion":1,"findings":[{"id":…}]})`);
-  }
-  return { baselineVersion: 1, findings: b.findings };
+  return readDocument<Baseline>('baseline', file, 'CF_ERR_BASELINE');
 }
 
 /** Marks baselined findings and returns the ids of baseline entries that did not occur. */

@@ -2,6 +2,7 @@
 // `--out DIR/<Operation>-<seed>.json`. Takes the run options (--operation, --runs, --seed, --region, --timeout-ms,
 // --report-dir, …) plus --out and --credentials.
 import { HarnessError } from '../errors.ts';
+import { assertWritableDir } from '../report/files.ts';
 import { DEFAULT_RECORD_DIR, recordRun, type CredentialMode } from '../record/record.ts';
 import { withInterrupt } from './interrupt.ts';
 import { parseRunOptions } from './options.ts';
@@ -48,6 +49,8 @@ export async function recordCommand(argv: string[]): Promise<number> {
   const credentials = (creds.value ?? 'fake') as CredentialMode;
   if (!MODES.includes(credentials)) throw new HarnessError('CF_ERR_USAGE', `--credentials must be fake, env or chain, got '${creds.value}'`);
   if (out.value === '') throw new HarnessError('CF_ERR_USAGE', '--out needs a folder');
+  // Before the run, like the report folders: recordings that cannot be written must not cost the whole run.
+  await assertWritableDir(out.value ?? DEFAULT_RECORD_DIR, 'recordings', { create: false });
 
   return withInterrupt('the report and the recording', async (signal) => (await recordRun({ ...options, out: out.value ?? DEFAULT_RECORD_DIR, credentials }, signal, {
     write: (t) => process.stdout.write(t), writeErr: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true,

@@ -1,6 +1,6 @@
 // Re-runs fixtures against a target and says, per fixture, whether the finding still reproduces (same kind,
 // constraint and observed code), changed (the constraint still fails, differently) or is fixed.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checksFor } from '../checks/index.ts';
 import type { Discrepancy } from '../checks/discrepancy.ts';
@@ -11,36 +11,36 @@ import type { Fixture } from '../report/fixtures.ts';
 import type { OpenTarget } from '../targets/open.ts';
 import { oracleExchange } from './exchange.ts';
 import { prepare } from './prerequisites.ts';
+import { loadFixture } from './replayFixture.ts';
+import { fileType } from '../schemas/read.ts';
 import { scenarioFindings } from './scenarioFindings.ts';
 
 export type Verdict = 'reproduces' | 'changed' | 'fixed';
 export interface ReplayResult { file: string; fixture: Fixture; verdict: Verdict; observed?: Discrepancy }
 
-export async function fixtureFiles(path: string): Promise<string[]> {
+/** Fixture files under `path`: only regular files are read (a FIFO named *.json would block forever); any other
+ * entry is skipped with one line through `skip`. */
+export async function fixtureFiles(path: string, skip: (line: string) => void = (l) => process.stderr.write(`contract-fuzz: ${l}\n`)): Promise<string[]> {
   let info;
   try { info = await stat(path); } catch { throw new HarnessError('CF_ERR_FIXTURE', `no fixture file or folder at ${path}`); }
   if (info.isFile()) return [path];
+  if (!info.isDirectory()) throw new HarnessError('CF_ERR_FIXTURE', `cannot read fixture ${path}: it is ${fileType(info)}, not a regular file`);
   const out: string[] = [];
   for (const e of (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory()) out.push(...(await fixtureFiles(join(path, e.name))));
-    else if (e.name.endsWith('.json')) out.push(join(path, e.name));
+    const at = join(path, e.name);
+    if (e.isDirectory()) { out.push(...(await fixtureFiles(at, skip))); continue; }
+    if (!e.name.endsWith('.json')) continue;
+    // A symbolic link counts as what it points to (folders behind links are not walked: no cycles).
+    const entry = e.isSymbolicLink() ? await stat(at).catch(() => undefined) : e;
+    if (entry?.isFile()) out.push(at);
+    else skip(`skipped ${at}: it is ${entry ? fileType(entry) : 'a broken link'}, not a regular file`);
   }
   return out;
 }
 
 /** A fixture, or undefined for a recording (`contract-fuzz record` output lives beside fixtures). */
 export async function readFixture(file: string): Promise<Fixture | undefined> {
-  let f: Partial<Fixture> & { recordingVersion?: number };
-  try { f = JSON.parse(await readFile(file, 'utf8')) as Partial<Fixture>; } catch (e) {
-    throw new HarnessError('CF_ERR_FIXTURE', `cannot read fixture ${file}: ${(e as Error).message}`);
-  }
-  if (f?.recordingVersion !== undefined) return undefined;
-  if (f?.fixtureVersion !== 1 || typeof f.operation !== 'string' || typeof f.kind !== 'string' || typeof f.constraint !== 'string'
-    || typeof f.observed !== 'object' || f.observed === null) {
-    throw new HarnessError('CF_ERR_FIXTURE', `${file} is not a contract-fuzz fixture (fixtureVersion 1 with operation, kind, constraint, observed)`);
-  }
-  // A hand-written fixture may leave the context out: the payload alone is judged then.
-  return { ...f, context: f.context ?? {} } as Fixture;
+  return loadFixture(file);
 }
 
 const caseOf = (f: Fixture): Case => f.case ?? {
@@ -55,9 +55,17 @@ const verdictOf = (f: Fixture, found: Array<Pick<Discrepancy, 'kind' | 'constrai
   return changed ? { verdict: 'changed', observed: changed as Discrepancy } : { verdict: 'fixed' };
 };
 
-export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string }): Promise<ReplayResult[]> {
-  const fixtures = (await Promise.all(files.map(async (file) => ({ file, fixture: await readFixture(file) }))))
-    .filter((x): x is { file: string; fixture: Fixture } => x.fixture !== undefined);
+/** `onInvalid`: a fixture that does not load is reported there and left out (without it, it throws). */
+export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string; onInvalid?: (file: string, e: HarnessError) => void }): Promise<ReplayResult[]> {
+  const loaded = await Promise.all(files.map(async (file) => {
+    try { return { file, fixture: await readFixture(file) }; } catch (e) {
+      if (!o.onInvalid || !(e instanceof HarnessError)) throw e;
+      o.onInvalid(file, e);
+      return { file, fixture: undefined };
+    }
+  }));
+  const fixtures = loaded.filter((x): x is { file: string; fixture: Fixture } => x.fixture !== undefined);
+  if (fixtures.length === 0) return [];
   const operations = [...new Set(fixtures.map((x) => x.fixture.operation))];
   const contexts: Record<string, NamedContext[]> = Object.fromEntries(operations.map((op) => [op, coverageContexts(op)]));
   // A recording answers only the names it was made with: its run tag names the prerequisites.

@@ -4,8 +4,9 @@ import { checksFor } from '../checks/index.ts';
 import { coverageContexts, plan, type NamedContext, type PlanItem } from '../generate/index.ts';
 import { constraintsOf } from '../oracle/index.ts';
 import { consoleSink, progress } from '../report/console.ts';
-import { writeFixture } from '../report/fixtures.ts';
-import { assertWritableDir } from '../report/files.ts';
+import { writeFixtures } from '../report/fixtures.ts';
+import { assertWritableDir, assertWritableFile } from '../report/files.ts';
+import { attemptWrite } from '../report/outputs.ts';
 import { jsonSink } from '../report/json.ts';
 import { junitSink } from '../report/junit.ts';
 import { markdownSink } from '../report/markdown.ts';
@@ -14,7 +15,7 @@ import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.t
 import { TOOL } from '../version.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
@@ -107,8 +108,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     // After the targets (their errors come first, and nothing is created for a run that cannot start),
     // before any request: a folder the run cannot write to must not cost the report at the end.
     await assertWritableDir(o.reportDir, 'reports');
-    if (o.fixturesDir) await assertWritableDir(o.fixturesDir, 'fixtures', { create: false });
-    if (o.writeBaseline) await assertWritableDir(dirname(o.writeBaseline), 'the baseline', { create: false });
+    if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
+    if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
@@ -186,10 +187,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   assignRootCauses(findings);
   const fixed = applyBaseline(findings, baseline, o.operations);
   const causes = rootCauses(findings);
-  if (o.fixturesDir) {
-    // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
-    for (const f of findings) if (f.kind !== 'not-tested') f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
-  }
+  // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
+  const unwritten: Array<string | undefined> = [];
+  // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested'), o.diff ?? o.target));
   const durationMs = Date.now() - started;
   const byKind: Report['summary']['byKind'] = {};
   const byOperation: Record<string, number> = Object.fromEntries(o.operations.map((op) => [op, 0]));
@@ -217,8 +218,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     fixed,
   };
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
-  for (const sink of sinks) await sink.onRunEnd(report);
-  if (o.writeBaseline) await writeBaseline(o.writeBaseline, findings);
-  const exitCode = signal.aborted ? interruptExitCode(signal) : report.summary.gating > 0 ? 1 : 0;
+  for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
+  if (o.writeBaseline) unwritten.push(await attemptWrite('the baseline', o.writeBaseline, () => writeBaseline(o.writeBaseline!, findings)));
+  const problems = [...new Set(unwritten.filter((p) => p !== undefined))];
+  for (const p of problems) io.writeErr(`contract-fuzz: ${p}\n`);
+  const exitCode = signal.aborted ? interruptExitCode(signal) : problems.length > 0 ? 2 : report.summary.gating > 0 ? 1 : 0;
   return { report, exitCode };
 }

@@ -16,7 +16,7 @@ import type { Finding, Report } from '../../src/report/types.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { replayFixtures, type Verdict } from '../../src/run/replay.ts';
 import { executeRun, type RunResult } from '../../src/run/run.ts';
-import { openTarget } from '../../src/targets/open.ts';
+import { openTarget, type OpenOptions } from '../../src/targets/open.ts';
 import { startFaultyTarget, type DeviationName, type FaultyTarget } from '../support/faultyTarget.ts';
 
 const SEED = '11';
@@ -268,6 +268,74 @@ describe.concurrent('each injected deviation is reported with its kind and const
       await again.close();
     }
   });
+});
+
+// Issue 7 §7: recall must not depend on luck. Each of these deviations sits on ONE boundary or breaker class
+// the coverage phase enumerates; the DEFAULT run (default --runs, no scenarios: they play no part in the
+// case stream) must meet it on the test's seed, and the finding's payload shows the boundary itself.
+interface BoundaryExpectation {
+  deviation: DeviationName;
+  operation: 'RegisterInstance' | 'CreateServiceInstance';
+  kind: DiscrepancyKind;
+  constraint: string;
+  /** Seeds to run: the file's, and one on which the random coverage pass of old missed it (see the test). */
+  seeds: string[];
+  /** What the finding's (shrunk) payload must show. */
+  shows(request: Record<string, unknown>, expect: ExpectStatic): void;
+}
+
+const attributesOf = (r: Record<string, unknown>): Record<string, string> => (r.Attributes ?? {}) as Record<string, string>;
+
+const BOUNDARIES: BoundaryExpectation[] = [
+  {
+    deviation: 'attribute-value-leading-space-stripped', operation: 'RegisterInstance', kind: 'accepted-invalid', constraint: 'Attributes{value}#pattern', seeds: [SEED, '12'],
+    shows: (r, expect) => expect(Object.values(attributesOf(r)).some((v) => v.startsWith(' '))).toBe(true),
+  },
+  {
+    deviation: 'client-token-64-rejected', operation: 'CreateServiceInstance', kind: 'rejected-valid', constraint: 'clientToken#length', seeds: [SEED],
+    shows: (r, expect) => expect([...String(r.clientToken)]).toHaveLength(64),
+  },
+  {
+    deviation: 'fifty-one-tags-accepted', operation: 'CreateServiceInstance', kind: 'accepted-invalid', constraint: 'tags#size', seeds: [SEED],
+    shows: (r, expect) => expect(r.tags).toHaveLength(51),
+  },
+  {
+    deviation: 'template-major-version-leading-zero-accepted', operation: 'CreateServiceInstance', kind: 'accepted-invalid', constraint: 'templateMajorVersion#pattern', seeds: [SEED],
+    shows: (r, expect) => expect(r.templateMajorVersion).toMatch(/^0[0-9]+$/),
+  },
+  {
+    deviation: 'attributes-5001-chars-accepted', operation: 'RegisterInstance', kind: 'accepted-invalid', constraint: 'rule:attributes-total-chars-max-5000', seeds: [SEED, '16'],
+    shows: (r, expect) => expect(Object.entries(attributesOf(r)).reduce((n, [k, v]) => n + [...k].length + [...v].length, 0)).toBe(5001),
+  },
+];
+
+describe.concurrent('the default run catches every enumerated boundary deviation (issue 7 §7)', () => {
+  // Before the coverage phase enumerated boundaries, each of these runs missed its deviation: seed 11 the 64-character
+  // token, the 51 tags and `01` (met once, only in the context without a service); seed 12 the leading space;
+  // seed 16 the 5,001 characters.
+  for (const b of BOUNDARIES) for (const seed of b.seeds) {
+    it(`${b.deviation} → ${b.operation} ${b.kind} [${b.constraint}] (seed ${seed})`, async ({ expect }) => {
+      const faulty = await startFaultyTarget(b.deviation);
+      try {
+        const dir = join(work, `run-${++runNo}`);
+        // No --runs: the default. The seed is the file's, as everywhere else here.
+        const options = parseRunOptions(['--seed', seed, '--target', faulty.url, '--operation', b.operation, '--no-scenarios', '--shrink-requests', '150',
+          '--report-dir', join(dir, 'reports'), '--fixtures-dir', join(dir, 'fixtures')]);
+        expect(options.runs).toBe(100);
+        // The target was started for this run, as the builtin one is (`fresh`): no earlier run can have bound a
+        // token, so a ValidationException for a valid token is the target's fault, not a possible replay mismatch.
+        const fresh = { openTarget: async (spec: string, o: OpenOptions) => ({ ...(await openTarget(spec, o)), fresh: true as const }) };
+        const { report, exitCode } = await executeRun(options, new AbortController().signal, quiet, fresh);
+        const found = report.discrepancies.find((f) => f.operation === b.operation && f.kind === b.kind && f.constraint === b.constraint);
+        expect(found, `the default run should meet the deviation; findings:\n${summarize(report).join('\n')}`).toBeDefined();
+        expect(found!.gating).toBe(true);
+        expect(exitCode).toBe(1);
+        b.shows(found!.request as Record<string, unknown>, expect);
+      } finally {
+        await faulty.close();
+      }
+    });
+  }
 });
 
 describe('--diff builtin <faulty target>', () => {

@@ -216,6 +216,39 @@ export const DEVIATIONS = {
     return custom === 30 ? awsError(x, 400, 'InvalidInput', 'You can add up to 29 custom attributes.') : x.pass();
   },
 
+  // ---- boundaries the coverage phase must enumerate (issue 7 §7): each caught by the DEFAULT run -------
+  /** A target that strips leading spaces from attribute values: ` value` is registered as `value` (accepted). */
+  'attribute-value-leading-space-stripped': () => async (x) => {
+    const a = isRegister(x) ? asObject(x.input?.Attributes) : undefined;
+    if (!a || !Object.values(a).some((v) => typeof v === 'string' && v.startsWith(' '))) return x.pass();
+    const stripped = Object.fromEntries(Object.entries(a).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/^ +/, '') : v]));
+    return passThrough(await x.forward({ ...x.input, Attributes: stripped }));
+  },
+
+  /** Off by one: a clientToken of exactly 64 characters (the documented maximum) is refused. */
+  'client-token-64-rejected': () => async (x) =>
+    (isCreate(x) && [...(str(x.input?.clientToken) ?? '')].length === 64
+      ? awsError(x, 400, 'ValidationException', "1 validation error detected: Value at 'clientToken' failed to satisfy constraint: Member must have length less than or equal to 63")
+      : x.pass()),
+
+  /** Off by one: 51 tags (one past the documented 50) are accepted. */
+  'fifty-one-tags-accepted': () => async (x) =>
+    (isCreate(x) && Array.isArray(x.input?.tags) && (x.input.tags as unknown[]).length === 51 ? answer(x, fakeServiceInstance(x.input)) : x.pass()),
+
+  /** A template version read as a number: `01` is accepted (and stored as `1`). */
+  'template-major-version-leading-zero-accepted': () => async (x) => {
+    const v = isCreate(x) ? str(x.input?.templateMajorVersion) : undefined;
+    return v !== undefined && /^0[0-9]+$/.test(v) ? passThrough(await x.forward({ ...x.input, templateMajorVersion: String(Number(v)) })) : x.pass();
+  },
+
+  /** Off by one: attributes of exactly 5,001 characters in total (keys and values) are accepted. */
+  'attributes-5001-chars-accepted': () => async (x) => {
+    const a = isRegister(x) ? asObject(x.input?.Attributes) : undefined;
+    let total = 0;
+    for (const [k, v] of Object.entries(a ?? {})) total += [...k].length + (typeof v === 'string' ? [...v].length : 0);
+    return total === 5001 ? fakeOperation(x) : x.pass();
+  },
+
   /** Same error class, wrong code: Cloud Map answers ValidationException (not InvalidInput) for an InstanceId off its pattern. */
   'instance-id-pattern-validation-exception': () => async (x) => {
     const id = isRegister(x) ? str(x.input?.InstanceId) : undefined;

@@ -17,7 +17,7 @@ import { record } from '../strings/record.ts';
 import { stringModel, validString } from '../strings/shapeString.ts';
 import { attrValues, attributes, customKey, customKeys, type Attrs } from './attributes.ts';
 import { cloudMapContexts } from './contexts.ts';
-import { ruleTargets } from './rules.ts';
+import { ruleTargets, type AttrCase } from './rules.ts';
 
 const OPERATION = 'RegisterInstance';
 export const DUPLICATE_REQUEST = 'state:duplicate-request';
@@ -69,10 +69,13 @@ function build(model: ServiceModel): OperationSpec {
       const s = cloudMap(ctx).service;
       if (!s) return [];
       const h = head(ctx);
+      const draft = (a: fc.Arbitrary<AttrCase>) => fc.tuple(h, a).map(([i, x]): Draft => ({ input: withAttrs(i, x.attrs), breaks: x.breaks, exercises: x.exercises }));
       return ruleTargets(s).map((t) => ({
         id: t.id,
-        ...(t.valid ? { valid: fc.tuple(h, t.valid).map(([i, a]): Draft => ({ input: withAttrs(i, a.attrs), breaks: a.breaks, exercises: a.exercises })) } : {}),
-        invalid: fc.tuple(h, t.invalid).map(([i, a]): Draft => ({ input: withAttrs(i, a.attrs), breaks: a.breaks, exercises: a.exercises })),
+        ...(t.valid ? { valid: draft(t.valid) } : {}),
+        invalid: draft(t.invalid),
+        perContext: true, // the rules are read from the service's configuration
+        ...(t.variants ? { variants: t.variants.map((v) => ({ ...v, arbitrary: draft(v.arbitrary) })) } : {}),
       }));
     },
     sequenceTargets(ctx) {

@@ -25,7 +25,8 @@ export const hostName = classString({ min: 1, max: 20, rest: LABEL }).map((l) =>
 export const port = fc.integer({ min: 1, max: 65535 }).map(String);
 export const aliasDnsName = classString({ min: 1, max: 32, rest: LABEL }).map((l) => `internal-${l}-1234567890.us-east-1.elb.amazonaws.com`);
 export const ec2InstanceId = fc.tuple(fc.nat(), fc.nat()).map(([a, b]) => `i-0${hex8(a)}${hex8(b)}`);
-export const initHealthStatus = fc.constantFrom('HEALTHY', 'UNHEALTHY');
+export const INIT_HEALTH_VALUES = ['HEALTHY', 'UNHEALTHY'] as const;
+export const initHealthStatus = fc.constantFrom(...INIT_HEALTH_VALUES);
 
 export const RESERVED_VALUES: Readonly<Record<ReservedAttribute, fc.Arbitrary<string>>> = {
   AWS_ALIAS_DNS_NAME: aliasDnsName,

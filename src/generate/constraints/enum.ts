@@ -2,7 +2,7 @@
 // any length bounds. No model input here has one today; models that do get it for free.
 import fc from 'fast-check';
 import type { Site } from '../model/sites.ts';
-import { idOf, keep, writeAt, type ModelTarget } from './mutation.ts';
+import { idOf, keep, keepVariant, writeAt, writeEach, type ModelTarget } from './mutation.ts';
 
 export function enumTarget(site: Site): ModelTarget | undefined {
   const s = site.shape;
@@ -16,5 +16,10 @@ export function enumTarget(site: Site): ModelTarget | undefined {
     id, member: site.member, kind: 'enum', addsEntry: site.addsEntry,
     valid: site.fixed ? keep([id]) : writeAt(site, fc.constantFrom(...s.enum), [], [id]),
     invalid: writeAt(site, fc.constantFrom(...misses), [id]),
+    // every listed value, and every near miss, each its own case
+    variants: [
+      ...(site.fixed ? [keepVariant(id)] : writeEach(site, 'valid', s.enum.map((v) => ({ label: JSON.stringify(v), value: fc.constant(v) })), id)),
+      ...writeEach(site, 'invalid', misses.map((v) => ({ label: JSON.stringify(v), value: fc.constant(v) })), id),
+    ],
   };
 }

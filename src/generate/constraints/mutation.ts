@@ -11,7 +11,17 @@ export interface Mutation {
   exercises: readonly string[];
 }
 
-/** One model constraint id: a boundary-valid and a violating mutation. */
+/**
+ * One enumerated coverage case: a single boundary (length 64, 51 entries) or breaker class (a leading blank,
+ * U+0000 inside), named by `label`. Its arbitrary yields only values of that class, so shrinking stays in it.
+ */
+export interface Variant<T> {
+  label: string;
+  kind: 'valid' | 'invalid';
+  arbitrary: fc.Arbitrary<T>;
+}
+
+/** One model constraint id: a boundary-valid and a violating mutation, and every boundary and breaker class. */
 export interface ModelTarget {
   id: string;
   /** Top-level member touched (combined mode joins mutations of distinct members). */
@@ -21,6 +31,8 @@ export interface ModelTarget {
   addsEntry: boolean;
   valid?: fc.Arbitrary<Mutation>;
   invalid: fc.Arbitrary<Mutation>;
+  /** The coverage phase: each boundary and breaker class of the id as its own case (random phase: `valid`/`invalid`). */
+  variants: Variant<Mutation>[];
 }
 
 const NONE: readonly string[] = Object.freeze([]);
@@ -49,3 +61,13 @@ export const writeAt = (site: Site, values: fc.Arbitrary<unknown>, breaks: reado
 export const keep = (exercises: readonly string[]): fc.Arbitrary<Mutation> => fc.constant(new Keep(exercises));
 
 export const idOf = (site: Site, kind: string): string => `${site.path}#${kind}`;
+
+/** Variants writing each labelled value arbitrary at `site`. */
+export const writeEach = (site: Site, kind: Variant<Mutation>['kind'], values: readonly { label: string; value: fc.Arbitrary<unknown>; breaks?: readonly string[] }[], id: string): Variant<Mutation>[] =>
+  values.map((v) => ({
+    label: v.label, kind,
+    arbitrary: kind === 'valid' ? writeAt(site, v.value, NONE, [id]) : writeAt(site, v.value, v.breaks ?? [id]),
+  }));
+
+/** The single valid variant of a site whose value the context fixes. */
+export const keepVariant = (id: string): Variant<Mutation> => ({ label: 'as the context fixes it', kind: 'valid', arbitrary: keep([id]) });

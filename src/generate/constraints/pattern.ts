@@ -1,8 +1,9 @@
 // `<path>#pattern`: values made of the class characters at a range edge (valid), and values of a valid
 // length with one character just outside a class, a forbidden first character, or a forbidden whole value.
 import type { Site } from '../model/sites.ts';
+import { patternVariants } from '../strings/breakers.ts';
 import { edgeString, patternBreaker, stringModel } from '../strings/shapeString.ts';
-import { idOf, keep, writeAt, type ModelTarget } from './mutation.ts';
+import { idOf, keep, keepVariant, writeAt, writeEach, type ModelTarget } from './mutation.ts';
 
 export function patternTarget(site: Site): ModelTarget | undefined {
   const s = site.shape;
@@ -11,9 +12,14 @@ export function patternTarget(site: Site): ModelTarget | undefined {
   const m = stringModel(s);
   const breaker = patternBreaker(m);
   if (!breaker) throw new Error(`generate: no pattern breaker for ${site.path} (${s.pattern})`);
+  const pv = patternVariants(m);
   return {
     id, member: site.member, kind: 'pattern', addsEntry: site.addsEntry,
     valid: site.fixed ? keep([id]) : writeAt(site, edgeString(m), [], [id]),
     invalid: writeAt(site, breaker, [id]),
+    variants: [
+      ...(site.fixed ? [keepVariant(id)] : writeEach(site, 'valid', pv.valid, id)),
+      ...writeEach(site, 'invalid', pv.invalid, id),
+    ],
   };
 }

@@ -1,10 +1,10 @@
 // `<path>#size`: lists (and maps) with exactly min and max entries (valid), and one to five past max or
-// under min. Entries are valid, so only the count is wrong.
+// under min (the coverage phase: exactly min−1, min, max and max+1). Entries are valid, so only the count is wrong.
 import fc from 'fast-check';
 import type { ServiceModel } from '../../model/types.ts';
 import type { Site } from '../model/sites.ts';
 import { valueOf } from '../model/values.ts';
-import { idOf, writeAt, type ModelTarget } from './mutation.ts';
+import { idOf, writeAt, writeEach, type ModelTarget } from './mutation.ts';
 
 const PAST = 5;
 
@@ -24,9 +24,14 @@ export function sizeTarget(model: ServiceModel, site: Site): ModelTarget | undef
   const invalid: fc.Arbitrary<unknown>[] = [];
   if (s.max !== undefined) invalid.push(entries(s.max + 1, s.max + PAST));
   if (min > 0) invalid.push(entries(Math.max(0, min - PAST), min - 1));
+  const exact = (n: number) => ({ label: `${n} entries`, value: entries(n, n) });
+  const variants = [...writeEach(site, 'valid', [exact(min), ...(s.max !== undefined && s.max > min ? [exact(s.max)] : [])], id)];
+  if (min > 0) variants.push(...writeEach(site, 'invalid', [exact(min - 1)], id));
+  if (s.max !== undefined) variants.push(...writeEach(site, 'invalid', [exact(s.max + 1)], id));
   return {
     id, member: site.member, kind: 'size', addsEntry: site.addsEntry,
     valid: writeAt(site, fc.oneof(...valid), [], [id]),
     invalid: writeAt(site, invalid.length === 1 ? invalid[0]! : fc.oneof(...invalid), [id]),
+    variants,
   };
 }

@@ -23,12 +23,17 @@ const BY_TYPE: Readonly<Record<Exclude<JsonType, 'integer'>, fc.Arbitrary<unknow
  * values and list items; for members null means "absent", which is a `required` matter, not a type one).
  */
 export function wrongType(expected: JsonType, withNull: boolean): fc.Arbitrary<unknown> {
+  return fc.oneof(...wrongTypes(expected, withNull).map((w) => w.value));
+}
+
+/** The same values by JSON type, each type on its own (the coverage phase sends one case per type). */
+export function wrongTypes(expected: JsonType, withNull: boolean): { label: string; value: fc.Arbitrary<unknown> }[] {
   const numeric = expected === 'number' || expected === 'integer';
-  const options: fc.Arbitrary<unknown>[] = [];
+  const out: { label: string; value: fc.Arbitrary<unknown> }[] = [];
   for (const [t, arb] of Object.entries(BY_TYPE)) {
     if (t === expected || (numeric && t === 'number')) continue;
-    options.push(arb);
+    out.push({ label: t, value: arb });
   }
-  if (withNull) options.push(fc.constant(null));
-  return fc.oneof(...options);
+  if (withNull) out.push({ label: 'null', value: fc.constant(null) });
+  return out;
 }

@@ -62,6 +62,13 @@ export function validString(m: StringModel, bias: LengthBias = BULK_BIAS, edge =
 export const exactString = (m: StringModel, length: number): fc.Arbitrary<string> =>
   m.spec ? classString(atBound(m, length, length, BOUNDARY_BIAS)) : byRegex({ ...m, min: length, max: length });
 
+/**
+ * Values of exactly `length` code points outside the valid length bounds, made of the pattern's classes (so
+ * past the maximum only the length breaks; under the pattern's minimum the pattern breaks too).
+ */
+export const pastBound = (m: StringModel, length: number): fc.Arbitrary<string> =>
+  m.spec ? classString(atBound(m, length, length, BOUNDARY_BIAS)) : fc.constant('x'.repeat(length));
+
 /** Valid values at the length bounds: min (or the pattern's shortest) and max. */
 export const boundaryLengthString = (m: StringModel): fc.Arbitrary<string> =>
   m.max > m.min ? fc.oneof(exactString(m, m.min), exactString(m, m.max)) : exactString(m, m.min);
