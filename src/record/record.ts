@@ -10,7 +10,7 @@ import { executeRun, type RunIO, type RunResult } from '../run/run.ts';
 import { resolveChainCredentials } from '../targets/credentials.ts';
 import { assertReachable } from '../targets/http.ts';
 import { parseTargetUrl } from '../targets/httpUrl.ts';
-import type { OpenOptions, OpenTarget } from '../targets/open.ts';
+import { assertTargetAllowed, type OpenOptions, type OpenTarget } from '../targets/open.ts';
 import { wrap, type SendWrapper } from '../targets/target.ts';
 import { TOOL } from '../version.ts';
 import { createNodeHttpTarget, type NodeHttpTarget } from './nodeHttpTarget.ts';
@@ -36,6 +36,8 @@ export const DEFAULT_RECORD_DIR = 'fixtures/recorded';
 export async function recordRun(o: RecordOptions, signal: AbortSignal, io: RunIO, extra: { wrappers?: SendWrapper[] } = {}): Promise<RecordResult> {
   if (o.diff !== undefined) throw new HarnessError('CF_ERR_USAGE', 'record takes one target: --diff is not supported');
   if (o.target !== 'builtin') parseTargetUrl(checkSpec(o.target));
+  // Before credentials are looked up or anything is sent: only loopback targets go without an opt-in.
+  assertTargetAllowed(o.target, o);
   const scrub = createScrubber();
   const credentials = await credentialsFor(o.credentials, scrub);
   let opened: { target: NodeHttpTarget; origin: string; runTag: string } | undefined;

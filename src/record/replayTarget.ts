@@ -10,6 +10,7 @@ import { decodeResponse } from '../protocol/decode.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { HarnessError } from '../errors.ts';
+import { keepFullBody } from '../targets/scrub.ts';
 import type { Send, Target } from '../targets/target.ts';
 import { exchangeKey, nockBody, readRecordings, type RecordedExchange, type Recording } from './recording.ts';
 
@@ -63,7 +64,8 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
     }
     const x = answers.get(key)?.shift();
     if (x === undefined) return failure(NOT_IN_RECORDING);
-    return decodeResponse({ status: x.status, headers: { ...x.rawHeaders }, bodyText: responseText(x), latencyMs: 0, operation: call.operation }, profile);
+    const text = responseText(x);
+    return keepFullBody(decodeResponse({ status: x.status, headers: { ...x.rawHeaders }, bodyText: text, latencyMs: 0, operation: call.operation }, profile), text);
   };
 
   const name = typeof path === 'string' ? `replay:${path}` : 'replay';

@@ -1,10 +1,10 @@
 // `contract-fuzz replay FIXTURE|DIR [--target T]`: which findings still reproduce. Exit 1 if any does.
 import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
-import { openTarget } from '../targets/open.ts';
+import { assertTargetAllowed, openTarget } from '../targets/open.ts';
 import { fixtureFiles, replayFixtures } from './replay.ts';
 
-const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws]
+const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws] [--allow-remote]
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
 and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 0: none reproduces;
@@ -13,17 +13,19 @@ and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     target: { type: 'string' }, region: { type: 'string' }, 'timeout-ms': { type: 'string' }, profile: { type: 'string' },
-    'allow-aws': { type: 'boolean' }, help: { type: 'boolean' },
+    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, help: { type: 'boolean' },
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
+  const allowed = { allowAws: v['allow-aws'] ?? false, allowRemote: v['allow-remote'] ?? false };
+  assertTargetAllowed(v.target ?? 'builtin', allowed);
   const files = (await Promise.all(positionals.map(fixtureFiles))).flat();
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no fixtures (*.json) under ${positionals.join(', ')}`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
   const target = await openTarget(v.target ?? 'builtin', {
     region: v.region ?? process.env.AWS_REGION ?? 'us-east-1', timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1),
-    concurrency: 4, allowAws: v['allow-aws'] ?? false, profile,
+    concurrency: 4, ...allowed, profile,
   });
   try {
     const results = await replayFixtures(files, target, { seedTag: `rp${Date.now().toString(36).slice(-6)}` });

@@ -12,6 +12,7 @@ import { resolveProfile, type ProfileName, type ResponseProfile } from '../proto
 import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner } from '../protocol/sigv4.ts';
 import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';
 import { parseTargetUrl, type TargetUrl } from './httpUrl.ts';
+import { keepFullBody } from './scrub.ts';
 import type { Send, Target } from './target.ts';
 
 export { parseTargetUrl } from './httpUrl.ts';
@@ -97,7 +98,8 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
     }
     const r = await transport.exchange(wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
     if (!r.ok) return transportOutcome(r.failure, r.message, r.latencyMs);
-    return decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation }, profile);
+    // The whole text stays on the Outcome until scrubOutcomes has scrubbed it: the excerpt is cut after that.
+    return keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation }, profile), r.bodyText);
   };
 
   let closing: Promise<void> | undefined;
