@@ -11,11 +11,12 @@ export type DiscrepancyKind =
   | 'idempotency'
   | 'state'
   | 'transport'
+  | 'protocol'
   | 'message';
 
 export const DISCREPANCY_KINDS: readonly DiscrepancyKind[] = [
   'accepted-invalid', 'rejected-valid', 'error-code', 'status', 'response-schema',
-  'server-error', 'idempotency', 'state', 'transport', 'message',
+  'server-error', 'idempotency', 'state', 'transport', 'protocol', 'message',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -23,6 +23,8 @@ export interface RecordedExchange {
   /** Request headers (lower-cased names); secrets are `<scrubbed>`. */
   reqheaders: Record<string, string>;
   responseIsBinary?: boolean;
+  /** The response body was longer than the recording's `bodyLimitBytes`: it had `bytes`, the file keeps `kept`. */
+  responseCut?: { bytes: number; kept: number };
 }
 
 export interface Recording {
@@ -34,6 +36,8 @@ export interface Recording {
   /** The run tag the prerequisites were named with; replaying the same seed must use the same names. */
   runTag: string;
   tool: { name: string; version: string };
+  /** Most bytes a recorded response body keeps; longer ones are cut and say so (`responseCut`). */
+  bodyLimitBytes?: number;
   exchanges: RecordedExchange[];
 }
 
@@ -63,7 +67,7 @@ export function nockBody(text: string): unknown {
 export const recordingFile = (dir: string, operation: string, seed: number): string => join(dir, `${operation}-${seed}.json`);
 
 /** X-Amz-Target prefix → the fuzzed operation of that service. */
-function operationsByPrefix(modelsDir?: string): Map<string, string> {
+export function operationsByPrefix(modelsDir?: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [operation, service] of Object.entries(FUZZED_OPERATIONS)) out.set(loadServiceModel(service, modelsDir).targetPrefix, operation);
   return out;
