@@ -44,8 +44,9 @@ export const FRAGMENT_MIN = 18;
 // any common piece of GRAM + STRIDE - 1 = FRAGMENT_MIN characters holds one probe.
 const GRAM = 12;
 const STRIDE = FRAGMENT_MIN - GRAM + 1;
-// Runs of the characters secrets and their encodings are made of (base64, base64url, hex, URL-encoding).
-const TOKEN_RUN = /[A-Za-z0-9+/=%_-]{18,}/g;
+// The characters secrets and their encodings are made of (base64, base64url, hex, URL-encoding): A-Z a-z 0-9 + / = % _ -.
+const isTokenChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 37 || c === 95 || c === 45;
 
 export interface Scrubber {
   /** Adds credentials to scrub (a credential provider may hand out new ones during the run). */
@@ -78,6 +79,8 @@ export function createScrubber(secrets: Array<string | undefined> = []): Scrubbe
   const exact = new Set<string>();
   let long: string[] = [];
   const grams = new Set<string>();
+  // The first two characters of every gram (token characters are ASCII): most probes stop here, without a slice.
+  const starts = new Uint8Array(1 << 16);
   let longest = 0;
 
   const addSecrets = (...more: Array<string | undefined>) => {
@@ -89,21 +92,40 @@ export function createScrubber(secrets: Array<string | undefined> = []): Scrubbe
         added = true;
         longest = Math.max(longest, form.length);
         if (form.length >= MIN_SUBSTRING) long.push(form);
-        if (form.length >= FRAGMENT_MIN) for (let i = 0; i + GRAM <= form.length; i++) grams.add(form.slice(i, i + GRAM));
+        if (form.length >= FRAGMENT_MIN) {
+          for (let i = 0; i + GRAM <= form.length; i++) {
+            grams.add(form.slice(i, i + GRAM));
+            starts[((form.charCodeAt(i) & 0xff) << 8) | (form.charCodeAt(i + 1) & 0xff)] = 1;
+          }
+        }
       }
     }
     // Longest first, so a secret containing another is replaced whole.
     if (added) long = [...new Set(long)].sort((a, b) => b.length - a.length);
   };
 
-  /** Any run of token characters holding a piece of a known secret goes whole. */
+  /** Any run of token characters holding a piece of a known secret goes whole. A scan, not a regex: a run of
+   * ten million characters (a 10 MB body) would overflow the regex engine's backtracking stack. */
   const fragments = (s: string): string => {
     if (grams.size === 0 || s.length < FRAGMENT_MIN) return s;
-    return s.replace(TOKEN_RUN, (run) => {
-      for (let p = 0; p + GRAM <= run.length; p += STRIDE) if (grams.has(run.slice(p, p + GRAM))) return SCRUBBED;
-      // The last window too: a piece at the very end of the run.
-      return grams.has(run.slice(-GRAM)) ? SCRUBBED : run;
-    });
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < s.length;) {
+      if (!isTokenChar(s.charCodeAt(i))) { i++; continue; }
+      let end = i + 1;
+      while (end < s.length && isTokenChar(s.charCodeAt(end))) end++;
+      if (end - i >= FRAGMENT_MIN && holdsGram(s, i, end)) {
+        out += s.slice(copied, i) + SCRUBBED;
+        copied = end;
+      }
+      i = end;
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  };
+  const holdsGram = (s: string, from: number, to: number): boolean => {
+    const probe = (p: number) => starts[((s.charCodeAt(p) & 0xff) << 8) | (s.charCodeAt(p + 1) & 0xff)] === 1 && grams.has(s.slice(p, p + GRAM));
+    for (let p = from; p + GRAM <= to; p += STRIDE) if (probe(p)) return true;
+    return probe(to - GRAM); // the last window too: a piece at the very end of the run
   };
 
   const text = (s: string): string => {

@@ -20,14 +20,27 @@ export function temporaryCredentials(tokenBytes = 570): TemporaryCredentials {
 
 export const FRAGMENT = 20;
 
+/** Maximal runs of characters `ok` accepts, at least `min` long. A scan: a regex quantifier overflows on megabyte runs. */
+function runs(text: string, ok: (c: number) => boolean, min: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length;) {
+    if (!ok(text.charCodeAt(i))) { i++; continue; }
+    let end = i + 1;
+    while (end < text.length && ok(text.charCodeAt(end))) end++;
+    if (end - i >= min) out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+const isBase64 = (c: number): boolean => isHex(c) || (c >= 71 && c <= 90) || (c >= 103 && c <= 122) || c === 43 || c === 47 || c === 95 || c === 45 || c === 61;
+
 /** Every text a file or stream may hide a secret in: itself, its hex and base64 runs decoded, gzip/deflate/br inflated. */
 export function decodedForms(text: string): string[] {
   const out = [text];
   const bytes: Buffer[] = [];
-  for (const m of text.matchAll(/(?:[0-9a-fA-F]{2}){16,}/g)) bytes.push(Buffer.from(m[0], 'hex'));
-  for (const m of text.matchAll(/[A-Za-z0-9+/_-]{24,}={0,2}/g)) {
-    for (let k = 0; k < 4; k++) bytes.push(Buffer.from(m[0].slice(k), 'base64'));
-  }
+  for (const run of runs(text, isHex, 32)) for (let k = 0; k < 2; k++) bytes.push(Buffer.from(run.slice(k, run.length - ((run.length - k) % 2)), 'hex'));
+  for (const run of runs(text, isBase64, 24)) for (let k = 0; k < 4; k++) bytes.push(Buffer.from(run.slice(k), 'base64'));
   for (const b of bytes) {
     out.push(b.toString('latin1'));
     for (const inflate of [gunzipSync, inflateSync, brotliDecompressSync]) {
@@ -37,18 +50,28 @@ export function decodedForms(text: string): string[] {
   return out;
 }
 
+const GRAM = 12;
+const STRIDE = FRAGMENT - GRAM + 1; // any common piece of FRAGMENT characters holds a probe
+
 /** The first `FRAGMENT`-char piece of any secret found in the text or its decoded forms, with which secret. */
 export function findFragment(text: string, secrets: Record<string, string>): string | undefined {
-  const grams = new Map<string, string>();
+  const grams = new Map<string, Array<[string, number]>>();
   for (const [name, secret] of Object.entries(secrets)) {
-    for (let i = 0; i + FRAGMENT <= secret.length; i++) grams.set(secret.slice(i, i + FRAGMENT), `${name}[${i}…${i + FRAGMENT}]`);
+    for (let i = 0; i + GRAM <= secret.length; i++) {
+      const g = secret.slice(i, i + GRAM);
+      grams.set(g, [...(grams.get(g) ?? []), [name, i]]);
+    }
   }
   for (const form of decodedForms(text)) {
-    // Secrets are base64/alphanumeric: only runs of those characters can hold a piece of one.
-    for (const m of form.matchAll(/[A-Za-z0-9+/=]{20,}/g)) {
-      for (let p = 0; p + FRAGMENT <= m[0].length; p++) {
-        const hit = grams.get(m[0].slice(p, p + FRAGMENT));
-        if (hit !== undefined) return hit;
+    for (let p = 0; p + GRAM <= form.length; p += STRIDE) {
+      for (const [name, i] of grams.get(form.slice(p, p + GRAM)) ?? []) {
+        // Extend the probe both ways while text and secret agree.
+        const secret = secrets[name];
+        let a = 0;
+        while (p - a - 1 >= 0 && i - a - 1 >= 0 && form[p - a - 1] === secret[i - a - 1]) a++;
+        let b = GRAM;
+        while (p + b < form.length && i + b < secret.length && form[p + b] === secret[i + b]) b++;
+        if (a + b >= FRAGMENT) return `${name}[${i - a}…${i + b}]`;
       }
     }
   }
