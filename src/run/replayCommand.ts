@@ -2,6 +2,8 @@
 import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { assertTargetAllowed, openTarget } from '../targets/open.ts';
+import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
+import { wrap } from '../targets/target.ts';
 import { fixtureFiles, replayFixtures } from './replay.ts';
 
 const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws] [--allow-remote]
@@ -23,10 +25,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no fixtures (*.json) under ${positionals.join(', ')}`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
-  const target = await openTarget(v.target ?? 'builtin', {
+  const opened = await openTarget(v.target ?? 'builtin', {
     region: v.region ?? process.env.AWS_REGION ?? 'us-east-1', timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1),
     concurrency: 4, ...allowed, profile,
   });
+  // What the target says is printed: scrubbed first, as in a run (a target may echo the credentials).
+  const target = { ...opened, ...wrap(opened, scrubOutcomes(runScrubber())) };
   try {
     const results = await replayFixtures(files, target, { seedTag: `rp${Date.now().toString(36).slice(-6)}` });
     const counts = { reproduces: 0, changed: 0, fixed: 0 };
