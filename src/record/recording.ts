@@ -1,11 +1,11 @@
 // The recording file: `DIR/<Operation>-<seed>.json`, one per fuzzed operation, holding every exchange of that
-// operation's service (its prerequisites included) as nock definitions, scrubbed, in a deterministic order.
+// operation's service (its prerequisites included) as nock definitions, scrubbed, in a deterministic order
+// (written by spool.ts: by (X-Amz-Target, body), stable, so identical requests keep the order they were answered in).
 // `nock.define(toNockDefinitions(recording))` loads one into nock; `replay:FILE` answers calls from it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS, loadServiceModel } from '../model/load.ts';
-import { writeFileAtomic } from '../report/files.ts';
 import { SCRUBBED } from '../targets/scrub.ts';
 
 /** One exchange as nock's recorder writes it (`output_objects: true, enable_reqheaders_recording: true`). */
@@ -71,43 +71,6 @@ export function operationsByPrefix(modelsDir?: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [operation, service] of Object.entries(FUZZED_OPERATIONS)) out.set(loadServiceModel(service, modelsDir).targetPrefix, operation);
   return out;
-}
-
-export interface GroupOptions {
-  target: string;
-  /** Only exchanges with this scope (origin) belong to the run. */
-  scope: string;
-  seed: number;
-  runTag: string;
-  tool: { name: string; version: string };
-  operations: string[];
-  modelsDir?: string;
-}
-
-/**
- * Already-scrubbed exchanges → one Recording per operation of the run. Order: by (X-Amz-Target, body), a stable
- * sort, so identical requests keep the order they were answered in (a poll that said PENDING, then SUCCESS).
- * Exchanges of other origins or services (not this run's) are left out.
- */
-export function groupRecordings(exchanges: RecordedExchange[], o: GroupOptions): Recording[] {
-  const byPrefix = operationsByPrefix(o.modelsDir);
-  const groups = new Map<string, Array<{ key: string; x: RecordedExchange }>>(o.operations.map((op) => [op, []]));
-  for (const x of exchanges) {
-    if (x.scope !== o.scope) continue;
-    const amzTarget = x.reqheaders['x-amz-target'] ?? '';
-    const operation = byPrefix.get(amzTarget.slice(0, amzTarget.lastIndexOf('.')));
-    groups.get(operation ?? '')?.push({ key: exchangeKey(amzTarget, x.body), x });
-  }
-  return [...groups].map(([operation, items]) => ({
-    recordingVersion: 1, operation, target: o.target, seed: o.seed, runTag: o.runTag, tool: o.tool,
-    exchanges: items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((i) => i.x),
-  }));
-}
-
-export async function writeRecording(dir: string, r: Recording): Promise<string> {
-  const file = recordingFile(dir, r.operation, r.seed);
-  await writeFileAtomic(file, JSON.stringify(r, null, 2) + '\n');
-  return file;
 }
 
 /** Reads a recording file, or every `*.json` recording in a folder. CF_ERR_FIXTURE for anything else. */
