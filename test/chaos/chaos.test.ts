@@ -110,7 +110,7 @@ describe('whole runs against every misbehaviour at once', () => {
       results[name] = await survive(() => go(out));
       printed.push(out.text());
     }
-  }, 120_000);
+  }, 300_000);
   afterAll(() => {
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
   });
