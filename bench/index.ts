@@ -2,9 +2,11 @@
 //   1. generated-and-classified cases/s per operation (generate + oracle), one core
 //   2. requests/s through the full send path vs a raw undici loop against an echo server, concurrency 32
 //   3. wall time and cases/s of the default job (`npm start`)
+//   4. start-up of the compiled CLI against a bare node
 import { benchGenerate } from './generate.ts';
 import { benchDefaultRun } from './run.ts';
 import { benchSend } from './send.ts';
+import { benchStartup } from './startup.ts';
 
 const only = process.argv[2];
 if (!only || only === 'generate') {
@@ -17,4 +19,8 @@ if (!only || only === 'send') {
 if (!only || only === 'run') {
   const r = benchDefaultRun();
   console.log(`default run (npm start): ${r.wallSeconds.toFixed(1)} s wall (goal < 20 s), ${r.cases} cases, ${r.requests} requests, ${r.casesPerSecond} cases/s, ${r.findings} findings, exit ${r.exitCode}`);
+}
+if (!only || only === 'startup') {
+  const s = benchStartup();
+  console.log(`start-up: run --help ${s.helpMs.toFixed(0)} ms (compiled) vs node -e 0 ${s.nodeMs.toFixed(0)} ms: ${s.ratio.toFixed(1)}× (goal ≤ 3×); from source via tsx ${s.sourceMs.toFixed(0)} ms`);
 }

@@ -11,12 +11,13 @@ export type DiscrepancyKind =
   | 'idempotency'
   | 'state'
   | 'transport'
+  | 'message'
   | 'protocol'
-  | 'message';
+  | 'not-tested';
 
 export const DISCREPANCY_KINDS: readonly DiscrepancyKind[] = [
   'accepted-invalid', 'rejected-valid', 'error-code', 'status', 'response-schema',
-  'server-error', 'idempotency', 'state', 'transport', 'protocol', 'message',
+  'server-error', 'idempotency', 'state', 'transport', 'message', 'protocol', 'not-tested',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -9,6 +9,7 @@ import { statusTable, type JsonProtocol, type StatusSource } from './respond.ts'
 import { cloudMapRoutes } from './routes/cloudmap.ts';
 import { emulatorRoutes, type EmulatorControl } from './routes/emulator.ts';
 import { protonRoutes } from './routes/proton.ts';
+import { cloudMapListRoutes, protonListRoutes } from './routes/listing.ts';
 import { CloudMapState } from './state/cloudmap.ts';
 import { ProtonState } from './state/proton.ts';
 import type { StateOptions } from './types.ts';
@@ -76,11 +77,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const handle = createPipeline([
     api({
       service: 'servicediscovery', prefix: cloudMapModel.targetPrefix, protocol: protocolOf(cloudMapModel, 'Message'), validated: true,
-      statusOf: statusTable(cloudMapModel, statusSource), routes: cloudMapRoutes, state: () => state.cloudMap,
+      statusOf: statusTable(cloudMapModel, statusSource), routes: { ...cloudMapRoutes, ...cloudMapListRoutes }, state: () => state.cloudMap,
     }),
     api({
       service: 'proton', prefix: protonModel.targetPrefix, protocol: protocolOf(protonModel, 'message'), validated: true,
-      statusOf: statusTable(protonModel, statusSource), routes: protonRoutes, state: () => state.proton,
+      statusOf: statusTable(protonModel, statusSource), routes: { ...protonRoutes, ...protonListRoutes }, state: () => state.proton,
     }),
     api({
       service: 'emulator', prefix: EMULATOR_TARGET_PREFIX, protocol: { contentType: 'application/x-amz-json-1.1', messageKey: 'message' }, validated: false,

@@ -1,15 +1,16 @@
 // The operations models/ keeps per service: the fuzzed operation and what the harness needs around it
-// (creating prerequisites, reading state back, cleaning up).
+// (creating prerequisites, reading state back, cleaning up, listing what is left).
 export const DEFAULT_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   servicediscovery: [
     'RegisterInstance', 'CreateHttpNamespace', 'CreatePrivateDnsNamespace', 'CreatePublicDnsNamespace',
     'CreateService', 'GetService', 'GetInstance', 'ListInstances', 'DeregisterInstance', 'GetOperation',
-    'DeleteService', 'DeleteNamespace',
+    'DeleteService', 'DeleteNamespace', 'ListNamespaces', 'ListServices',
   ],
   proton: [
     'CreateServiceInstance', 'GetServiceInstance', 'CreateEnvironment', 'GetEnvironment', 'CreateService',
     'GetService', 'CreateServiceTemplate', 'CreateServiceTemplateVersion', 'CreateEnvironmentTemplate',
-    'CreateEnvironmentTemplateVersion', 'DeleteService', 'DeleteEnvironment',
+    'CreateEnvironmentTemplateVersion', 'DeleteService', 'DeleteEnvironment', 'ListEnvironments', 'ListServices',
+    'ListServiceInstances',
   ],
 };
 

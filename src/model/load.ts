@@ -1,8 +1,8 @@
 // Loads the project's normalized models (models/<service>/model.json). Read once per process, cached.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { HarnessError } from '../errors.ts';
+import { PACKAGE_ROOT } from '../packageRoot.ts';
 import type { OperationModel, ServiceModel } from './types.ts';
 
 export const SERVICES = ['servicediscovery', 'proton'] as const;
@@ -15,7 +15,7 @@ export const FUZZED_OPERATIONS = {
 } as const satisfies Record<string, ServiceName>;
 export type FuzzedOperation = keyof typeof FUZZED_OPERATIONS;
 
-export const DEFAULT_MODELS_DIR = fileURLToPath(new URL('../../models', import.meta.url));
+export const DEFAULT_MODELS_DIR = join(PACKAGE_ROOT, 'models');
 
 const cache = new Map<string, ServiceModel>();
 

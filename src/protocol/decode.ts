@@ -1,6 +1,7 @@
 // awsJson response decoding: status, headers and body text → Outcome. Never throws: a body that cannot be
-// read as the protocol says (empty, HTML, truncated or other non-JSON, a non-JSON content type) still gives
-// an Outcome, flagged with `bodyProblem` and a short `bodyExcerpt`. No I/O.
+// read as the protocol says (empty, HTML, truncated or other non-JSON) still gives an Outcome, flagged with
+// `bodyProblem` and a short `bodyExcerpt`. Like the AWS SDKs, it parses the body whatever the Content-Type
+// says; a wrong Content-Type is a protocol finding (src/checks/contentType.ts), not an unreadable body. No I/O.
 import type { BodyProblem, Outcome } from './outcome.ts';
 import { resolveProfile, type Interpretation, type ProfileName, type ResponseProfile } from './profiles.ts';
 
@@ -20,7 +21,6 @@ export const EXCERPT_CHARS = 512;
 /** Deeper JSON is not walked by anything (scrub, checks, ajv, report writing): AWS outputs nest a few levels. */
 export const MAX_JSON_DEPTH = 100;
 
-const JSON_CONTENT_TYPE = /^\s*application\/(?:x-amz-json-1\.[01]|(?:[\w.-]+\+)?json)\s*(?:;|$)/i;
 const UPPER = /[A-Z]/;
 
 export function decodeResponse(raw: RawResponse, profile: ProfileName | ResponseProfile = 'aws-json'): Outcome {
@@ -37,18 +37,20 @@ export function decodeResponse(raw: RawResponse, profile: ProfileName | Response
       if (deeperThan(json, MAX_JSON_DEPTH)) {
         json = undefined;
         problem = 'too-deep';
-      } else if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType)) problem = 'wrong-content-type';
+      }
     } catch {
       problem = unparseable(text, contentType);
     }
   }
   let it: Interpretation;
+  const resolved = resolveProfile(profile);
   try {
-    it = resolveProfile(profile).interpret(raw.status, headers, json, raw.operation);
+    it = resolved.interpret(raw.status, headers, json, raw.operation);
   } catch {
     it = { body: json }; // a custom profile failing must not take the run down
   }
   const outcome: Outcome = { status: raw.status, headers, latencyMs: raw.latencyMs, body: it.body };
+  if (resolved.name !== 'aws-json') outcome.profile = resolved.name;
   if (it.code !== undefined) outcome.code = it.code;
   if (it.rawCode !== undefined) outcome.rawCode = it.rawCode;
   if (it.errorClass !== undefined) outcome.errorClass = it.errorClass;

@@ -10,7 +10,7 @@ export interface WireRequest {
 
 export type TransportFailure = 'timeout' | 'reset' | 'refused' | 'too-large' | 'aborted' | 'other';
 /** `too-deep`: JSON nested deeper than MAX_JSON_DEPTH; its body is dropped, nothing walks it. */
-export type BodyProblem = 'empty' | 'non-json' | 'html' | 'truncated' | 'wrong-content-type' | 'too-deep';
+export type BodyProblem = 'empty' | 'non-json' | 'html' | 'truncated' | 'too-deep';
 
 export interface Outcome {
   /** HTTP status; 0 when the exchange failed below HTTP (see `transport`). */
@@ -27,6 +27,8 @@ export interface Outcome {
   /** Response headers, lower-cased names. */
   headers: Record<string, string>;
   latencyMs: number;
+  /** The response profile that decoded it, when not the awsJson protocol itself (`envelope`): protocol checks skip it. */
+  profile?: string;
   /** Set when the body could not be read as the protocol says; the outcome is still usable. */
   bodyProblem?: BodyProblem;
   /** A short excerpt of an unparseable body, for reports (never more than 512 characters). */

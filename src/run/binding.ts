@@ -1,16 +1,83 @@
 // Generated cases name placeholder prerequisites ("srv-a-srv", "svc-main"); each target has its own real
-// ones. Binding swaps them in, in the payload and the context, right before a case is judged and sent.
+// ones. Binding swaps them in, in the payload and the context, right before a case is judged and sent,
+// and puts the run nonce into what the case creates (instance ids, names, idempotency tokens).
 import type { Case } from '../generate/case.ts';
 import type { OracleContext } from '../oracle/context.ts';
+import { applyToLiteral, type RunNonce } from './nonce.ts';
 
 export interface Binding {
   /** placeholder Cloud Map ServiceId → real ServiceId */
   serviceIds: Map<string, string>;
   /** placeholder Proton serviceName → real serviceName */
   serviceNames: Map<string, string>;
+  /** This run's nonce (absent: cases are sent as generated). */
+  nonce?: RunNonce;
 }
 
 export const emptyBinding = (): Binding => ({ serviceIds: new Map(), serviceNames: new Map() });
+
+/**
+ * Members naming what a case creates or the token its result is bound to, per operation: the run nonce goes
+ * into them (models: RegisterInstance InstanceId and CreatorRequestId (idempotencyToken); CreateServiceInstance
+ * name and clientToken (idempotencyToken)).
+ */
+export const NONCE_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  RegisterInstance: ['InstanceId', 'CreatorRequestId'],
+  CreateServiceInstance: ['name', 'clientToken'],
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function nonceInput(operation: string, input: Record<string, unknown>, nonce: RunNonce | undefined): Record<string, unknown> {
+  const members = NONCE_MEMBERS[operation];
+  if (!nonce || !members) return input;
+  let out: Record<string, unknown> | undefined;
+  for (const m of members) {
+    const v = input[m];
+    if (typeof v === 'string') (out ??= { ...input })[m] = nonce.apply(v);
+  }
+  return out ?? input;
+}
+
+const LITERAL = /"(?:[^"\\]|\\.)*"/g;
+const decode = (literal: string): unknown => { try { return JSON.parse(literal); } catch { return undefined; } };
+
+/** The nonce in a raw body: every string literal that is the value of a nonce member (`"InstanceId" : "…"`). */
+function nonceRaw(operation: string, raw: string, nonce: RunNonce | undefined): string {
+  const members = NONCE_MEMBERS[operation];
+  if (!nonce || !members) return raw;
+  let previous: { key: unknown; end: number } | undefined;
+  return raw.replace(LITERAL, (literal, offset: number) => {
+    const isValueOf = previous !== undefined && /^\s*:\s*$/.test(raw.slice(previous.end, offset)) && members.includes(previous.key as string);
+    previous = { key: decode(literal), end: offset + literal.length };
+    return isValueOf ? applyToLiteral(literal, nonce) : literal;
+  });
+}
+
+/**
+ * Pairs of (as sent → as the seed made it) for the strings of one bound case: reports and fixtures write
+ * the seed's form, so two runs with one seed write the same files whatever their nonce and target ids.
+ */
+export function maskPairs(sent: Case, unbound: Case, b: Binding): Array<[string, string]> {
+  const pairs = bindingPairs(b);
+  const members = NONCE_MEMBERS[unbound.operation] ?? [];
+  if (isObject(sent.input) && isObject(unbound.input)) {
+    for (const m of members) {
+      const [s, u] = [sent.input[m], unbound.input[m]];
+      if (typeof s === 'string' && typeof u === 'string' && s !== u) pairs.push([s, u]);
+    }
+  }
+  return pairs;
+}
+
+/** The pairs every string of a run is masked with: the target's ids → placeholders, the nonce → `RUN`. */
+export function bindingPairs(b: Binding): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const [placeholder, real] of b.serviceIds) pairs.push([real, placeholder]);
+  for (const [placeholder, real] of b.serviceNames) pairs.push([real, placeholder]);
+  if (b.nonce) pairs.push([b.nonce.tag, 'RUN']);
+  return pairs;
+}
 
 function bindContext(ctx: OracleContext, b: Binding): OracleContext {
   const out: OracleContext = { ...ctx };
@@ -32,9 +99,14 @@ function bindRaw(raw: string, b: Binding): string {
 }
 
 export function bindCase(c: Case, b: Binding): Case {
-  if (c.rawBody !== undefined) return { ...c, rawBody: bindRaw(c.rawBody, b), context: bindContext(c.context, b) };
-  if (typeof c.input !== 'object' || c.input === null || Array.isArray(c.input)) return { ...c, context: bindContext(c.context, b) };
-  const input = c.input as Record<string, unknown>;
+  if (c.rawBody !== undefined) {
+    // The input a raw body was written from gets the same treatment: a valid raw body is that input.
+    const { rawBody: _raw, ...plain } = c;
+    const input = isObject(c.input) ? bindCase(plain, b).input : c.input;
+    return { ...c, input, rawBody: nonceRaw(c.operation, bindRaw(c.rawBody, b), b.nonce), context: bindContext(c.context, b) };
+  }
+  if (!isObject(c.input)) return { ...c, context: bindContext(c.context, b) };
+  const input = nonceInput(c.operation, c.input, b.nonce);
   const swap = (member: string, map: Map<string, string>): Record<string, unknown> | undefined => {
     const v = input[member];
     const real = typeof v === 'string' ? map.get(v) : undefined;

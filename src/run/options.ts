@@ -32,7 +32,7 @@ target error; 130: interrupted (the partial report is written).
   --proton-service NAME use this existing Proton service instead of creating one
   --allow-aws           confirm that --target aws (or an AWS endpoint URL) may create (and then delete) resources in your account
   --allow-remote        confirm a --target/--diff on another machine (anything but a loopback address)
-  --keep                do not delete what the run created (real AWS)`;
+  --keep                do not delete what the run created (on any target)`;
 
 export interface RunOptions {
   target: string;

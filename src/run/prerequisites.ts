@@ -1,26 +1,46 @@
 // Creates what the generated cases need on a target, through the public API (one code path for the
 // builtin emulator, moto, LocalStack and AWS): Cloud Map namespaces and one service per coverage context,
 // a Proton environment and service. Or takes the user's existing ones (--service-id / --proton-service).
+// Each operation is prepared on its own: a target that implements Cloud Map and not Proton still has its
+// RegisterInstance tested, and CreateServiceInstance is reported as not tested (with the call that failed).
 import { HarnessError } from '../errors.ts';
 import type { NamedContext } from '../generate/index.ts';
 import type { CloudMapServiceConfig, NamespaceType } from '../oracle/context.ts';
 import type { Outcome } from '../protocol/outcome.ts';
-import type { Target } from '../targets/target.ts';
+import type { Call, Target } from '../targets/target.ts';
 import { emptyBinding, type Binding } from './binding.ts';
+import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
+import type { RunNonce } from './nonce.ts';
+
+/** An operation whose prerequisites the target could not create: the call and what it answered. */
+export interface NotPrepared {
+  operation: string;
+  call: Call;
+  answer: { status: number; code?: string; message?: string };
+  /** The one line saying so. */
+  line: string;
+}
 
 export interface Prepared {
   binding: Binding;
   /** Contexts to generate in, per operation (narrowed to the user's service when one was given). */
   contexts: Record<string, NamedContext[]>;
-  /** Removes what this run created (used for real AWS; a no-op for resources the user supplied). */
+  /** Operations that cannot run on this target (their prerequisites could not be created). */
+  notPrepared: NotPrepared[];
+  /** Removes what this run created (instances it registered in a service the user supplied too, not the
+   * service itself); returns the problems met. */
   cleanup(): Promise<string[]>;
+  /** Sees every call the run sends and its answer: what it registers in the user's service is the run's. */
+  track(call: Call, outcome: Outcome): void;
 }
 
 export interface PrepareOptions {
   operations: string[];
   contexts: Record<string, NamedContext[]>;
-  /** Short tag making names unique per run. */
+  /** Short tag making names unique per run (the run nonce's tag). */
   runTag: string;
+  /** Goes into what the cases create (binding.ts); absent: cases are sent as generated. */
+  nonce?: RunNonce;
   serviceId?: string;
   protonService?: string;
   pollIntervalMs?: number;
@@ -28,31 +48,41 @@ export interface PrepareOptions {
   signal?: AbortSignal;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Json = Record<string, unknown>;
+type Undo = () => Promise<void>;
+
+/** A prerequisite call the target answered with an error. Transport failures are not this: the run stops. */
+export class PrerequisiteError extends HarnessError {
+  constructor(readonly call: Call, readonly outcome: Outcome, message: string) {
+    super('CF_ERR_PREREQUISITE', message);
+  }
+}
 
 /**
  * One preparation call. `needs`: dotted paths the answer must hold as non-empty strings (`Operation.Status`):
  * an answer without them fails at once, with one line saying what was missing, instead of polling on `undefined`.
  */
-async function call(target: Target, service: string, operation: string, input: Json, needs: string[] = []): Promise<Json> {
-  const o: Outcome = await target.send({ service, operation, input });
+export async function call(target: Target, service: string, operation: string, input: Json, needs: string[] = []): Promise<Json> {
+  const c: Call = { service, operation, input };
+  const o: Outcome = await target.send(c);
   const ok = o.status >= 200 && o.status < 300;
   if (ok && o.body && typeof o.body === 'object') {
     const missing = needs.filter((path) => !nonEmptyString(path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Json)[k] : undefined), o.body)));
     if (missing.length === 0) return o.body as Json;
-    throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${operation} answered HTTP ${o.status} without ${missing.join(', ')} while preparing the run (body: ${shortJson(o.body)})`);
+    throw new PrerequisiteError(c, o, `${target.name}: ${operation} answered HTTP ${o.status} without ${missing.join(', ')} while preparing the run (body: ${shortJson(o.body)})`);
   }
   const why = o.transport ? `${o.transport.failure}: ${o.transport.message}`
     : ok ? `HTTP ${o.status} with ${o.bodyProblem ? `an unreadable body (${o.bodyProblem})` : 'no JSON object'}${o.bodyExcerpt ? `: ${o.bodyExcerpt.slice(0, 80)}` : ''}`
       : `${o.code ?? `HTTP ${o.status}`}${o.message ? `: ${o.message}` : ''}`;
-  throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${operation} failed while preparing the run (${why})`);
+  const line = `${target.name}: ${operation} failed while preparing the run (${why})`;
+  if (o.transport) throw new HarnessError('CF_ERR_PREREQUISITE', line);
+  throw new PrerequisiteError(c, o, line);
 }
 
 const nonEmptyString = (v: unknown): boolean => typeof v === 'string' && v !== '';
 const shortJson = (v: unknown): string => { const t = JSON.stringify(v) ?? ''; return t.length > 120 ? `${t.slice(0, 120)}…` : t; };
 
-async function waitForOperation(target: Target, operationId: string, o: PrepareOptions): Promise<Json> {
+export async function waitForOperation(target: Target, operationId: string, o: Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>): Promise<Json> {
   const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
   for (;;) {
     const op = (await call(target, 'servicediscovery', 'GetOperation', { OperationId: operationId }, ['Operation.Status'])).Operation as Json | undefined;
@@ -60,7 +90,7 @@ async function waitForOperation(target: Target, operationId: string, o: PrepareO
     if (status === 'SUCCESS') return op as Json;
     if (status === 'FAIL') throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} failed: ${String(op?.ErrorMessage ?? '')}`);
     if (Date.now() > deadline || o.signal?.aborted) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} did not complete in time`);
-    await sleep(o.pollIntervalMs ?? 25);
+    await new Promise((r) => setTimeout(r, o.pollIntervalMs ?? 25));
   }
 }
 
@@ -78,7 +108,7 @@ function serviceInput(name: string, namespaceId: string, c: CloudMapServiceConfi
   return input;
 }
 
-async function undoAll(created: Array<() => Promise<void>>): Promise<string[]> {
+async function undoAll(created: Undo[]): Promise<string[]> {
   const problems: string[] = [];
   // Services before namespaces: undo in reverse order of creation.
   for (const undo of [...created].reverse()) {
@@ -87,94 +117,118 @@ async function undoAll(created: Array<() => Promise<void>>): Promise<string[]> {
   return problems;
 }
 
+/** The VPC private DNS namespaces go into: the user's (real AWS), else one of this run's own. */
+export const vpcFor = (runTag: string): string => process.env.CONTRACT_FUZZ_VPC_ID ?? `vpc-${runTag}`;
+
 export async function prepare(target: Target, o: PrepareOptions): Promise<Prepared> {
-  const created: Array<() => Promise<void>> = [];
-  try {
-    return await prepareInto(target, o, created);
-  } catch (e) {
-    // A half-prepared run must not leave resources behind (on AWS they cost money).
-    await undoAll(created);
-    throw e;
-  }
-}
-
-async function prepareInto(target: Target, o: PrepareOptions, created: Array<() => Promise<void>>): Promise<Prepared> {
-  const binding = emptyBinding();
+  const binding: Binding = { ...emptyBinding(), ...(o.nonce ? { nonce: o.nonce } : {}) };
   const contexts: Record<string, NamedContext[]> = { ...o.contexts };
-
-  if (o.operations.includes('RegisterInstance')) {
-    const all = o.contexts.RegisterInstance ?? [];
-    if (o.serviceId) {
-      // The user's service: learn its configuration, generate only in it (and in a missing service).
-      const svc = (await call(target, 'servicediscovery', 'GetService', { Id: o.serviceId }, ['Service.Id'])).Service as Json;
-      const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
-      const config: CloudMapServiceConfig = {
-        namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
-        dnsRecords: dns?.DnsRecords?.map((r) => r.Type) ?? [],
-        ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
-        healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
-      };
-      contexts.RegisterInstance = [
-        { name: 'user', context: { cloudMap: { serviceId: o.serviceId, service: config } } },
-        ...all.filter((c) => c.context.cloudMap?.service === null),
-      ];
-    } else {
-      const namespaces = new Map<NamespaceType, string>();
-      for (const nc of all) {
-        const cfg = nc.context.cloudMap?.service;
-        const placeholder = nc.context.cloudMap?.serviceId;
-        if (!cfg || !placeholder) continue;
-        let nsId = namespaces.get(cfg.namespaceType);
-        if (!nsId) {
-          const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
-          const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${cfg.namespaceType}` };
-          if (cfg.namespaceType === 'DNS_PRIVATE') nsInput.Vpc = process.env.CONTRACT_FUZZ_VPC_ID ?? 'vpc-contractfuzz';
-          const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput, ['OperationId']);
-          const op = await waitForOperation(target, String(started.OperationId), o);
-          const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
-          if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
-          nsId = String(namespaceId);
-          namespaces.set(cfg.namespaceType, nsId);
-          const id = nsId;
-          created.push(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: id }); });
-        }
-        const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg), ['Service.Id'])).Service as Json;
-        const id = String(svc.Id);
-        binding.serviceIds.set(placeholder, id);
-        created.push(async () => {
-          const listed = await call(target, 'servicediscovery', 'ListInstances', { ServiceId: id });
-          for (const i of (listed.Instances as Json[] | undefined) ?? []) await call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: id, InstanceId: i.Id });
-          await call(target, 'servicediscovery', 'DeleteService', { Id: id });
-        });
+  const created: Undo[] = [];
+  const notPrepared: NotPrepared[] = [];
+  const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
+  for (const operation of o.operations) {
+    const mine: Undo[] = [];
+    try {
+      if (operation === 'RegisterInstance') await prepareCloudMap(target, o, binding, contexts, mine);
+      if (operation === 'CreateServiceInstance') await prepareProton(target, o, binding, mine);
+      created.push(...mine);
+    } catch (e) {
+      // A half-prepared operation must not leave resources behind (on AWS they cost money).
+      await undoAll(mine);
+      if (e instanceof PrerequisiteError) {
+        const { status, code, message } = e.outcome;
+        notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
+        continue;
       }
+      await undoAll(created);
+      throw e;
     }
   }
-
-  if (o.operations.includes('CreateServiceInstance')) {
-    const all = o.contexts.CreateServiceInstance ?? [];
-    const real = o.protonService ?? (await createProtonService(target, o.runTag, created));
-    for (const nc of all) {
-      const p = nc.context.proton;
-      if (p?.serviceExists) binding.serviceNames.set(p.serviceName, real);
-    }
+  const preparable = o.operations.filter((op) => op === 'RegisterInstance' || op === 'CreateServiceInstance');
+  if (preparable.length > 0 && notPrepared.length === preparable.length) {
+    // Nothing to test on this target: one line, exit 2.
+    await undoAll(created);
+    throw new HarnessError('CF_ERR_PREREQUISITE', notPrepared[0]!.line);
   }
-
+  if (o.serviceId && o.operations.includes('RegisterInstance')) {
+    const serviceId = o.serviceId;
+    created.unshift(async () => { await deregisterAll(target, serviceId, [...registered], o); });
+  }
   return {
-    binding,
-    contexts,
+    binding, contexts, notPrepared,
     cleanup: () => undoAll(created),
+    track(c, outcome) {
+      const input = c.input as Json | null;
+      if (o.serviceId === undefined || c.operation !== 'RegisterInstance' || outcome.status < 200 || outcome.status >= 300) return;
+      if (typeof input === 'object' && input !== null && input.ServiceId === o.serviceId && typeof input.InstanceId === 'string') registered.add(input.InstanceId);
+    },
   };
 }
 
-async function createProtonService(target: Target, runTag: string, created: Array<() => Promise<void>>): Promise<string> {
-  const env = `cf-${runTag}-env`;
-  const name = `cf-${runTag}-svc`;
+async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[]): Promise<void> {
+  const all = o.contexts.RegisterInstance ?? [];
+  if (o.serviceId) {
+    // The user's service: learn its configuration, generate only in it (and in a missing service).
+    // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
+    const svc = (await call(target, 'servicediscovery', 'GetService', { Id: o.serviceId }).catch((e: unknown) => {
+      throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', e.message) : e;
+    })).Service as Json;
+    const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
+    const config: CloudMapServiceConfig = {
+      namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
+      dnsRecords: dns?.DnsRecords?.map((r) => r.Type) ?? [],
+      ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
+      healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
+    };
+    contexts.RegisterInstance = [
+      { name: 'user', context: { cloudMap: { serviceId: o.serviceId, service: config } } },
+      ...all.filter((c) => c.context.cloudMap?.service === null),
+    ];
+    return;
+  }
+  const namespaces = new Map<NamespaceType, string>();
+  for (const nc of all) {
+    const cfg = nc.context.cloudMap?.service;
+    const placeholder = nc.context.cloudMap?.serviceId;
+    if (!cfg || !placeholder) continue;
+    let nsId = namespaces.get(cfg.namespaceType);
+    if (!nsId) {
+      const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
+      const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${cfg.namespaceType}` };
+      if (cfg.namespaceType === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
+      const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput, ['OperationId']);
+      const op = await waitForOperation(target, String(started.OperationId), o);
+      const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
+      if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
+      nsId = String(namespaceId);
+      namespaces.set(cfg.namespaceType, nsId);
+      const id = nsId;
+      created.push(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: id }); });
+    }
+    const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg), ['Service.Id'])).Service as Json;
+    const id = String(svc.Id);
+    binding.serviceIds.set(placeholder, id);
+    created.push(() => cloudMapServiceCleanup(target, id, o));
+  }
+}
+
+async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
+  const real = o.protonService ?? (await createProtonService(target, o, created));
+  for (const nc of o.contexts.CreateServiceInstance ?? []) {
+    const p = nc.context.proton;
+    if (p?.serviceExists) binding.serviceNames.set(p.serviceName, real);
+  }
+}
+
+async function createProtonService(target: Target, o: PrepareOptions, created: Undo[]): Promise<string> {
+  const env = `cf-${o.runTag}-env`;
+  const name = `cf-${o.runTag}-svc`;
   await call(target, 'proton', 'CreateEnvironment', { name: env, templateName: 'contract-fuzz-env', templateMajorVersion: '1', spec: 'proton: EnvironmentSpec\nspec: {}\n' });
   created.push(async () => { await call(target, 'proton', 'DeleteEnvironment', { name: env }); });
   await call(target, 'proton', 'CreateService', {
     name, templateName: 'contract-fuzz-svc', templateMajorVersion: '1',
     spec: `proton: ServiceSpec\ninstances:\n  - name: first\n    environment: ${env}\n`,
   });
-  created.push(async () => { await call(target, 'proton', 'DeleteService', { name }); });
+  created.push(() => protonServiceCleanup(target, name, o));
   return name;
 }

@@ -20,7 +20,11 @@ import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import type { RunOptions } from './options.ts';
-import { prepare, type Prepared } from './prerequisites.ts';
+import { prepare, type NotPrepared, type Prepared } from './prerequisites.ts';
+import { bindingPairs } from './binding.ts';
+import { maskGroup } from './mask.ts';
+import { drawNonceTag, runNonce } from './nonce.ts';
+import { notTestedFinding } from './notTested.ts';
 import { runCases } from './runner.ts';
 import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
 
@@ -70,12 +74,13 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // SDK targets say which members the SDK filled in (idempotency tokens): the report records them.
   const sdkFilled: Record<string, Set<string>> = {};
   const scrubber = runScrubber();
-  const counted = (t: OpenTarget): OpenTarget => ({
+  const counted = (t: OpenTarget, index: number): OpenTarget => ({
     // Outcomes are scrubbed before anything sees them: a target may echo the signature or token back.
     ...wrap(t, (send) => async (call, opts) => {
       requests++;
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
       const outcome = await send(call, opts);
+      prepared[index]?.track(call, outcome);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
     }, scrubOutcomes(scrubber)),
@@ -92,7 +97,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       const t = await open(spec, openOptions);
       // Credentials from a profile or SSO are known only now; each request refreshes them (tokens rotate).
       if (t.secrets) scrubber.addSecrets(...(await t.secrets()));
-      opened.push(counted(t));
+      opened.push(counted(t, opened.length));
     }
     // After the targets (their errors come first, and nothing is created for a run that cannot start),
     // before any request: a folder the run cannot write to must not cost the report at the end.
@@ -101,13 +106,12 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     if (o.writeBaseline) await assertWritableDir(dirname(o.writeBaseline), 'the baseline', { create: false });
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
-    // Builtin targets are fresh each run, so names from the seed keep the report identical; elsewhere add time.
+    // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
     // A target that dictates the names (a recording answers only the ones it was made with) has the last word.
-    const runTag = opened.find((t) => t.runTag !== undefined)?.runTag
-      ?? `${(o.seed >>> 0).toString(36)}${opened.every((t) => t.name === 'builtin') ? '' : Date.now().toString(36).slice(-5)}`;
+    const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
     for (const t of opened) {
       prepared.push(await prepare(t, {
-        operations: o.operations, contexts, runTag, signal,
+        operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
         ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
       }));
     }
@@ -121,8 +125,17 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     // Without fixtures, a finding is reproduced by running its operation again with the same seed.
     const rerun = (op: string) => `npx contract-fuzz run --target ${o.target}${o.diff ? ` --diff ${o.diff}` : ''} --operation ${op} --seed ${o.seed} --runs ${o.runs}`;
     const target = o.diff ? o.diff : o.target;
+    const pairs = prepared.flatMap((p) => bindingPairs(p.binding));
+    // Operations a target could not prepare are not tested: one finding each (the first target's reason).
+    const untested = new Map<string, NotPrepared>();
+    for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
+    for (const n of untested.values()) {
+      io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
+      findings.push(notTestedFinding(n, { seed: o.seed, strictness: o.strictness, reproduce: rerun(n.operation), pairs }));
+    }
     for (const op of o.operations) {
       if (signal.aborted) break;
+      if (untested.has(op)) continue;
       const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:')));
@@ -136,7 +149,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(g, o.strictness, o.fixturesDir, target, rerun(op)));
+      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, o.fixturesDir, target, rerun(op)));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
@@ -148,10 +161,13 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     }
     bar.end();
   } finally {
-    // Whatever happened, what this run created on real AWS goes away (unless --keep).
-    for (let i = 0; i < prepared.length; i++) {
-      if (!opened[i].isAws || o.keep) continue;
-      for (const problem of await prepared[i].cleanup()) io.writeErr(`contract-fuzz: cleanup: ${problem}\n`);
+    // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
+    // started (builtin) goes away whole with it. A problem is one warning line per target: never a finding,
+    // never in the way of the report.
+    for (let i = 0; i < prepared.length && !o.keep; i++) {
+      if (opened[i].fresh) continue;
+      const problems = await prepared[i].cleanup();
+      if (problems.length > 0) io.writeErr(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
     }
     await Promise.allSettled(opened.map((t) => t.close()));
   }
@@ -166,7 +182,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   sortFindings(findings);
   const fixed = applyBaseline(findings, baseline, o.operations);
   if (o.fixturesDir) {
-    for (const f of findings) f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
+    // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
+    for (const f of findings) if (f.kind !== 'not-tested') f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
   }
   const durationMs = Date.now() - started;
   const byKind: Report['summary']['byKind'] = {};

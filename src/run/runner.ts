@@ -78,11 +78,12 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     // No response is a matter of timing, not of the payload: every candidate would "still fail" after
     // waiting the whole timeout.
     if (g.discrepancy.kind === 'transport') continue;
-    let last: { sent: Case; unbound: Case } | undefined;
+    // The shrunk case's own answer goes with it: a message echoing the payload must match the payload shown.
+    let last: { sent: Case; unbound: Case; discrepancy: Discrepancy } | undefined;
     const shrunk = await shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
       const { found, sent } = await o.exchange(candidate);
       const same = found.find((d) => groupKey(d) === g.key);
-      if (same) last = { sent, unbound: candidate };
+      if (same) last = { sent, unbound: candidate, discrepancy: same };
       return same !== undefined;
     }, Math.min(o.shrinkRequests, budget));
     budget -= shrunk.requests;

@@ -8,6 +8,9 @@ import type { Target } from '../targets/target.ts';
 import type { Binding } from './binding.ts';
 import { gates, reproduceCommand, type Strictness } from './findings.ts';
 import type { NamedContext } from '../generate/index.ts';
+import { defaultPrefix } from '../scenarios/ids.ts';
+import { bindingPairs } from './binding.ts';
+import { maskDeep } from './mask.ts';
 
 export interface ScenarioRun {
   operation: string;
@@ -26,16 +29,26 @@ function preparedFor(r: ScenarioRun) {
     const pick = usable.find((c) => c.context.cloudMap?.service?.namespaceType === 'HTTP') ?? usable[0];
     if (!pick?.context.cloudMap) return undefined;
     const placeholder = pick.context.cloudMap.serviceId;
-    return { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig };
+    return { placeholder, prepared: { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig } };
   }
   const p = r.contexts.find((c) => c.context.proton?.serviceExists)?.context.proton;
-  return p ? { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } : undefined;
+  return p ? { placeholder: p.serviceName, prepared: { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } } : undefined;
 }
 
 export async function scenarioFindings(r: ScenarioRun): Promise<ScenarioFinding[]> {
-  const prepared = preparedFor(r);
-  if (!prepared) return [];
-  return runScenarios({ operation: r.operation, target: r.target, prepared, seed: r.seed, runs: r.runs, ...(r.signal ? { signal: r.signal } : {}) });
+  const chosen = preparedFor(r);
+  if (!chosen) return [];
+  const { prepared, placeholder } = chosen;
+  // Ids from the seed and the placeholder (not the target's id for it), with the run nonce in them: fresh on
+  // a target that keeps an earlier run's instances and tokens, and the seed's ids again in what is written.
+  const plain = defaultPrefix(r.seed, `${r.operation}/${placeholder}`);
+  const idPrefix = r.binding.nonce ? r.binding.nonce.apply(plain) : undefined;
+  const found = await runScenarios({
+    operation: r.operation, target: r.target, prepared, seed: r.seed, runs: r.runs,
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}),
+  });
+  const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
+  return found.map((f) => maskDeep(f, pairs));
 }
 
 export function scenarioToFinding(s: ScenarioFinding, strictness: Strictness, fixturesDir: string | undefined, target: string, rerun: string): Finding {

@@ -31,8 +31,9 @@ export interface StateModelOptions {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+// A valid raw body (odd whitespace, escapes) is its input written out: it meets and makes state like it.
 const objectInput = (c: Case): Record<string, unknown> | undefined =>
-  c.rawBody === undefined && typeof c.input === 'object' && c.input !== null && !Array.isArray(c.input) ? c.input as Record<string, unknown> : undefined;
+  (c.rawBody === undefined || c.kind === 'valid') && typeof c.input === 'object' && c.input !== null && !Array.isArray(c.input) ? c.input as Record<string, unknown> : undefined;
 // A stable key of the parameters an idempotency token is bound to (the payload without the token).
 const paramsKey = (input: Record<string, unknown>, tokenMember: string): string => {
   const rest: Record<string, unknown> = {};

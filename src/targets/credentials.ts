@@ -2,7 +2,6 @@
 // a missing chain is one CF_ERR_CONFIG line before any case runs; the chain's own cache then serves (and
 // refreshes expiring) credentials. Local emulators: an obviously fake static key. Credentials are never
 // printed, logged or returned in an Outcome; error messages are scrubbed of anything key-like.
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { HarnessError } from '../errors.ts';
 import { FAKE_CREDENTIALS, type Credentials } from '../protocol/sigv4.ts';
 
@@ -26,11 +25,15 @@ const HOW = 'set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (and AWS
  * HarnessError CF_ERR_CONFIG: credentials the harness cannot get stop the run, they are not a target's answer.
  */
 export function chainProvider(options: ChainOptions = {}): CredentialProvider {
-  const chain: CredentialProvider =
-    options.provider ?? fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
+  // The SDK's provider chain is loaded on first use: only `aws` targets pay for it.
+  let chain: CredentialProvider | undefined = options.provider;
   return async () => {
     let c: Credentials;
     try {
+      if (!chain) {
+        const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+        chain = fromNodeProviderChain(options.profile === undefined ? {} : { profile: options.profile });
+      }
       c = await chain();
     } catch (e) {
       throw noCredentials(e);

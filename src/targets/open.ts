@@ -7,9 +7,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { HarnessError } from '../errors.ts';
 import type { ProfileName, ResponseProfile } from '../protocol/profiles.ts';
 import { createRecordingTarget } from '../record/replayTarget.ts';
-import { resolveChainCredentials } from './credentials.ts';
 import { createHttpTarget } from './http.ts';
-import { createSdkTarget } from './sdk.ts';
 import type { Target } from './target.ts';
 
 export interface OpenOptions {
@@ -49,12 +47,16 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
     return { ...withName(http, 'builtin', async () => { await http.close(); await emulator.close(); }), fresh: true };
   }
   if (spec === 'aws') {
+    // The AWS SDK loads only for SDK targets (start-up cost for everything else).
+    const { resolveChainCredentials } = await import('./credentials.ts');
+    const { createSdkTarget } = await import('./sdk.ts');
     const credentials = await resolveChainCredentials();
     const sdk = createSdkTarget({ region: o.region, credentials, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
     const secrets = async () => { const c = await credentials(); return [c.accessKeyId, c.secretAccessKey, c.sessionToken]; };
     return { ...withName(sdk, 'aws', () => sdk.close(), true), secrets };
   }
   if (spec.startsWith('sdk+http://') || spec.startsWith('sdk+https://')) {
+    const { createSdkTarget } = await import('./sdk.ts');
     const sdk = createSdkTarget({ endpoint: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
     try {
       await probeUrl(spec.slice('sdk+'.length), o);

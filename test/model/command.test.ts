@@ -30,7 +30,7 @@ describe('contract-fuzz models import', () => {
     expect(lines).toHaveLength(1);
     const model = JSON.parse(readFileSync(join(out, 'proton', 'model.json'), 'utf8')) as ServiceModel;
     expect(model.provenance.format).toBe('smithy');
-    expect(Object.keys(model.operations)).toHaveLength(12);
+    expect(Object.keys(model.operations)).toHaveLength(15); // the default operations of Proton (src/model/defaults.ts)
   });
 
   it('--help prints the usage and returns 0', async () => {

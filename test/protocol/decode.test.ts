@@ -41,14 +41,36 @@ describe('decodeResponse (aws-json)', () => {
     ['non-json', 200, '{"a" 1}', AMZ],
     ['non-json', 200, '{"a":1}}', AMZ],
     ['non-json', 500, '\u0000\u00ff\u0001garbage', { 'content-type': 'application/octet-stream' }],
-    ['wrong-content-type', 200, '{"OperationId":"x"}', { 'content-type': 'text/plain' }],
   ] as const)('%s: status %i %j', (problem, status, text, headers) => {
     const o = decodeResponse(raw(status, text, headers));
     expect(o.bodyProblem).toBe(problem);
     expect(o.bodyExcerpt).toBe(text.slice(0, EXCERPT_CHARS));
     expect(o.status).toBe(status);
-    if (problem !== 'wrong-content-type') expect(o.body).toBeUndefined();
-    else expect(o.body).toEqual({ OperationId: 'x' });
+    expect(o.body).toBeUndefined();
+  });
+
+  // Issue 9 §1: the AWS SDKs parse the body whatever the Content-Type says (an emulator answers JSON as
+  // text/html): a body that parses is decoded as usual; the header is the protocol checks' business.
+  it.each([
+    ['text/html; charset=utf-8'], ['text/plain'], ['application/octet-stream'],
+  ])('JSON under Content-Type %s is decoded, not a body problem', (contentType) => {
+    const ok = decodeResponse(raw(200, '{"OperationId":"x"}', { 'content-type': contentType }));
+    expect(ok.bodyProblem).toBeUndefined();
+    expect(ok.bodyExcerpt).toBeUndefined();
+    expect(ok.body).toEqual({ OperationId: 'x' });
+    const error = decodeResponse(raw(400, '{"__type":"InvalidInput","Message":"m"}', { 'content-type': contentType }));
+    expect(error).toMatchObject({ code: 'InvalidInput', message: 'm', errorClass: 'validation' });
+    expect(error.bodyProblem).toBeUndefined();
+  });
+
+  it('HTML under text/html is still unreadable (a server error), JSON under it is not', () => {
+    const page = decodeResponse(raw(500, '<html><body>oops</body></html>', { 'content-type': 'text/html; charset=utf-8' }));
+    expect(page.bodyProblem).toBe('html');
+  });
+
+  it('marks outcomes decoded through another profile than aws-json (protocol checks judge only awsJson)', () => {
+    expect(decodeResponse(raw(200, '{"success":true,"data":{}}'), 'envelope').profile).toBe('envelope');
+    expect(decodeResponse(raw(200, '{}')).profile).toBeUndefined();
   });
 
   it('an unparseable error body still yields the header code and the server class', () => {
@@ -81,6 +103,6 @@ describe('decodeResponse (aws-json)', () => {
 
   it('a profile that throws cannot break decoding', () => {
     const o = decodeResponse(raw(400, '{"a":1}'), { name: 'broken', interpret: () => { throw new Error('bug'); } });
-    expect(o).toEqual({ status: 400, headers: AMZ, latencyMs: 3, body: { a: 1 } });
+    expect(o).toEqual({ status: 400, headers: AMZ, latencyMs: 3, body: { a: 1 }, profile: 'broken' });
   });
 });

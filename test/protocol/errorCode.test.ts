@@ -1,31 +1,13 @@
-// Equivalents of Smithy's awsJson1_0 / awsJson1_1 error-parsing protocol tests (smithy-aws-protocol-tests,
-// model/awsJson1_0/errors.smithy and awsJson1_1/errors.smithy, FooError cases): all must yield "FooError".
+// Our Smithy-order parser against Smithy's awsJson error-parsing protocol tests (test/protocol/smithyErrorCases.ts):
+// every case must yield "FooError".
 import { describe, expect, it } from 'vitest';
 import { parseErrorCode, parseErrorMessage, sanitizeErrorCode } from '../../src/protocol/errorCode.ts';
+import { SMITHY_PROTOCOLS, smithyErrorCases } from './smithyErrorCases.ts';
 
-const URI = 'http://internal.amazon.com/coral/com.amazon.coral.validate/';
-
-for (const [protocol, ns] of [['AwsJson10', 'aws.protocoltests.json10'], ['AwsJson11', 'aws.protocoltests.json']] as const) {
+for (const [protocol, ns] of SMITHY_PROTOCOLS) {
   describe(`${protocol} error code parsing (Smithy protocol tests)`, () => {
-    const cases: Array<[id: string, headers: Record<string, string>, body: unknown]> = [
-      [`${protocol}FooErrorUsingXAmznErrorType`, { 'X-Amzn-Errortype': 'FooError' }, undefined],
-      [`${protocol}FooErrorUsingXAmznErrorTypeWithUri`, { 'X-Amzn-Errortype': `FooError:${URI}` }, undefined],
-      [`${protocol}FooErrorUsingXAmznErrorTypeWithUriAndNamespace`, { 'X-Amzn-Errortype': `aws.protocoltests.restjson#FooError:${URI}` }, undefined],
-      [`${protocol}FooErrorUsingCode`, { 'Content-Type': 'application/x-amz-json-1.0' }, { code: 'FooError' }],
-      [`${protocol}FooErrorUsingCodeAndNamespace`, {}, { code: `${ns}#FooError` }],
-      [`${protocol}FooErrorUsingCodeUriAndNamespace`, {}, { code: `${ns}#FooError:${URI}` }],
-      [`${protocol}FooErrorWithDunderType`, {}, { __type: 'FooError' }],
-      [`${protocol}FooErrorWithDunderTypeAndNamespace`, {}, { __type: `${ns}#FooError` }],
-      [`${protocol}FooErrorWithDunderTypeUriAndNamespace`, {}, { __type: `${ns}#FooError:${URI}` }],
-      [`${protocol}FooErrorWithDunderTypeAndDifferentNamespace`, {}, { __type: 'aws.different.namespace#FooError' }],
-      [
-        `${protocol}FooErrorWithNestedTypeProperty`,
-        {},
-        { __type: `${ns}#FooError`, ErrorDetails: [{ __type: 'com.amazon.internal#ErrorDetails', reason: 'Some reason' }] },
-      ],
-    ];
-    it.each(cases)('%s', (_id, headers, body) => {
-      expect(parseErrorCode(headers, body)).toBe('FooError');
+    it.each(smithyErrorCases(ns).map((c) => [`${protocol}${c.id}`, c] as const))('%s', (_id, c) => {
+      expect(parseErrorCode(c.headers, c.body)).toBe('FooError');
     });
   });
 }

@@ -28,8 +28,8 @@ const report = (findings: Finding[]): Report => ({
 describe('report sinks', () => {
   it('junit: one testcase per property per operation; the failing one carries the payload and the command, as valid XML text', () => {
     const xml = renderJunit(report([finding()]));
-    expect(xml.match(/<testcase /g)?.length).toBe(12);
-    expect(xml).toContain('<testsuites name="contract-fuzz" tests="12" failures="1">');
+    expect(xml.match(/<testcase /g)?.length).toBe(14);
+    expect(xml).toContain('<testsuites name="contract-fuzz" tests="14" failures="1">');
     const failure = xml.slice(xml.indexOf('<failure'), xml.indexOf('</failure>'));
     expect(xml).toMatch(/name="invalid-rejected">\s*<failure/);
     expect(failure).toContain('npx contract-fuzz replay fixtures/RegisterInstance/accepted-invalid-x.json');

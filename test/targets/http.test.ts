@@ -223,9 +223,11 @@ describe('faulty targets become Outcomes', () => {
     expect(outcome).toMatchObject({ status: 200, bodyProblem: 'truncated', bodyExcerpt: '{"OperationId":"op-12' });
   });
 
-  it('JSON under a non-JSON content type → wrong-content-type, body still parsed', async () => {
+  it('JSON under a non-JSON content type is decoded as usual (the header is a protocol finding, issue 9 §1)', async () => {
     server.use(http.post('/', () => new HttpResponse('{"OperationId":"op-1"}', { headers: { 'content-type': 'text/plain' } })));
-    expect(await target().send(register)).toMatchObject({ status: 200, bodyProblem: 'wrong-content-type', body: { OperationId: 'op-1' } });
+    const outcome = await target().send(register);
+    expect(outcome).toMatchObject({ status: 200, body: { OperationId: 'op-1' }, headers: { 'content-type': 'text/plain' } });
+    expect(outcome.bodyProblem).toBeUndefined();
   });
 
   it('a 10 MB body still decodes', async () => {

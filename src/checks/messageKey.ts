@@ -1,0 +1,31 @@
+// Protocol: an error body that carries its message under the other casing than the model's error shape
+// names (Cloud Map `Message`, Proton `message`). Every SDK still shows the text (each reads both keys), but
+// code reading the modelled member by name finds nothing: a warning, one per operation (no code in `actual`).
+import { errorShapesOf } from '../protocol/errorShapes.ts';
+import type { Check } from './exchange.ts';
+import { expectedSummary } from './exchange.ts';
+
+export const MESSAGE_KEY_CONSTRAINT = 'protocol:message-key';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const messageKeyCheck: Check = ({ case: c, expected, outcome }) => {
+  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return [];
+  const body = outcome.body;
+  if (!isObject(body)) return [];
+  const key = errorShapesOf(c.operation).messageKey(outcome.code);
+  if (key === undefined || Object.hasOwn(body, key)) return [];
+  const other = Object.keys(body).find((k) => k.toLowerCase() === 'message');
+  if (other === undefined) return [];
+  return [{
+    operation: c.operation,
+    kind: 'protocol',
+    constraint: MESSAGE_KEY_CONSTRAINT,
+    severity: 'warning',
+    source: `model error shape ${outcome.code ?? '(the operation\'s errors)'}: member "${key}"`,
+    confidence: 'documented',
+    expected: expectedSummary(expected),
+    actual: { status: outcome.status },
+    detail: `${outcome.code ?? 'error'} body says "${other}"; the model names the member "${key}" (SDKs show the text either way, but code reading the modelled member finds nothing)`,
+  }];
+};

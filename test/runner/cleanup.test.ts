@@ -1,0 +1,61 @@
+// Issue 7 §1: what a run created goes away on every target, whatever the number of instances, and a cleanup
+// that fails is one warning line, never a finding and never a lost report.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { coverageContexts } from '../../src/generate/index.ts';
+import { parseRunOptions } from '../../src/run/options.ts';
+import { prepare } from '../../src/run/prerequisites.ts';
+import { executeRun } from '../../src/run/run.ts';
+import { createHttpTarget } from '../../src/targets/http.ts';
+import { awsError, startFaultyTarget } from '../support/faultyTarget.ts';
+
+let emulator: RunningEmulator;
+let work: string;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: 5 });
+  work = await mkdtemp(join(tmpdir(), 'cf-cleanup-'));
+});
+afterAll(async () => { await emulator.close(); await rm(work, { recursive: true, force: true }); });
+
+describe('cleanup', () => {
+  it('deregisters every instance of a service holding more than one page of them, then deletes it all', async () => {
+    const target = createHttpTarget({ url: emulator.url, concurrency: 8 });
+    try {
+      const contexts = { RegisterInstance: coverageContexts('RegisterInstance') };
+      const prepared = await prepare(target, { operations: ['RegisterInstance'], contexts, runTag: 'many1' });
+      const http = contexts.RegisterInstance.find((c) => c.context.cloudMap?.service?.namespaceType === 'HTTP' && c.context.cloudMap.service.dnsRecords.length === 0)!;
+      const serviceId = prepared.binding.serviceIds.get(http.context.cloudMap!.serviceId)!;
+      for (let i = 0; i < 230; i++) {
+        const o = await target.send({ service: 'servicediscovery', operation: 'RegisterInstance', input: { ServiceId: serviceId, InstanceId: `i${i}`, Attributes: {} } });
+        expect(o.status).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 30)); // the registrations' operations complete
+      expect(emulator.emulator.cloudMap.getService(serviceId)?.instances.size).toBe(230);
+      expect(await prepared.cleanup()).toEqual([]);
+      expect(emulator.emulator.cloudMap.services.size).toBe(0);
+      expect([...emulator.emulator.cloudMap.namespaces.values()].filter((n) => !n.deleting)).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('a cleanup the target refuses: one warning line, exit code and report as without it', async () => {
+    const faulty = await startFaultyTarget(async (x) =>
+      (x.service === 'servicediscovery' && x.operation === 'DeleteService' ? awsError(x, 500, 'InternalFailure', 'try later') : x.pass()));
+    try {
+      let stderr = '';
+      const dir = join(work, 'refused');
+      const o = parseRunOptions(['--target', faulty.url, '--operation', 'RegisterInstance', '--seed', '3', '--runs', '5', '--no-scenarios', '--report-dir', dir]);
+      const r = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: (t) => void (stderr += t), isTTY: false });
+      expect(r.exitCode).toBe(0);
+      expect(r.report.discrepancies).toEqual([]);
+      expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^contract-fuzz: warning: cleanup on http:\/\/127\.0\.0\.1:\d+ failed \d+ time\(s\): .*DeleteService/)]);
+      expect(JSON.parse(await readFile(join(dir, 'report.json'), 'utf8'))).toMatchObject({ summary: { discrepancies: 0 } });
+    } finally {
+      await faulty.close();
+    }
+  });
+});
