@@ -70,7 +70,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
 
-  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, profile: o.profile };
+  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
   let requests = 0;

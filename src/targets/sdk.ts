@@ -8,6 +8,7 @@
 // every answer. `send` rejects only when the harness itself cannot work (unsupported service, credentials).
 import { HarnessError } from '../errors.ts';
 import { decodeResponse } from '../protocol/decode.ts';
+import { keepFullBody } from './scrub.ts';
 import type { Outcome, TransportFailure } from '../protocol/outcome.ts';
 import { chainProvider, FAKE_CREDENTIALS, type CredentialProvider, type Credentials } from './credentials.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http.ts';
@@ -106,7 +107,7 @@ export function createSdkTarget(options: SdkTargetOptions = {}): SdkTarget {
     }
     const wire = capture.response;
     if (wire !== undefined) {
-      const outcome = decodeResponse({ status: wire.status, headers: wire.headers, bodyText: wire.bodyText, latencyMs: wire.latencyMs, operation: call.operation });
+      const outcome = keepFullBody(decodeResponse({ status: wire.status, headers: wire.headers, bodyText: wire.bodyText, latencyMs: wire.latencyMs, operation: call.operation }), wire.bodyText);
       const filled = filledMembers(call.input, capture.requestBody);
       if (filled.length > 0) outcome.sdkFilled = filled;
       return outcome;
