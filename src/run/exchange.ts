@@ -10,6 +10,7 @@ import type { Outcome } from '../protocol/outcome.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { createKeyLock } from './keyLock.ts';
+import { keepPopulation } from './population.ts';
 import { createStateModel } from './stateModel.ts';
 
 export type CaseExchange = (c: Case) => Promise<{ found: Discrepancy[]; sent: Case }>;
@@ -23,6 +24,7 @@ const toCall = (c: Case): Call => ({
 export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
   const state = createStateModel({ freshTarget: o.target.fresh === true });
   const lock = createKeyLock();
+  const keepBounded = keepPopulation(o.target, state, lock, o.signal);
   return async (c) => {
     const sent = bindCase(c, o.binding);
     const first = expectCase(sent);
@@ -33,6 +35,7 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
       state.commit(sent, outcome);
       return { expected, outcome };
     });
+    await keepBounded();
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
     return { found, sent };
@@ -46,16 +49,19 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
   // the instance may still be in progress) is not a difference.
   const states = [createStateModel(), createStateModel()];
   const locks = [createKeyLock(), createKeyLock()];
+  const keepBounded = [keepPopulation(o.reference, states[0], locks[0], o.signal), keepPopulation(o.candidate, states[1], locks[1], o.signal)];
   const sendTo = async (side: 0 | 1, c: Case) => {
     const sent = bindCase(c, o.bindings[side]);
     const target = side === 0 ? o.reference : o.candidate;
     const state = states[side];
-    return locks[side].run(state.keys(sent), async () => {
+    const answer = await locks[side].run(state.keys(sent), async () => {
       const expected = state.judge(sent, expectCase(sent));
       const outcome = await target.send(toCall(sent), { signal: o.signal });
       state.commit(sent, outcome);
       return { outcome, sent, expected };
     });
+    await keepBounded[side]();
+    return answer;
   };
   return async (c) => {
     const [a, b] = await Promise.all([sendTo(0, c), sendTo(1, c)]);
