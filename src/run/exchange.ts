@@ -7,13 +7,27 @@ import type { Case } from '../generate/case.ts';
 import { expectCase } from '../generate/index.ts';
 import { serviceOf } from '../model/load.ts';
 import type { Outcome } from '../protocol/outcome.ts';
+import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { createKeyLock } from './keyLock.ts';
 import { keepPopulation } from './population.ts';
 import { createStateModel } from './stateModel.ts';
 
-export type CaseExchange = (c: Case) => Promise<{ found: Discrepancy[]; sent: Case }>;
+/** `skipped`: the target did not send the case (an SDK cannot serialize it faithfully); why, for the report. */
+export type CaseExchange = (c: Case) => Promise<{ found: Discrepancy[]; sent: Case; skipped?: string }>;
+
+// Nothing was sent: the state model hears "refused", which changes no state.
+const NOT_SENT: Outcome = { status: 0, headers: {}, latencyMs: 0 };
+/** The target's send, with a CaseSkipped turned into a value. */
+async function sendOrSkip(target: Target, c: Case, signal?: AbortSignal): Promise<{ outcome: Outcome; skipped?: string }> {
+  try {
+    return { outcome: await target.send(toCall(c), { signal }) };
+  } catch (e) {
+    if (e instanceof CaseSkipped) return { outcome: NOT_SENT, skipped: e.reason };
+    throw e;
+  }
+}
 
 
 const toCall = (c: Case): Call => ({
@@ -29,12 +43,13 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     const sent = bindCase(c, o.binding);
     const first = expectCase(sent);
     // Judged once the earlier requests on the same state have answered, so the state is what the target holds.
-    const { expected, outcome } = await lock.run(state.keys(sent), async () => {
+    const { expected, outcome, skipped } = await lock.run(state.keys(sent), async () => {
       const expected = state.judge(sent, first);
-      const outcome: Outcome = await o.target.send(toCall(sent), { signal: o.signal });
+      const { outcome, skipped } = await sendOrSkip(o.target, sent, o.signal);
       state.commit(sent, outcome);
-      return { expected, outcome };
+      return { expected, outcome, skipped };
     });
+    if (skipped !== undefined) return { found: [], sent, skipped };
     await keepBounded();
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
@@ -56,15 +71,17 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const state = states[side];
     const answer = await locks[side].run(state.keys(sent), async () => {
       const expected = state.judge(sent, expectCase(sent));
-      const outcome = await target.send(toCall(sent), { signal: o.signal });
+      const { outcome, skipped } = await sendOrSkip(target, sent, o.signal);
       state.commit(sent, outcome);
-      return { outcome, sent, expected };
+      return { outcome, sent, expected, skipped };
     });
     await keepBounded[side]();
     return answer;
   };
   return async (c) => {
     const [a, b] = await Promise.all([sendTo(0, c), sendTo(1, c)]);
+    const skipped = a.skipped ?? b.skipped;
+    if (skipped !== undefined) return { found: [], sent: b.sent, skipped };
     const allowed = b.expected.outcome === 'success' ? b.expected.alsoAcceptable?.codes ?? [] : [];
     const found = diffOutcomes(b.sent, a.outcome, b.outcome, o.reference.name)
       .filter((d) => !(d.kind === 'rejected-valid' && d.actual.code !== undefined && allowed.includes(d.actual.code)));

@@ -92,6 +92,9 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const coverage = emptyCoverage(o.operations);
   const findings: Finding[] = [];
   let cases = 0;
+  // Cases a target did not send, per operation and reason (SDK targets): counted, never judged.
+  const skipped: Record<string, Record<string, number>> = {};
+  const skip = (op: string, why: string, n = 1) => { const r = (skipped[op] ??= {}); r[why] = (r[why] ?? 0) + n; };
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);
@@ -138,12 +141,17 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (untested.has(op)) continue;
       const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
-      const stream = rawOk ? items : skipping(items, (i) => i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:')));
+      const stream = rawOk ? items : skipping(items, (i) => {
+        const sendable = i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:'));
+        if (!sendable) skip(op, 'an SDK cannot send raw bodies, non-object bodies or other operations');
+        return sendable;
+      });
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
         onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
       });
       cases += result.cases;
+      for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
       for (const [id, counts] of Object.entries(result.coverage[op] ?? {})) {
         const cell = (coverage[op][id] ??= { valid: 0, invalid: 0 });
         cell.valid += counts.valid;
@@ -200,6 +208,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
+      ...(Object.keys(skipped).length ? { skipped } : {}),
     },
     summary: {
       cases, requests, discrepancies: findings.length,
@@ -211,6 +220,9 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   };
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) await sink.onRunEnd(report);
+  for (const [op, reasons] of Object.entries(skipped)) {
+    for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
+  }
   if (o.writeBaseline) await writeBaseline(o.writeBaseline, findings);
   const exitCode = signal.aborted ? 130 : report.summary.gating > 0 ? 1 : 0;
   return { report, exitCode };
