@@ -68,6 +68,16 @@ export async function call(target: Target, service: string, operation: string, i
   throw new PrerequisiteError(c, o, line);
 }
 
+/** GetService of a prerequisite the user named: when the target says no, the user's value is what is wrong
+ * (one line, exit 2), never the target (no not-tested finding, no rejected-valid ones). */
+async function named(target: Target, flag: string, value: string, service: string, input: Json): Promise<Json> {
+  try {
+    return await call(target, service, 'GetService', input);
+  } catch (e) {
+    throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_USAGE', `${flag} ${value}: ${e.message}`) : e;
+  }
+}
+
 export async function waitForOperation(target: Target, operationId: string, o: Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>): Promise<Json> {
   const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
   for (;;) {
@@ -156,9 +166,7 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
   if (o.serviceId) {
     // The user's service: learn its configuration, generate only in it (and in a missing service).
     // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
-    const svc = (await call(target, 'servicediscovery', 'GetService', { Id: o.serviceId }).catch((e: unknown) => {
-      throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', e.message) : e;
-    })).Service as Json;
+    const svc = (await named(target, '--service-id', o.serviceId, 'servicediscovery', { Id: o.serviceId })).Service as Json;
     const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
     const config: CloudMapServiceConfig = {
       namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
@@ -197,6 +205,8 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
 }
 
 async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
+  // The user's service must exist: a typo is a usage error (exit 2), not 37 "rejected" valid cases.
+  if (o.protonService) await named(target, '--proton-service', o.protonService, 'proton', { name: o.protonService });
   const real = o.protonService ?? (await createProtonService(target, o, created));
   for (const nc of o.contexts.CreateServiceInstance ?? []) {
     const p = nc.context.proton;
