@@ -66,6 +66,8 @@ export interface Report {
   discrepancies: Finding[];
   /** Baseline entries that no longer occur. */
   fixed: string[];
+  /** With --baseline: entries this run did not exercise (neither fixed nor found). */
+  notExercised?: string[];
 }
 
 /** Report sinks share one interface; each is a separate implementation (JSON, JUnit, Markdown, console).

@@ -94,6 +94,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   let cases = 0;
   // Cases a target did not send, per operation and reason (SDK targets): counted, never judged.
   const skipped: Record<string, Record<string, number>> = {};
+  const casesByOperation: Record<string, number> = {};
+  const scenariosRan = new Set<string>();
   const skip = (op: string, why: string, n = 1) => { const r = (skipped[op] ??= {}); r[why] = (r[why] ?? 0) + n; };
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
@@ -151,6 +153,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
       });
       cases += result.cases;
+      casesByOperation[op] = result.cases;
       for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
       for (const [id, counts] of Object.entries(result.coverage[op] ?? {})) {
         const cell = (coverage[op][id] ??= { valid: 0, invalid: 0 });
@@ -162,6 +165,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
+        if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
         for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, o.fixturesDir, target, rerun(op)));
@@ -188,7 +192,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
   }
   sortFindings(findings);
-  const fixed = applyBaseline(findings, baseline, o.operations);
+  const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
   if (o.fixturesDir) {
     // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
     for (const f of findings) if (f.kind !== 'not-tested') f.fixture = await writeFixture(o.fixturesDir, f, o.diff ?? o.target);
@@ -217,13 +221,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     coverage,
     discrepancies: findings,
     fixed,
+    ...(baseline ? { notExercised } : {}),
   };
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) await sink.onRunEnd(report);
   for (const [op, reasons] of Object.entries(skipped)) {
     for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
   }
-  if (o.writeBaseline) await writeBaseline(o.writeBaseline, findings);
+  if (o.writeBaseline) io.write(`baseline written: ${o.writeBaseline} (${await writeBaseline(o.writeBaseline, findings)} entries)\n`);
   const exitCode = signal.aborted ? 130 : report.summary.gating > 0 ? 1 : 0;
   return { report, exitCode };
 }
