@@ -25,6 +25,9 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
 
   const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {
     const answer = await send('DeregisterInstance', { ServiceId: e.service, InstanceId: e.id });
+    // Not there (a token replay the target answered without registering again): nothing to wait for, but the
+    // id may still appear if its registration is in progress, so "leaving", not "gone".
+    if (answer.code === 'InstanceNotFound') return 'leaving';
     if (!ok(answer)) return 'kept';
     const operationId = (answer.body as { OperationId?: unknown } | undefined)?.OperationId;
     if (typeof operationId !== 'string') return 'leaving';
