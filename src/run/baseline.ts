@@ -59,8 +59,9 @@ export function exercised(e: Partial<BaselineEntry>, run: RunExercise): boolean 
     return needs ? cell[needs] > 0 : cell.valid + cell.invalid > 0;
   }
   if (scenariosOf(op).some((s) => s.id === e.constraint)) return run.scenarios.has(op);
-  // Plain valid cases, and protocol findings about how any answer looks: any case of the operation.
-  if (e.constraint === `${op}#valid` || e.kind === 'protocol') return (run.cases[op] ?? 0) > 0;
+  // Plain valid cases, protocol findings about how any answer looks, and an operation once not tested (its
+  // prerequisites are there now): any case of the operation.
+  if (e.constraint === `${op}#valid` || e.kind === 'protocol' || e.kind === 'not-tested') return (run.cases[op] ?? 0) > 0;
   return false;
 }
 

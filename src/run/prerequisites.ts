@@ -74,7 +74,7 @@ async function named(target: Target, flag: string, value: string, service: strin
   try {
     return await call(target, service, 'GetService', input);
   } catch (e) {
-    throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_USAGE', `${flag} ${value}: ${e.message}`) : e;
+    throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', `${flag} ${value}: ${e.message}`) : e;
   }
 }
 
@@ -155,8 +155,11 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     cleanup: () => undoAll(created),
     track(c, outcome) {
       const input = c.input as Json | null;
-      if (o.serviceId === undefined || c.operation !== 'RegisterInstance' || outcome.status < 200 || outcome.status >= 300) return;
-      if (typeof input === 'object' && input !== null && input.ServiceId === o.serviceId && typeof input.InstanceId === 'string') registered.add(input.InstanceId);
+      if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
+      if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;
+      // The run deregisters some as it goes (src/run/population.ts): cleanup must not ask again.
+      if (c.operation === 'RegisterInstance') registered.add(input.InstanceId);
+      if (c.operation === 'DeregisterInstance') registered.delete(input.InstanceId);
     },
   };
 }

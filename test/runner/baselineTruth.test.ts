@@ -61,6 +61,8 @@ describe('exercised: the direction a finding needs', () => {
     ['server-error', 'InstanceId#length', true],
     ['rejected-valid', 'RegisterInstance#valid', true],
     ['state', 'state:reregister-updates', false],
+    ['not-tested', 'prerequisite:CreateService', true],
+    ['protocol', 'protocol:content-type', true],
   ] as const)('%s on %s → %s', async (kind, constraint, expected) => {
     const { exercised } = await import('../../src/run/baseline.ts');
     expect(exercised({ operation: 'RegisterInstance', kind, constraint }, run)).toBe(expected);
