@@ -13,6 +13,9 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts
 import { parseRunOptions } from '../../src/run/options.ts';
 import { executeRun } from '../../src/run/run.ts';
 import { createStateModel, KEEP_HIGH, KEEP_LOW } from '../../src/run/stateModel.ts';
+import { coverageContexts } from '../../src/generate/index.ts';
+import { prepare } from '../../src/run/prerequisites.ts';
+import type { Call, Target } from '../../src/targets/target.ts';
 
 const ok: Expected = { outcome: 'success', source: 'model', confidence: 'documented' };
 const accepted: Outcome = { status: 200, headers: {}, latencyMs: 1, body: {} };
@@ -99,4 +102,28 @@ describe('long runs find nothing against a correct target', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+describe('the user\'s --service-id', () => {
+  it('an instance the run deregistered as it went is not deregistered again at cleanup', async () => {
+    const calls: Call[] = [];
+    const answer = (body: unknown): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body });
+    const target: Target = {
+      name: 'scripted', close: async () => undefined,
+      send: async (call) => {
+        calls.push(call);
+        if (call.operation === 'GetService') return answer({ Service: { Id: 'srv-user' } });
+        if (call.operation === 'DeregisterInstance') return answer({ OperationId: 'op-1' });
+        if (call.operation === 'GetOperation') return answer({ Operation: { Status: 'SUCCESS' } });
+        return answer({});
+      },
+    };
+    const prepared = await prepare(target, { operations: ['RegisterInstance'], contexts: { RegisterInstance: coverageContexts('RegisterInstance') }, runTag: 't', serviceId: 'srv-user' });
+    const reg = (id: string): Call => ({ service: 'servicediscovery', operation: 'RegisterInstance', input: { ServiceId: 'srv-user', InstanceId: id, Attributes: {} } });
+    prepared.track(reg('a'), accepted);
+    prepared.track(reg('b'), accepted);
+    prepared.track({ service: 'servicediscovery', operation: 'DeregisterInstance', input: { ServiceId: 'srv-user', InstanceId: 'a' } }, accepted);
+    expect(await prepared.cleanup()).toEqual([]);
+    expect(calls.filter((c) => c.operation === 'DeregisterInstance').map((c) => (c.input as { InstanceId: string }).InstanceId)).toEqual(['b']);
+  });
 });
