@@ -9,7 +9,7 @@
 // What a case sends is what the model reads: a raw-body case (the valid side of protocol:malformed-json is
 // well-formed JSON with odd whitespace or \u-escaped letters) creates state exactly like an object case.
 // The model once read only `input`, so such a body created "G6" on the target behind the model's back and a
-// later valid "G6" was blamed with ConflictException (issue 7 §2); the raw body, bound, is parsed instead.
+// later valid "G6" was blamed with ConflictException (issue 7 §2); the bound raw body itself is parsed now.
 //
 // Population: Cloud Map allows 1,000 instances per service, and a long run registers far more distinct ids.
 // `evictions` names the oldest instances this run registered once a service holds more than KEEP_HIGH of
@@ -22,8 +22,9 @@ import { expectState } from '../oracle/index.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 
 const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
-/** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. Half
- * the quota leaves room for every request in flight at the highest concurrency the runner allows. */
+/** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
+ * 600 left below the quota cover the requests in flight at any usual concurrency; past that, `judge` counts
+ * them as possible and accepts either answer. */
 export const KEEP_HIGH = 400;
 export const KEEP_LOW = 200;
 const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
@@ -55,7 +56,7 @@ export interface StateModelOptions {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** The payload the target reads: the raw body when there is one (binding rewrote it, `input` it did not). */
+/** The payload the target reads: the raw body when there is one (as bound: real ids, nonce), else `input`. */
 const sentInput = (c: Case): Record<string, unknown> | undefined => {
   if (c.rawBody === undefined) return isObject(c.input) ? c.input : undefined;
   try {
