@@ -127,3 +127,24 @@ describe('the user\'s --service-id', () => {
     expect(calls.filter((c) => c.operation === 'DeregisterInstance').map((c) => (c.input as { InstanceId: string }).InstanceId)).toEqual(['b']);
   });
 });
+
+describe('cleanup after the last cases', () => {
+  it('a DuplicateRequest (a registration still in progress) is waited out, not a cleanup warning', async () => {
+    const { cloudMapServiceCleanup } = await import('../../src/run/cleanup.ts');
+    let listed = false;
+    let busy = 2;
+    const answer = (body: unknown): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body });
+    const target: Target = {
+      name: 'scripted', close: async () => undefined,
+      send: async (call) => {
+        if (call.operation === 'ListInstances') return answer({ Instances: listed ? [] : ((listed = true), [{ Id: 'i' }]) });
+        if (call.operation === 'DeregisterInstance' && busy-- > 0) return { status: 400, headers: {}, latencyMs: 0, code: 'DuplicateRequest', message: 'Another operation of type RegisterInstance is in progress', body: {} };
+        if (call.operation === 'DeregisterInstance') return answer({ OperationId: 'op' });
+        if (call.operation === 'GetOperation') return answer({ Operation: { Status: 'SUCCESS' } });
+        return answer({});
+      },
+    };
+    await expect(cloudMapServiceCleanup(target, 'srv', { pollIntervalMs: 1 })).resolves.toBeUndefined();
+    expect(busy).toBe(-1);
+  });
+});
