@@ -40,6 +40,7 @@ export function renderConsole(r: Report, reportDir: string): string {
       `    payload: ${shortPayload(f.rawBody ?? f.request)}`, `    reproduce: ${f.reproduce}`);
   }
   if (r.fixed.length > 0) lines.push('', `fixed since the baseline: ${r.fixed.join(', ')}`);
+  if (r.notExercised?.length) lines.push(`not exercised by this run (neither fixed nor found): ${r.notExercised.join(', ')}`);
   const verdict = s.gating > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
   lines.push('', `${verdict}: ${s.gating} gating, ${s.discrepancies - s.gating} other finding(s); reports in ${reportDir}/`);
   return lines.join('\n') + '\n';

@@ -82,6 +82,16 @@ export async function call(target: Target, service: string, operation: string, i
 const nonEmptyString = (v: unknown): boolean => typeof v === 'string' && v !== '';
 const shortJson = (v: unknown): string => { const t = JSON.stringify(v) ?? ''; return t.length > 120 ? `${t.slice(0, 120)}…` : t; };
 
+/** GetService of a prerequisite the user named: when the target says no, the user's value is what is wrong
+ * (one line, exit 2), never the target (no not-tested finding, no rejected-valid ones). */
+async function named(target: Target, flag: string, value: string, service: string, input: Json): Promise<Json> {
+  try {
+    return await call(target, service, 'GetService', input);
+  } catch (e) {
+    throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', `${flag} ${value}: ${e.message}`) : e;
+  }
+}
+
 export async function waitForOperation(target: Target, operationId: string, o: Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>): Promise<Json> {
   const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
   for (;;) {
@@ -159,8 +169,11 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     cleanup: () => undoAll(created),
     track(c, outcome) {
       const input = c.input as Json | null;
-      if (o.serviceId === undefined || c.operation !== 'RegisterInstance' || outcome.status < 200 || outcome.status >= 300) return;
-      if (typeof input === 'object' && input !== null && input.ServiceId === o.serviceId && typeof input.InstanceId === 'string') registered.add(input.InstanceId);
+      if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
+      if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;
+      // The run deregisters some as it goes (src/run/population.ts): cleanup must not ask again.
+      if (c.operation === 'RegisterInstance') registered.add(input.InstanceId);
+      if (c.operation === 'DeregisterInstance') registered.delete(input.InstanceId);
     },
   };
 }
@@ -170,9 +183,7 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
   if (o.serviceId) {
     // The user's service: learn its configuration, generate only in it (and in a missing service).
     // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
-    const svc = (await call(target, 'servicediscovery', 'GetService', { Id: o.serviceId }).catch((e: unknown) => {
-      throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', e.message) : e;
-    })).Service as Json;
+    const svc = (await named(target, '--service-id', o.serviceId, 'servicediscovery', { Id: o.serviceId })).Service as Json;
     const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
     const config: CloudMapServiceConfig = {
       namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
@@ -213,6 +224,8 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
 }
 
 async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
+  // The user's service must exist: a typo is a usage error (exit 2), not 37 "rejected" valid cases.
+  if (o.protonService) await named(target, '--proton-service', o.protonService, 'proton', { name: o.protonService });
   const real = o.protonService ?? (await createProtonService(target, o, created));
   for (const nc of o.contexts.CreateServiceInstance ?? []) {
     const p = nc.context.proton;
