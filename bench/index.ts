@@ -3,9 +3,11 @@
 //   2. requests/s through the full send path vs a raw undici loop against an echo server, concurrency 32
 //   3. wall time and cases/s of the default job (`npm start`)
 //   4. start-up of the compiled CLI against a bare node
+//   5. the soak: 200,000 cases against `serve` at concurrency 64 and 50,000 in-process, 0 findings (`soak`)
 import { benchGenerate } from './generate.ts';
 import { benchDefaultRun } from './run.ts';
 import { benchSend } from './send.ts';
+import { benchSoak, soakLine } from './soak.ts';
 import { benchStartup } from './startup.ts';
 
 const only = process.argv[2];
@@ -23,4 +25,7 @@ if (!only || only === 'run') {
 if (!only || only === 'startup') {
   const s = benchStartup();
   console.log(`start-up: run --help ${s.helpMs.toFixed(0)} ms (compiled) vs node -e 0 ${s.nodeMs.toFixed(0)} ms: ${s.ratio.toFixed(1)}× (goal ≤ 3×); from source via tsx ${s.sourceMs.toFixed(0)} ms`);
+}
+if (!only || only === 'soak') {
+  for (const r of await benchSoak()) console.log(soakLine(r));
 }

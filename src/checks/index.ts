@@ -2,6 +2,7 @@
 import { contentTypeCheck } from './contentType.ts';
 import type { Check } from './exchange.ts';
 import { messageCheck } from './message.ts';
+import { bodyEncodingCheck } from './bodyEncoding.ts';
 import { messageKeyCheck } from './messageKey.ts';
 import { outcomeCheck } from './outcome.ts';
 import { responseSchemaCheck } from './responseSchema.ts';
@@ -13,6 +14,8 @@ export const DEFAULT_CHECKS: readonly Check[] = [
   transportCheck, serverErrorCheck, outcomeCheck, responseSchemaCheck,
   // Protocol findings (issue 9 §1, §2): how the answer is framed, judged next to what it says.
   contentTypeCheck, sdkErrorCodeCheck, messageKeyCheck,
+  // Issue 8 §2: bytes that are not UTF-8, JSON nested too deep.
+  bodyEncodingCheck,
 ];
 
 export const checksFor = (options: { messages: boolean }): Check[] =>

@@ -13,9 +13,13 @@ export interface RawResponse {
   latencyMs: number;
   /** Operation the request was for; envelope profiles map codes per operation. */
   operation?: string;
+  /** The body bytes were not valid UTF-8 (the transport knows; bodyText holds replacement characters). */
+  invalidUtf8?: boolean;
 }
 
 export const EXCERPT_CHARS = 512;
+/** Deeper JSON is not walked by anything (scrub, checks, ajv, report writing): AWS outputs nest a few levels. */
+export const MAX_JSON_DEPTH = 100;
 
 const UPPER = /[A-Z]/;
 
@@ -30,6 +34,10 @@ export function decodeResponse(raw: RawResponse, profile: ProfileName | Response
   } else {
     try {
       json = JSON.parse(text);
+      if (deeperThan(json, MAX_JSON_DEPTH)) {
+        json = undefined;
+        problem = 'too-deep';
+      }
     } catch {
       problem = unparseable(text, contentType);
     }
@@ -47,6 +55,7 @@ export function decodeResponse(raw: RawResponse, profile: ProfileName | Response
   if (it.rawCode !== undefined) outcome.rawCode = it.rawCode;
   if (it.errorClass !== undefined) outcome.errorClass = it.errorClass;
   if (it.message !== undefined) outcome.message = it.message;
+  if (raw.invalidUtf8 === true) outcome.invalidUtf8 = true;
   if (problem !== undefined) {
     outcome.bodyProblem = problem;
     outcome.bodyExcerpt = excerpt(text);
@@ -74,6 +83,18 @@ function rebuild(headers: Record<string, unknown>): Record<string, string> {
     out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
   }
   return out;
+}
+
+/** Iterative, stops early: true when some value sits more than `limit` containers deep. */
+export function deeperThan(v: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[v, 0]];
+  while (stack.length > 0) {
+    const [x, depth] = stack.pop() as [unknown, number];
+    if (x === null || typeof x !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(x) ? x : Object.values(x)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Why a non-empty body did not parse: HTML, JSON cut off before its end, or anything else. */

@@ -9,7 +9,8 @@ export interface WireRequest {
 }
 
 export type TransportFailure = 'timeout' | 'reset' | 'refused' | 'too-large' | 'aborted' | 'other';
-export type BodyProblem = 'empty' | 'non-json' | 'html' | 'truncated';
+/** `too-deep`: JSON nested deeper than MAX_JSON_DEPTH; its body is dropped, nothing walks it. */
+export type BodyProblem = 'empty' | 'non-json' | 'html' | 'truncated' | 'too-deep';
 
 export interface Outcome {
   /** HTTP status; 0 when the exchange failed below HTTP (see `transport`). */
@@ -32,6 +33,8 @@ export interface Outcome {
   bodyProblem?: BodyProblem;
   /** A short excerpt of an unparseable body, for reports (never more than 512 characters). */
   bodyExcerpt?: string;
+  /** The body bytes were not valid UTF-8 (AWS JSON is UTF-8): a protocol warning. */
+  invalidUtf8?: true;
   /** Set when no HTTP response was obtained. */
   transport?: { failure: TransportFailure; message: string };
   /** SDK targets only: top-level input members the SDK filled in itself (idempotency tokens such as CreatorRequestId, clientToken). */

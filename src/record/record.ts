@@ -1,6 +1,7 @@
-// `contract-fuzz record`: a normal run (executeRun: same cases, checks and reports) whose target sends through
-// node's http module while nock's recorder captures every exchange; then scrub, group per operation, write.
-// Secrets never reach disk: exchanges are scrubbed before they are written, and every Outcome is scrubbed before
+// `contract-fuzz record`: a normal run (executeRun: same cases, checks and reports) whose HTTP transport hands every
+// answered exchange to the recording as it comes (capture.ts); each is scrubbed in every encoding, capped, and
+// spooled to disk at once (spool.ts); at the end the spool is written as one nock-definition file per operation.
+// Secrets never reach disk: exchanges are scrubbed before they are spooled, and every Outcome is scrubbed before
 // the run sees it (reports, fixtures and console lines cannot carry what a target echoed back).
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { HarnessError } from '../errors.ts';
@@ -8,14 +9,15 @@ import { FAKE_CREDENTIALS, type CredentialSource } from '../protocol/sigv4.ts';
 import type { RunOptions } from '../run/options.ts';
 import { executeRun, type RunIO, type RunResult } from '../run/run.ts';
 import { resolveChainCredentials } from '../targets/credentials.ts';
-import { assertReachable } from '../targets/http.ts';
+import { assertReachable, createHttpTarget, createUndiciTransport } from '../targets/http.ts';
 import { parseTargetUrl } from '../targets/httpUrl.ts';
-import type { OpenOptions, OpenTarget } from '../targets/open.ts';
+import { assertTargetAllowed, type OpenOptions, type OpenTarget } from '../targets/open.ts';
 import { wrap, type SendWrapper } from '../targets/target.ts';
 import { TOOL } from '../version.ts';
-import { createNodeHttpTarget, type NodeHttpTarget } from './nodeHttpTarget.ts';
-import { startRecorder } from './recorder.ts';
-import { groupRecordings, writeRecording, type RecordedExchange } from './recording.ts';
+import { capturing, requestBody, requestHeaders, type CapturedExchange } from './capture.ts';
+import { RECORDED_BODY_LIMIT, recordedBody } from './recordedBody.ts';
+import { operationsByPrefix, type RecordedExchange } from './recording.ts';
+import { createSpool } from './spool.ts';
 import { createScrubber, scrubOutcomes, type Scrubber } from '../targets/scrub.ts';
 
 /** fake: the obviously fake AKIDEXAMPLE key (local emulators); env: AWS_ACCESS_KEY_ID/…; chain: the AWS chain. */
@@ -25,6 +27,8 @@ export interface RecordOptions extends RunOptions {
   /** Where `<Operation>-<seed>.json` files go. */
   out: string;
   credentials: CredentialMode;
+  /** Most bytes a recorded response body keeps (default RECORDED_BODY_LIMIT); the file says when one was cut. */
+  bodyLimitBytes?: number;
 }
 
 export interface RecordedFile { file: string; operation: string; exchanges: number }
@@ -36,9 +40,21 @@ export const DEFAULT_RECORD_DIR = 'fixtures/recorded';
 export async function recordRun(o: RecordOptions, signal: AbortSignal, io: RunIO, extra: { wrappers?: SendWrapper[] } = {}): Promise<RecordResult> {
   if (o.diff !== undefined) throw new HarnessError('CF_ERR_USAGE', 'record takes one target: --diff is not supported');
   if (o.target !== 'builtin') parseTargetUrl(checkSpec(o.target));
+  // Before credentials are looked up or anything is sent: only loopback targets go without an opt-in.
+  assertTargetAllowed(o.target, o);
   const scrub = createScrubber();
   const credentials = await credentialsFor(o.credentials, scrub);
-  let opened: { target: NodeHttpTarget; origin: string; runTag: string } | undefined;
+  const limit = o.bodyLimitBytes ?? RECORDED_BODY_LIMIT;
+  const byPrefix = operationsByPrefix();
+  const spool = createSpool();
+  let runTag: string | undefined;
+
+  const record = (c: CapturedExchange) => {
+    const amzTarget = c.request.headers['x-amz-target'] ?? '';
+    const operation = byPrefix.get(amzTarget.slice(0, amzTarget.lastIndexOf('.')));
+    if (operation === undefined || !o.operations.includes(operation)) return;
+    spool.add(operation, recordedExchange(c, scrub, limit));
+  };
 
   const open = async (spec: string, oo: OpenOptions): Promise<OpenTarget> => {
     let emulator: RunningEmulator | undefined;
@@ -47,12 +63,13 @@ export async function recordRun(o: RecordOptions, signal: AbortSignal, io: RunIO
       emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: oo.operationDelayMs ?? 5 });
       url = emulator.url;
     } else {
-      await assertReachable(spec, { timeoutMs: Math.min(oo.timeoutMs, 5_000) }); // through undici: not recorded
+      await assertReachable(spec, { timeoutMs: Math.min(oo.timeoutMs, 5_000) }); // not a POST: not recorded
     }
-    const target = createNodeHttpTarget({ url, region: oo.region, credentials, timeoutMs: oo.timeoutMs, concurrency: oo.concurrency, ...(oo.profile ? { profile: oo.profile } : {}) });
+    const origin = new URL(url).origin;
+    const transport = capturing(createUndiciTransport(origin, oo.concurrency, oo.timeoutMs), origin, record);
+    const target = createHttpTarget({ url, region: oo.region, credentials, timeoutMs: oo.timeoutMs, concurrency: oo.concurrency, transport, ...(oo.profile ? { profile: oo.profile } : {}) });
     // Same names as `run` would choose: from the seed on a fresh emulator, plus time on a target that keeps state.
-    const runTag = `${(o.seed >>> 0).toString(36)}${spec === 'builtin' ? '' : Date.now().toString(36).slice(-5)}`;
-    opened = { target, origin: new URL(url).origin, runTag };
+    runTag = `${(o.seed >>> 0).toString(36)}${spec === 'builtin' ? '' : Date.now().toString(36).slice(-5)}`;
     const sending = wrap(target, ...(extra.wrappers ?? []), scrubOutcomes(scrub));
     return {
       ...sending, name: spec === 'builtin' ? 'builtin' : target.name, isAws: false, runTag,
@@ -60,30 +77,35 @@ export async function recordRun(o: RecordOptions, signal: AbortSignal, io: RunIO
     };
   };
 
-  const recorder = await startRecorder();
+  let files: RecordedFile[] = [];
   let result: RunResult;
   try {
     result = await executeRun(o, signal, io, { openTarget: open });
-  } catch (e) {
-    await recorder.stop(0, 0);
-    throw e;
-  }
-  const raw = await recorder.stop(opened?.target.answered ?? 0);
-  const files: RecordedFile[] = [];
-  if (opened !== undefined) {
-    const recordings = groupRecordings(raw.map((x) => scrubExchange(x, scrub)), {
-      target: o.target, scope: opened.origin, seed: o.seed, runTag: opened.runTag, tool: { name: TOOL.name, version: TOOL.version }, operations: o.operations,
-    });
-    for (const r of recordings) {
-      if (r.exchanges.length === 0) continue;
-      files.push({ file: await writeRecording(o.out, r), operation: r.operation, exchanges: r.exchanges.length });
+    if (runTag !== undefined) {
+      files = await spool.write(o.out, {
+        recordingVersion: 1, target: o.target, seed: o.seed, runTag, tool: { name: TOOL.name, version: TOOL.version }, bodyLimitBytes: limit,
+      }, o.operations);
     }
+  } finally {
+    spool.discard();
   }
   for (const f of files) io.write(`recorded ${f.exchanges} exchange(s) of ${f.operation}: ${f.file}\n`);
   if (files.length === 0) io.writeErr('contract-fuzz: record: no exchange was recorded\n');
   return { ...result, files };
 }
 
+/** One captured exchange as the recording keeps it: nock's recorder's shape, scrubbed, its body capped. */
+export function recordedExchange(c: CapturedExchange, s: Scrubber, limit = RECORDED_BODY_LIMIT): RecordedExchange {
+  const body = recordedBody(c.response.body, c.response.headers, s, limit);
+  // A cut body has another length now: a replay must not wait for the original one.
+  const { 'content-length': _length, ...uncut } = c.response.headers;
+  const headers = body.responseCut ? uncut : c.response.headers;
+  return scrubExchange({
+    scope: c.scope, method: c.request.method, path: c.request.path, body: requestBody(c.request), status: c.response.status,
+    response: body.response, rawHeaders: headers, reqheaders: requestHeaders(c.request),
+    ...(body.responseIsBinary ? { responseIsBinary: true } : {}), ...(body.responseCut ? { responseCut: body.responseCut } : {}),
+  }, s);
+}
 
 export const scrubExchange = (x: RecordedExchange, s: Scrubber): RecordedExchange => ({
   ...s.value({ ...x, reqheaders: {}, rawHeaders: {} }),

@@ -1,11 +1,11 @@
 // The recording file: `DIR/<Operation>-<seed>.json`, one per fuzzed operation, holding every exchange of that
-// operation's service (its prerequisites included) as nock definitions, scrubbed, in a deterministic order.
+// operation's service (its prerequisites included) as nock definitions, scrubbed, in a deterministic order
+// (written by spool.ts: by (X-Amz-Target, body), stable, so identical requests keep the order they were answered in).
 // `nock.define(toNockDefinitions(recording))` loads one into nock; `replay:FILE` answers calls from it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS, loadServiceModel } from '../model/load.ts';
-import { writeFileAtomic } from '../report/files.ts';
 import { SCRUBBED } from '../targets/scrub.ts';
 import { fileType, readDocument } from '../schemas/read.ts';
 
@@ -24,6 +24,8 @@ export interface RecordedExchange {
   /** Request headers (lower-cased names); secrets are `<scrubbed>`. */
   reqheaders: Record<string, string>;
   responseIsBinary?: boolean;
+  /** The response body was longer than the recording's `bodyLimitBytes`: it had `bytes`, the file keeps `kept`. */
+  responseCut?: { bytes: number; kept: number };
 }
 
 export interface Recording {
@@ -35,6 +37,8 @@ export interface Recording {
   /** The run tag the prerequisites were named with; replaying the same seed must use the same names. */
   runTag: string;
   tool: { name: string; version: string };
+  /** Most bytes a recorded response body keeps; longer ones are cut and say so (`responseCut`). */
+  bodyLimitBytes?: number;
   exchanges: RecordedExchange[];
 }
 
@@ -64,47 +68,10 @@ export function nockBody(text: string): unknown {
 export const recordingFile = (dir: string, operation: string, seed: number): string => join(dir, `${operation}-${seed}.json`);
 
 /** X-Amz-Target prefix → the fuzzed operation of that service. */
-function operationsByPrefix(modelsDir?: string): Map<string, string> {
+export function operationsByPrefix(modelsDir?: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [operation, service] of Object.entries(FUZZED_OPERATIONS)) out.set(loadServiceModel(service, modelsDir).targetPrefix, operation);
   return out;
-}
-
-export interface GroupOptions {
-  target: string;
-  /** Only exchanges with this scope (origin) belong to the run. */
-  scope: string;
-  seed: number;
-  runTag: string;
-  tool: { name: string; version: string };
-  operations: string[];
-  modelsDir?: string;
-}
-
-/**
- * Already-scrubbed exchanges → one Recording per operation of the run. Order: by (X-Amz-Target, body), a stable
- * sort, so identical requests keep the order they were answered in (a poll that said PENDING, then SUCCESS).
- * Exchanges of other origins or services (not this run's) are left out.
- */
-export function groupRecordings(exchanges: RecordedExchange[], o: GroupOptions): Recording[] {
-  const byPrefix = operationsByPrefix(o.modelsDir);
-  const groups = new Map<string, Array<{ key: string; x: RecordedExchange }>>(o.operations.map((op) => [op, []]));
-  for (const x of exchanges) {
-    if (x.scope !== o.scope) continue;
-    const amzTarget = x.reqheaders['x-amz-target'] ?? '';
-    const operation = byPrefix.get(amzTarget.slice(0, amzTarget.lastIndexOf('.')));
-    groups.get(operation ?? '')?.push({ key: exchangeKey(amzTarget, x.body), x });
-  }
-  return [...groups].map(([operation, items]) => ({
-    recordingVersion: 1, operation, target: o.target, seed: o.seed, runTag: o.runTag, tool: o.tool,
-    exchanges: items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((i) => i.x),
-  }));
-}
-
-export async function writeRecording(dir: string, r: Recording): Promise<string> {
-  const file = recordingFile(dir, r.operation, r.seed);
-  await writeFileAtomic(file, JSON.stringify(r, null, 2) + '\n');
-  return file;
 }
 
 /** Reads a recording file, or every `*.json` recording in a folder (regular files only: a FIFO would block the read

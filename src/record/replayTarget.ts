@@ -4,12 +4,14 @@
 // A call the recording does not hold (or holds fewer times) → transport {failure:'other', message:'not in
 // recording'}. Matching directly instead of through nock keeps replay free of process-wide interception: it works
 // beside other targets (`--diff builtin replay:FILE`), concurrently, and a missing call can never reach a network.
+import { isUtf8 } from 'node:buffer';
 import { loadServiceModel } from '../model/load.ts';
 import { encodeRequest, type Endpoint } from '../protocol/codec.ts';
 import { decodeResponse } from '../protocol/decode.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { HarnessError } from '../errors.ts';
+import { keepFullBody } from '../targets/scrub.ts';
 import type { Send, Target } from '../targets/target.ts';
 import { exchangeKey, nockBody, readRecordings, type RecordedExchange, type Recording } from './recording.ts';
 
@@ -67,7 +69,10 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
     }
     const x = answers.get(key)?.shift();
     if (x === undefined) return failure(NOT_IN_RECORDING);
-    return decodeResponse({ status: x.status, headers: { ...x.rawHeaders }, bodyText: responseText(x), latencyMs: 0, operation: call.operation }, profile);
+    const bytes = responseBytes(x);
+    const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
+    const invalidUtf8 = typeof bytes !== 'string' && !isUtf8(bytes);
+    return keepFullBody(decodeResponse({ status: x.status, headers: { ...x.rawHeaders }, bodyText: text, latencyMs: 0, operation: call.operation, invalidUtf8 }, profile), text);
   };
 
   const name = typeof path === 'string' ? `replay:${path}` : 'replay';
@@ -83,8 +88,10 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
 
 const failure = (message: string): Outcome => ({ status: 0, headers: {}, latencyMs: 0, transport: { failure: 'other', message } });
 
-function responseText(x: RecordedExchange): string {
+/** The body text the live run saw: nock's hex forms (a binary body; content-encoded chunks) back to bytes first. */
+function responseBytes(x: RecordedExchange): Buffer | string {
   if (x.response === undefined || x.response === '') return '';
+  if (Array.isArray(x.response) && x.response.every((c) => typeof c === 'string')) return Buffer.from((x.response as string[]).join(''), 'hex');
   if (typeof x.response !== 'string') return JSON.stringify(x.response);
-  return x.responseIsBinary ? Buffer.from(x.response, 'hex').toString('utf8') : x.response;
+  return x.responseIsBinary ? Buffer.from(x.response, 'hex') : x.response;
 }

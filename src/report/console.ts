@@ -43,6 +43,7 @@ export function renderConsole(r: Report, reportDir: string): string {
     for (const q of c.consequences) lines.push(`    consequence: the ${q.operation} ${q.kind} scenario [${q.constraint}] fails with it`);
   }
   if (r.fixed.length > 0) lines.push('', `fixed since the baseline: ${r.fixed.join(', ')}`);
+  if (r.notExercised?.length) lines.push(`not exercised by this run (neither fixed nor found): ${r.notExercised.join(', ')}`);
   const verdict = s.gatingFindings > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
   const spread = s.discrepancies !== s.findings ? ` (${s.discrepancies} discrepancies over constraints and scenarios)` : '';
   lines.push('', `${verdict}: ${s.gatingFindings} gating, ${s.findings - s.gatingFindings} other finding(s)${spread}; reports in ${reportDir}/`);

@@ -64,6 +64,7 @@ export function renderMarkdown(r: Report): string {
     lines.push('', '</details>');
   }
   if (r.fixed.length > 0) lines.push('', `Fixed since the baseline: ${r.fixed.map((id) => `\`${id}\``).join(', ')}`);
+  if (r.notExercised?.length) lines.push('', `Not exercised by this run (neither fixed nor found): ${r.notExercised.map((id) => `\`${id}\``).join(', ')}`);
   return lines.join('\n') + '\n';
 }
 

@@ -98,6 +98,9 @@ export interface RunInfo {
   baseline?: string;
   /** SDK targets: input members the SDK filled in by itself, per operation (e.g. idempotency tokens). */
   sdkFilled?: Record<string, string[]>;
+  /** Cases not sent, per operation and reason: an SDK target cannot send raw bodies, nor what its SDK cannot
+   * serialize faithfully (src/targets/sdkFidelity.ts). Not findings; they never gate. */
+  skipped?: Record<string, Record<string, number>>;
 }
 
 export interface Report {
@@ -122,6 +125,8 @@ export interface Report {
   discrepancies: Finding[];
   /** Baseline entries that no longer occur. */
   fixed: string[];
+  /** With --baseline: entries this run did not exercise (neither fixed nor found). */
+  notExercised?: string[];
 }
 
 /** Report sinks share one interface; each is a separate implementation (JSON, JUnit, Markdown, console).

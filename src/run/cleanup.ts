@@ -10,6 +10,19 @@ type Poll = Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>;
 // Cleanup runs after an interrupted run too: it must not be cut by the run's abort signal.
 const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
 
+/** DeregisterInstance, waiting out a registration of the same instance still in progress (the run's last
+ * cases may re-register an instance just before cleanup: DuplicateRequest is the documented answer then). */
+async function deregister(target: Target, serviceId: string, instanceId: string, o: Poll): Promise<Json> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: instanceId });
+    } catch (e) {
+      if (!(e instanceof PrerequisiteError) || e.outcome.code !== 'DuplicateRequest' || attempt >= 40) throw e;
+      await new Promise((r) => setTimeout(r, o.pollIntervalMs ?? 25));
+    }
+  }
+}
+
 export async function cloudMapServiceCleanup(target: Target, serviceId: string, o: Poll): Promise<void> {
   // The first page again and again (deregistered instances leave it, so paging on would skip some), its
   // instances at once: a run leaves tens to hundreds per service. An instance listed again after it was
@@ -21,7 +34,7 @@ export async function cloudMapServiceCleanup(target: Target, serviceId: string, 
     if (ids.length === 0) break;
     const started = await Promise.all(ids.map((id) => {
       done.add(id);
-      return call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: id });
+      return deregister(target, serviceId, id, o);
     }));
     await Promise.all(started.map((s) => (typeof s.OperationId === 'string' ? waitForOperation(target, s.OperationId, unsignalled(o)) : undefined)));
   }
@@ -30,7 +43,7 @@ export async function cloudMapServiceCleanup(target: Target, serviceId: string, 
 
 /** Deregisters the given instances of a service the run did not create (the user's): only what the run registered. */
 export async function deregisterAll(target: Target, serviceId: string, instanceIds: string[], o: Poll): Promise<void> {
-  const started = await Promise.all(instanceIds.map((id) => call(target, 'servicediscovery', 'DeregisterInstance', { ServiceId: serviceId, InstanceId: id })));
+  const started = await Promise.all(instanceIds.map((id) => deregister(target, serviceId, id, o)));
   await Promise.all(started.map((s) => (typeof s.OperationId === 'string' ? waitForOperation(target, s.OperationId, unsignalled(o)) : undefined)));
 }
 

@@ -8,9 +8,11 @@ import { expectCase } from '../generate/index.ts';
 import { serviceOf } from '../model/load.ts';
 import type { Expected } from '../oracle/expected.ts';
 import type { Outcome } from '../protocol/outcome.ts';
+import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { createKeyLock } from './keyLock.ts';
+import { keepPopulation } from './population.ts';
 import { createStateModel } from './stateModel.ts';
 
 export interface Judged {
@@ -19,11 +21,24 @@ export interface Judged {
   /** The answer is one the contract allows only because of the target's state at that moment (DuplicateRequest
    * while an earlier registration of the instance may still be in progress): it says nothing about the payload. */
   stateDependent?: boolean;
+  /** The target did not send the case (an SDK cannot serialize it faithfully); why, for the report. */
+  skipped?: string;
 }
 export type CaseExchange = (c: Case) => Promise<Judged>;
 
 const allowedByState = (expected: Expected, outcome: Outcome): boolean =>
   expected.outcome === 'success' && outcome.code !== undefined && (expected.alsoAcceptable?.codes.includes(outcome.code) ?? false);
+// Nothing was sent: the state model hears "refused", which changes no state.
+const NOT_SENT: Outcome = { status: 0, headers: {}, latencyMs: 0 };
+/** The target's send, with a CaseSkipped turned into a value. */
+async function sendOrSkip(target: Target, c: Case, signal?: AbortSignal): Promise<{ outcome: Outcome; skipped?: string }> {
+  try {
+    return { outcome: await target.send(toCall(c), { signal }) };
+  } catch (e) {
+    if (e instanceof CaseSkipped) return { outcome: NOT_SENT, skipped: e.reason };
+    throw e;
+  }
+}
 
 
 const toCall = (c: Case): Call => ({
@@ -34,16 +49,19 @@ const toCall = (c: Case): Call => ({
 export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
   const state = createStateModel({ freshTarget: o.target.fresh === true });
   const lock = createKeyLock();
+  const keepBounded = keepPopulation(o.target, state, lock, o.signal);
   return async (c) => {
     const sent = bindCase(c, o.binding);
     const first = expectCase(sent);
     // Judged once the earlier requests on the same state have answered, so the state is what the target holds.
-    const { expected, outcome } = await lock.run(state.keys(sent), async () => {
+    const { expected, outcome, skipped } = await lock.run(state.keys(sent), async () => {
       const expected = state.judge(sent, first);
-      const outcome: Outcome = await o.target.send(toCall(sent), { signal: o.signal });
+      const { outcome, skipped } = await sendOrSkip(o.target, sent, o.signal);
       state.commit(sent, outcome);
-      return { expected, outcome };
+      return { expected, outcome, skipped };
     });
+    if (skipped !== undefined) return { found: [], sent, skipped };
+    await keepBounded();
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
     return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}) };
@@ -57,19 +75,24 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
   // the instance may still be in progress) is not a difference.
   const states = [createStateModel(), createStateModel()];
   const locks = [createKeyLock(), createKeyLock()];
+  const keepBounded = [keepPopulation(o.reference, states[0], locks[0], o.signal), keepPopulation(o.candidate, states[1], locks[1], o.signal)];
   const sendTo = async (side: 0 | 1, c: Case) => {
     const sent = bindCase(c, o.bindings[side]);
     const target = side === 0 ? o.reference : o.candidate;
     const state = states[side];
-    return locks[side].run(state.keys(sent), async () => {
+    const answer = await locks[side].run(state.keys(sent), async () => {
       const expected = state.judge(sent, expectCase(sent));
-      const outcome = await target.send(toCall(sent), { signal: o.signal });
+      const { outcome, skipped } = await sendOrSkip(target, sent, o.signal);
       state.commit(sent, outcome);
-      return { outcome, sent, expected };
+      return { outcome, sent, expected, skipped };
     });
+    await keepBounded[side]();
+    return answer;
   };
   return async (c) => {
     const [a, b] = await Promise.all([sendTo(0, c), sendTo(1, c)]);
+    const skipped = a.skipped ?? b.skipped;
+    if (skipped !== undefined) return { found: [], sent: b.sent, skipped };
     const allowed = b.expected.outcome === 'success' ? b.expected.alsoAcceptable?.codes ?? [] : [];
     const found = diffOutcomes(b.sent, a.outcome, b.outcome, o.reference.name)
       .filter((d) => !(d.kind === 'rejected-valid' && d.actual.code !== undefined && allowed.includes(d.actual.code)));

@@ -33,7 +33,8 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --profile P           response profile: aws-json (default) | envelope (gateways answering {"success":…})
   --service-id ID       use this existing Cloud Map service instead of creating services
   --proton-service NAME use this existing Proton service instead of creating one
-  --allow-aws           confirm that --target aws may create (and then delete) resources in your account
+  --allow-aws           confirm that --target aws (or an AWS endpoint URL) may create (and then delete) resources in your account
+  --allow-remote        confirm a --target/--diff on another machine (anything but a loopback address)
   --keep                do not delete what the run created (on any target)`;
 
 export interface RunOptions {
@@ -58,6 +59,8 @@ export interface RunOptions {
   serviceId?: string;
   protonService?: string;
   allowAws: boolean;
+  /** Targets that are not loopback addresses (and not AWS) need it. */
+  allowRemote: boolean;
   keep: boolean;
   help: boolean;
 }
@@ -70,7 +73,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
     'shrink-requests': { type: 'string' }, 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
     profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
-    'allow-aws': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
+    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
   });
   const op = v.operation ?? 'all';
   const known = Object.keys(FUZZED_OPERATIONS);
@@ -107,6 +110,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     ...(v['service-id'] !== undefined ? { serviceId: v['service-id'] } : {}),
     ...(v['proton-service'] !== undefined ? { protonService: v['proton-service'] } : {}),
     allowAws: v['allow-aws'] ?? false,
+    allowRemote: v['allow-remote'] ?? false,
     keep: v.keep ?? false,
     help: v.help ?? false,
   };

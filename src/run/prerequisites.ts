@@ -58,20 +58,44 @@ export class PrerequisiteError extends HarnessError {
   }
 }
 
-export async function call(target: Target, service: string, operation: string, input: Json): Promise<Json> {
+/**
+ * One preparation call. `needs`: dotted paths the answer must hold as non-empty strings (`Operation.Status`):
+ * an answer without them fails at once, with one line saying what was missing, instead of polling on `undefined`.
+ */
+export async function call(target: Target, service: string, operation: string, input: Json, needs: string[] = []): Promise<Json> {
   const c: Call = { service, operation, input };
   const o: Outcome = await target.send(c);
-  if (o.status >= 200 && o.status < 300 && o.body && typeof o.body === 'object') return o.body as Json;
-  const why = o.transport ? `${o.transport.failure}: ${o.transport.message}` : `${o.code ?? `HTTP ${o.status}`}${o.message ? `: ${o.message}` : ''}`;
+  const ok = o.status >= 200 && o.status < 300;
+  if (ok && o.body && typeof o.body === 'object') {
+    const missing = needs.filter((path) => !nonEmptyString(path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Json)[k] : undefined), o.body)));
+    if (missing.length === 0) return o.body as Json;
+    throw new PrerequisiteError(c, o, `${target.name}: ${operation} answered HTTP ${o.status} without ${missing.join(', ')} while preparing the run (body: ${shortJson(o.body)})`);
+  }
+  const why = o.transport ? `${o.transport.failure}: ${o.transport.message}`
+    : ok ? `HTTP ${o.status} with ${o.bodyProblem ? `an unreadable body (${o.bodyProblem})` : 'no JSON object'}${o.bodyExcerpt ? `: ${o.bodyExcerpt.slice(0, 80)}` : ''}`
+      : `${o.code ?? `HTTP ${o.status}`}${o.message ? `: ${o.message}` : ''}`;
   const line = `${target.name}: ${operation} failed while preparing the run (${why})`;
   if (o.transport) throw new HarnessError('CF_ERR_PREREQUISITE', line);
   throw new PrerequisiteError(c, o, line);
 }
 
+const nonEmptyString = (v: unknown): boolean => typeof v === 'string' && v !== '';
+const shortJson = (v: unknown): string => { const t = JSON.stringify(v) ?? ''; return t.length > 120 ? `${t.slice(0, 120)}…` : t; };
+
+/** GetService of a prerequisite the user named: when the target says no, the user's value is what is wrong
+ * (one line, exit 2), never the target (no not-tested finding, no rejected-valid ones). */
+async function named(target: Target, flag: string, value: string, service: string, input: Json): Promise<Json> {
+  try {
+    return await call(target, service, 'GetService', input);
+  } catch (e) {
+    throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', `${flag} ${value}: ${e.message}`) : e;
+  }
+}
+
 export async function waitForOperation(target: Target, operationId: string, o: Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>): Promise<Json> {
   const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
   for (;;) {
-    const op = (await call(target, 'servicediscovery', 'GetOperation', { OperationId: operationId })).Operation as Json | undefined;
+    const op = (await call(target, 'servicediscovery', 'GetOperation', { OperationId: operationId }, ['Operation.Status'])).Operation as Json | undefined;
     const status = op?.Status;
     if (status === 'SUCCESS') return op as Json;
     if (status === 'FAIL') throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} failed: ${String(op?.ErrorMessage ?? '')}`);
@@ -145,8 +169,11 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     cleanup: () => undoAll(created),
     track(c, outcome) {
       const input = c.input as Json | null;
-      if (o.serviceId === undefined || c.operation !== 'RegisterInstance' || outcome.status < 200 || outcome.status >= 300) return;
-      if (typeof input === 'object' && input !== null && input.ServiceId === o.serviceId && typeof input.InstanceId === 'string') registered.add(input.InstanceId);
+      if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
+      if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;
+      // The run deregisters some as it goes (src/run/population.ts): cleanup must not ask again.
+      if (c.operation === 'RegisterInstance') registered.add(input.InstanceId);
+      if (c.operation === 'DeregisterInstance') registered.delete(input.InstanceId);
     },
   };
 }
@@ -156,9 +183,7 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
   if (o.serviceId) {
     // The user's service: learn its configuration, generate only in it (and in a missing service).
     // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
-    const svc = (await call(target, 'servicediscovery', 'GetService', { Id: o.serviceId }).catch((e: unknown) => {
-      throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', e.message) : e;
-    })).Service as Json;
+    const svc = (await named(target, '--service-id', o.serviceId, 'servicediscovery', { Id: o.serviceId })).Service as Json;
     const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
     const config: CloudMapServiceConfig = {
       namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
@@ -182,14 +207,16 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
       const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
       const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${cfg.namespaceType}` };
       if (cfg.namespaceType === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
-      const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput);
+      const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput, ['OperationId']);
       const op = await waitForOperation(target, String(started.OperationId), o);
-      nsId = String((op.Targets as Json | undefined)?.NAMESPACE);
+      const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
+      if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
+      nsId = String(namespaceId);
       namespaces.set(cfg.namespaceType, nsId);
       const id = nsId;
       created.push(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: id }); });
     }
-    const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg))).Service as Json;
+    const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg), ['Service.Id'])).Service as Json;
     const id = String(svc.Id);
     binding.serviceIds.set(placeholder, id);
     created.push(() => cloudMapServiceCleanup(target, id, o));
@@ -197,6 +224,8 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
 }
 
 async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
+  // The user's service must exist: a typo is a usage error (exit 2), not 37 "rejected" valid cases.
+  if (o.protonService) await named(target, '--proton-service', o.protonService, 'proton', { name: o.protonService });
   const real = o.protonService ?? (await createProtonService(target, o, created));
   for (const nc of o.contexts.CreateServiceInstance ?? []) {
     const p = nc.context.proton;

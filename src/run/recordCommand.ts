@@ -16,6 +16,7 @@ Authorization, X-Amz-Security-Token, X-Amz-Date, SigV4 credentials and signature
 are replaced by <scrubbed> before anything is written. Replay a recording with --target replay:FILE.
 
   --out DIR             where the recordings go (default ${DEFAULT_RECORD_DIR})
+  --allow-aws / --allow-remote  needed for a URL that is not a loopback address (AWS / any other host)
   --credentials C       what signs the requests: fake (default: the AKIDEXAMPLE key, for emulators) |
                         env (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) | chain (AWS default chain)
 

@@ -1,11 +1,13 @@
 // `contract-fuzz replay FIXTURE|DIR [--target T]`: which findings still reproduce. Exit 1 if any does.
 import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
-import { openTarget } from '../targets/open.ts';
+import { assertTargetAllowed, openTarget } from '../targets/open.ts';
+import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
+import { wrap } from '../targets/target.ts';
 import { fixtureFiles, readFixture, replayFixtures } from './replay.ts';
 import { withoutStrays } from './replayStray.ts';
 
-const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws]
+const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws] [--allow-remote]
                              [--service-id ID] [--proton-service NAME]
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
@@ -19,10 +21,12 @@ skipped with one line each.
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     target: { type: 'string' }, region: { type: 'string' }, 'timeout-ms': { type: 'string' }, profile: { type: 'string' },
-    'allow-aws': { type: 'boolean' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' }, help: { type: 'boolean' },
+    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' }, help: { type: 'boolean' },
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
+  const allowed = { allowAws: v['allow-aws'] ?? false, allowRemote: v['allow-remote'] ?? false };
+  assertTargetAllowed(v.target ?? 'builtin', allowed);
   // Other JSON files in a folder (package.json, a report) are skipped with one line each; the rest replays.
   const { files, skipped } = await withoutStrays((await Promise.all(positionals.map((p) => fixtureFiles(p)))).flat(), positionals);
   // A fixture named directly must load: a broken one is exit 2 before any target is opened.
@@ -31,10 +35,12 @@ export async function replayCommand(argv: string[]): Promise<number> {
   for (const s of skipped) process.stdout.write(`- skipped    ${s.file}  ${s.why}\n`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
-  const target = await openTarget(v.target ?? 'builtin', {
+  const opened = await openTarget(v.target ?? 'builtin', {
     region: v.region ?? process.env.AWS_REGION ?? 'us-east-1', timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1),
-    concurrency: 4, allowAws: v['allow-aws'] ?? false, profile,
+    concurrency: 4, ...allowed, profile,
   });
+  // What the target says is printed: scrubbed first, as in a run (a target may echo the credentials).
+  const target = { ...opened, ...wrap(opened, scrubOutcomes(runScrubber())) };
   try {
     // Inside a folder, a fixture that does not load is an error line and fails the replay; it is never "fixed".
     let invalid = 0;

@@ -37,6 +37,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   serviceId: { flags: (o) => (o.serviceId === undefined ? [] : ['--service-id', o.serviceId]), replay: true },
   protonService: { flags: (o) => (o.protonService === undefined ? [] : ['--proton-service', o.protonService]), replay: true },
   allowAws: { flags: (o) => when(o.allowAws, '--allow-aws'), replay: true },
+  allowRemote: { flags: (o) => when(o.allowRemote, '--allow-remote'), replay: true },
   concurrency: { notCarried: 'how many requests are in flight: the same cases, each judged after earlier ones on the same state, the earliest case represents a finding' },
   baseline: { notCarried: 'decides only whether a known finding gates; the finding itself still shows' },
   writeBaseline: { notCarried: 'an output' },

@@ -71,7 +71,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
 
-  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, profile: o.profile };
+  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
   let requests = 0;
@@ -97,6 +97,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const coverage = emptyCoverage(o.operations);
   const findings: Finding[] = [];
   let cases = 0;
+  // Cases a target did not send, per operation and reason (SDK targets): counted, never judged.
+  const skipped: Record<string, Record<string, number>> = {};
+  const casesByOperation: Record<string, number> = {};
+  const scenariosRan = new Set<string>();
+  const skip = (op: string, why: string, n = 1) => { const r = (skipped[op] ??= {}); r[why] = (r[why] ?? 0) + n; };
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);
@@ -142,12 +147,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (untested.has(op)) continue;
       const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
-      const stream = rawOk ? items : skipping(items, (i) => i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:')));
+      const stream = rawOk ? items : skipping(items, (i) => {
+        const sendable = i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:'));
+        if (!sendable) skip(op, 'an SDK cannot send raw bodies, non-object bodies or other operations');
+        return sendable;
+      });
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
         onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
       });
       cases += result.cases;
+      casesByOperation[op] = result.cases;
+      for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
       for (const [id, counts] of Object.entries(result.coverage[op] ?? {})) {
         const cell = (coverage[op][id] ??= { valid: 0, invalid: 0 });
         cell.valid += counts.valid;
@@ -158,6 +169,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
+        if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
         for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, reproduce));
@@ -185,7 +197,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   }
   sortFindings(findings);
   assignRootCauses(findings);
-  const fixed = applyBaseline(findings, baseline, o.operations);
+  const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
   const causes = rootCauses(findings);
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
@@ -206,6 +218,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
+      ...(Object.keys(skipped).length ? { skipped } : {}),
     },
     summary: {
       cases, requests, discrepancies: findings.length,
@@ -216,10 +229,20 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     findings: causes,
     discrepancies: findings,
     fixed,
+    ...(baseline ? { notExercised } : {}),
   };
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
-  if (o.writeBaseline) unwritten.push(await attemptWrite('the baseline', o.writeBaseline, () => writeBaseline(o.writeBaseline!, findings)));
+  for (const [op, reasons] of Object.entries(skipped)) {
+    for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
+  }
+  if (o.writeBaseline) {
+    const baselineFile = o.writeBaseline;
+    let entries = 0;
+    const problem = await attemptWrite('the baseline', baselineFile, async () => { entries = await writeBaseline(baselineFile, findings); });
+    unwritten.push(problem);
+    if (problem === undefined) io.write(`baseline written: ${baselineFile} (${entries} entries)\n`);
+  }
   const problems = [...new Set(unwritten.filter((p) => p !== undefined))];
   for (const p of problems) io.writeErr(`contract-fuzz: ${p}\n`);
   const exitCode = signal.aborted ? interruptExitCode(signal) : problems.length > 0 ? 2 : report.summary.gating > 0 ? 1 : 0;

@@ -33,6 +33,8 @@ export interface CaseLoopOptions {
 
 export interface CaseLoopResult {
   cases: number;
+  /** Cases the target did not send, per reason (an SDK that cannot serialize them faithfully). */
+  skipped: Record<string, number>;
   coverage: CoverageTable;
   groups: Group[];
 }
@@ -51,11 +53,16 @@ export function countCoverage(coverage: CoverageTable, c: Case): void {
 export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   const groups = new Map<string, Group>();
   const coverage: CoverageTable = {};
+  const skipped: Record<string, number> = {};
   let cases = 0;
 
   await forEachConcurrent(o.items, o.concurrency, async (item) => {
-    const { found, sent } = await o.exchange(item.case);
+    const { found, sent, skipped: why } = await o.exchange(item.case);
     if (o.signal?.aborted) return; // a request cut by Ctrl-C says nothing about the target
+    if (why !== undefined) {
+      skipped[why] = (skipped[why] ?? 0) + 1;
+      return;
+    }
     cases++;
     countCoverage(coverage, item.case);
     for (const d of found) {
@@ -92,5 +99,5 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     g.shrink = { path: shrunk.path, steps: shrunk.steps, requests: shrunk.requests };
     if (shrunk.steps > 0 && last) Object.assign(g, last);
   }
-  return { cases, coverage, groups: sorted };
+  return { cases, skipped, coverage, groups: sorted };
 }

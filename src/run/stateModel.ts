@@ -5,12 +5,28 @@
 //
 // Use: `keys` before sending (requests sharing a key go one after another), `judge` once the earlier ones
 // are done, `commit` with the answer: only what the target accepted becomes state.
+//
+// What a case sends is what the model reads: a raw-body case (the valid side of protocol:malformed-json is
+// well-formed JSON with odd whitespace or \u-escaped letters) creates state exactly like an object case.
+// The model once read only `input`, so such a body created "G6" on the target behind the model's back and a
+// later valid "G6" was blamed with ConflictException (issue 7 §2); the bound raw body itself is parsed now.
+//
+// Population: Cloud Map allows 1,000 instances per service, and a long run registers far more distinct ids.
+// `evictions` names the oldest instances this run registered once a service holds more than KEEP_HIGH of
+// them; the runner deregisters them (src/run/population.ts) and reports back with `evicted`, so no service
+// nears the quota. The limit is still judged, from what is certain (answered registrations) and what may be
+// (registrations in flight, deregistrations not yet confirmed), never blaming the target for the order.
 import type { Case } from '../generate/case.ts';
 import type { Expected, ExpectedError } from '../oracle/expected.ts';
 import { expectState } from '../oracle/index.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 
 const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
+/** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
+ * 600 left below the quota cover the requests in flight at any usual concurrency; past that, `judge` counts
+ * them as possible and accepts either answer. */
+export const KEEP_HIGH = 400;
+export const KEEP_LOW = 200;
 const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
 const TOKEN_MISMATCH = 'idempotency:token-mismatch';
 
@@ -21,7 +37,15 @@ export interface StateModel {
   judge(c: Case, expected: Expected): Expected;
   /** Records what an accepted (2xx) request created. */
   commit(c: Case, outcome: Outcome): void;
+  /** Instances to deregister now to keep each service's population bounded (oldest first); each is marked
+   * leaving until `evicted` says how it went. */
+  evictions(): Eviction[];
+  /** `gone`: the target confirmed the deregistration; `leaving`: asked, not confirmed (it may be in progress);
+   * `kept`: the target refused, the instance stays. */
+  evicted(e: Eviction, result: 'gone' | 'leaving' | 'kept'): void;
 }
+
+export interface Eviction { service: string; id: string; key: string }
 
 export interface StateModelOptions {
   /** The target was started by this run (builtin): a token this run has not sent is certainly unused.
@@ -31,14 +55,16 @@ export interface StateModelOptions {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const objectInput = (c: Case): Record<string, unknown> | undefined => {
-  let v: unknown = c.input;
-  // A raw body meant to be valid JSON (odd whitespace, escapes) creates state as any payload does: read it as sent.
-  if (c.rawBody !== undefined) {
-    if (c.kind !== 'valid') return undefined;
-    try { v = JSON.parse(c.rawBody); } catch { return undefined; }
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The payload the target reads: the raw body when there is one (as bound: real ids, nonce), else `input`. */
+const sentInput = (c: Case): Record<string, unknown> | undefined => {
+  if (c.rawBody === undefined) return isObject(c.input) ? c.input : undefined;
+  try {
+    const parsed: unknown = JSON.parse(c.rawBody);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined; // malformed: the target must refuse it, nothing is created
   }
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
 };
 // A stable key of the parameters an idempotency token is bound to (the payload without the token).
 const paramsKey = (input: Record<string, unknown>, tokenMember: string): string => {
@@ -63,11 +89,20 @@ const MEMBERS: Record<string, (i: Record<string, unknown>) => Member> = {
 const TOKEN_MEMBER: Record<string, string> = { RegisterInstance: 'CreatorRequestId', CreateServiceInstance: 'clientToken' };
 
 export function createStateModel(options: StateModelOptions = {}): StateModel {
-  const created = new Map<string, Set<string>>(); // operation/service → instance ids or names
+  const created = new Map<string, Set<string>>(); // operation/service → instance ids or names (insertion = age)
+  const leaving = new Map<string, Set<string>>(); // RegisterInstance/service → deregistered, not confirmed gone
+  const evicting = new Set<string>(); // instance keys with a deregistration under way
+  const pending = new Map<string, number>(); // RegisterInstance/service → new instances in flight
+  const inFlight = new WeakMap<Case, string>(); // a judged case counted in `pending` → its service scope
   const tokens = new Map<string, string>(); // operation/token → params key
+  const setOf = (m: Map<string, Set<string>>, k: string): Set<string> => {
+    let set = m.get(k);
+    if (!set) m.set(k, (set = new Set()));
+    return set;
+  };
 
   const members = (c: Case) => {
-    const input = objectInput(c);
+    const input = sentInput(c);
     const of = MEMBERS[c.operation];
     return input && of ? { input, m: of(input), scope: `${c.operation}/` } : undefined;
   };
@@ -98,27 +133,77 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
             'the idempotency token may have been used before this run with other parameters');
         }
       }
-      const existing = created.get(`${scope}${m.service}`);
+      const svcKey = `${scope}${m.service}`;
+      const existing = created.get(svcKey);
       if (c.operation === 'RegisterInstance') {
-        if (existing?.has(m.id)) {
-          // Re-registering updates; while the earlier request may still be in progress, DuplicateRequest is documented.
+        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id)) {
+          // Re-registering updates; while the earlier request (or this run's deregistration) may still be in
+          // progress, DuplicateRequest is documented.
           const dup = expectState('RegisterInstance', 'state:duplicate-request', input);
           return alsoAccept(expected, dup.codes, dup.source);
         }
-        if ((existing?.size ?? 0) >= CLOUD_MAP_INSTANCE_LIMIT) return expectState('RegisterInstance', 'state:instance-limit', input);
+        // Certain: registrations the target accepted. Possible on top: new ones in flight on other keys and
+        // deregistrations not confirmed; whichever order the target saw them in is correct.
+        const certain = existing?.size ?? 0;
+        const possible = certain + (pending.get(svcKey) ?? 0) + (leaving.get(svcKey)?.size ?? 0);
+        if (certain >= CLOUD_MAP_INSTANCE_LIMIT) return expectState('RegisterInstance', 'state:instance-limit', input);
+        pending.set(svcKey, (pending.get(svcKey) ?? 0) + 1);
+        inFlight.set(c, svcKey);
+        if (possible >= CLOUD_MAP_INSTANCE_LIMIT) {
+          const limit = expectState('RegisterInstance', 'state:instance-limit', input);
+          return alsoAccept(expected, limit.codes, limit.source);
+        }
         return expected;
       }
-      return existing?.has(m.id) ? expectState('CreateServiceInstance', 'state:name-conflict', input) : expected;
+      if (!existing?.has(m.id)) return expected;
+      const conflict = expectState('CreateServiceInstance', 'state:name-conflict', input);
+      // A token this run has not sent may have been bound to other parameters before it (not a fresh target):
+      // the token-mismatch answer is then as correct as the conflict.
+      return !options.freshTarget && m.token && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
+        ? { ...conflict, codes: [...new Set([...conflict.codes, 'ValidationException'])] }
+        : conflict;
     },
 
     commit(c, outcome) {
+      const counted = inFlight.get(c);
+      if (counted !== undefined) {
+        inFlight.delete(c);
+        pending.set(counted, (pending.get(counted) ?? 1) - 1);
+      }
       const x = members(c);
       if (!x || outcome.status < 200 || outcome.status >= 300) return;
       const { input, m, scope } = x;
       if (m.token && !tokens.has(`${scope}${m.token}`)) tokens.set(`${scope}${m.token}`, paramsKey(input, TOKEN_MEMBER[c.operation]));
-      let set = created.get(`${scope}${m.service}`);
-      if (!set) created.set(`${scope}${m.service}`, (set = new Set()));
-      set.add(m.id);
+      const svcKey = `${scope}${m.service}`;
+      setOf(created, svcKey).add(m.id);
+      leaving.get(svcKey)?.delete(m.id);
+    },
+
+    evictions() {
+      const out: Eviction[] = [];
+      const scope = 'RegisterInstance/';
+      for (const [svcKey, ids] of created) {
+        if (!svcKey.startsWith(scope) || ids.size <= KEEP_HIGH) continue;
+        const service = svcKey.slice(scope.length);
+        // Oldest first (a Set iterates in insertion order): their registrations finished long ago.
+        const candidates = [...ids].filter((id) => !evicting.has(`${svcKey}/${id}`));
+        if (candidates.length <= KEEP_HIGH) continue;
+        for (const id of candidates.slice(0, candidates.length - KEEP_LOW)) {
+          const key = `${svcKey}/${id}`;
+          evicting.add(key);
+          out.push({ service, id, key });
+        }
+      }
+      return out;
+    },
+
+    evicted(e, result) {
+      evicting.delete(e.key);
+      if (result === 'kept') return;
+      const svcKey = `RegisterInstance/${e.service}`;
+      created.get(svcKey)?.delete(e.id);
+      if (result === 'leaving') setOf(leaving, svcKey).add(e.id);
+      else leaving.get(svcKey)?.delete(e.id);
     },
   };
 }

@@ -1,6 +1,7 @@
 // One HTTP exchange over an undici dispatcher, with a raw dispatch handler (no streams): a total timeout,
 // a body-size cap enforced while reading (never buffers more than maxBodyBytes), caller aborts, and every
 // failure turned into data. Never throws, never rejects.
+import { isUtf8 } from 'node:buffer';
 import type { Dispatcher } from 'undici';
 import type { TransportFailure } from '../protocol/outcome.ts';
 
@@ -23,6 +24,10 @@ export interface ExchangeResponse {
   /** Lower-cased names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   bodyText: string;
+  /** The body as it came (a recording keeps what the run saw, byte for byte). */
+  body: Buffer;
+  /** The body is not valid UTF-8 (bodyText then holds replacement characters): AWS JSON is UTF-8. */
+  invalidUtf8?: true;
   latencyMs: number;
 }
 export interface ExchangeFailure {
@@ -42,6 +47,7 @@ export interface WireTransport {
 }
 
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const EMPTY = Buffer.alloc(0);
 const CANCELLED = new Error('contract-fuzz cancelled the request');
 
 export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> {
@@ -112,8 +118,11 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
   onComplete(): void {
     if (this.done) return;
     const { chunks } = this;
-    const bodyText = chunks.length === 0 ? '' : chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks, this.size).toString('utf8');
-    this.settle({ ok: true, status: this.status, headers: this.headers, bodyText, latencyMs: performance.now() - this.started });
+    const body = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
+    this.settle({
+      ok: true, status: this.status, headers: this.headers, bodyText: body.toString('utf8'), body,
+      ...(isUtf8(body) ? {} : { invalidUtf8: true as const }), latencyMs: performance.now() - this.started,
+    });
   }
 
   onError(err: Error): void {

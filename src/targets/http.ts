@@ -12,6 +12,7 @@ import { resolveProfile, type ProfileName, type ResponseProfile } from '../proto
 import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner } from '../protocol/sigv4.ts';
 import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';
 import { parseTargetUrl, type TargetUrl } from './httpUrl.ts';
+import { keepFullBody } from './scrub.ts';
 import type { Send, Target } from './target.ts';
 
 export { parseTargetUrl } from './httpUrl.ts';
@@ -64,7 +65,7 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
   const credentials = options.credentials === undefined ? FAKE_CREDENTIALS : options.credentials;
   const profile = resolveProfile(options.profile);
   const limits = { timeoutMs, maxBodyBytes };
-  const transport = options.transport ?? undiciTransport(url.origin, concurrency, timeoutMs);
+  const transport = options.transport ?? createUndiciTransport(url.origin, concurrency, timeoutMs);
 
   const prepared = new Map<string, Prepared>();
   const prepare = (service: string): Prepared => {
@@ -97,7 +98,8 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
     }
     const r = await transport.exchange(wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
     if (!r.ok) return transportOutcome(r.failure, r.message, r.latencyMs);
-    return decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation }, profile);
+    // The whole text stays on the Outcome until scrubOutcomes has scrubbed it: the excerpt is cut after that.
+    return keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, ...(r.invalidUtf8 ? { invalidUtf8: true } : {}) }, profile), r.bodyText);
   };
 
   let closing: Promise<void> | undefined;
@@ -147,7 +149,8 @@ const transportOutcome = (failure: TransportFailure, message: string, latencyMs:
 
 const pickEndpoint = ({ protocol, targetPrefix, signingName }: SignedEndpoint): SignedEndpoint => ({ protocol, targetPrefix, signingName });
 
-function undiciTransport(origin: string, concurrency: number, timeoutMs: number): WireTransport {
+/** The pooled undici transport every HTTP target sends through (record wraps it to capture exchanges). */
+export function createUndiciTransport(origin: string, concurrency: number, timeoutMs: number): WireTransport {
   const pool = new Pool(origin, {
     connections: concurrency,
     pipelining: 1,

@@ -3,6 +3,7 @@
 // Checks reachability at start-up, so an unreachable target is one clear line and exit code 2, not a run
 // full of transport findings.
 import { startEmulator } from '../emulator/index.ts';
+import { isIPv4, isIPv6 } from 'node:net';
 import { HarnessError } from '../errors.ts';
 import type { ProfileName, ResponseProfile } from '../protocol/profiles.ts';
 import { createRecordingTarget, type RecordedRun } from '../record/replayTarget.ts';
@@ -14,8 +15,10 @@ export interface OpenOptions {
   timeoutMs: number;
   concurrency: number;
   profile?: ProfileName | ResponseProfile;
-  /** Required for `aws`: the user said so explicitly. */
+  /** Required for `aws` and any AWS endpoint URL: the user said so explicitly. */
   allowAws: boolean;
+  /** Required for any other target that is not on this machine (not a loopback address). */
+  allowRemote?: boolean;
   /** Builtin emulator: how long Cloud Map operations stay in progress. 0 (default): done before the next
    * request, so a run's answers, polls and shrinking do not depend on timing (same seed, same report). */
   operationDelayMs?: number;
@@ -39,15 +42,13 @@ const withName = (t: Target, name: string, close: () => Promise<void>, isAws = f
 });
 
 export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarget> {
+  assertTargetAllowed(spec, o);
   if (spec === 'builtin') {
     const emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: o.operationDelayMs ?? 0 });
     const http = createHttpTarget({ url: emulator.url, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
     return { ...withName(http, 'builtin', async () => { await http.close(); await emulator.close(); }), fresh: true };
   }
   if (spec === 'aws') {
-    if (!o.allowAws) {
-      throw new HarnessError('CF_ERR_USAGE', "--target aws sends requests to real AWS and creates resources there; add --allow-aws to confirm");
-    }
     // The AWS SDK loads only for SDK targets (start-up cost for everything else).
     const { resolveChainCredentials } = await import('./credentials.ts');
     const { createSdkTarget } = await import('./sdk.ts');
@@ -82,6 +83,42 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
     return withName(http, http.name, () => http.close());
   }
   throw new HarnessError('CF_ERR_TARGET_URL', `unknown target '${spec}': use builtin, http://HOST:PORT, sdk+http://HOST:PORT, aws or replay:FILE`);
+}
+
+// Hosts that are this machine. A name other than localhost could resolve anywhere: it counts as remote.
+const LOOPBACK_NAME = /^(?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.localhost)$/i;
+// AWS service endpoints: *.amazonaws.com, *.amazonaws.com.cn (China), *.api.aws (dual-stack).
+const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|api\.aws)$/i;
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (LOOPBACK_NAME.test(host)) return true;
+  if (isIPv4(host)) return host.startsWith('127.');
+  if (isIPv6(host)) return host === '::1' || /^::ffff:127\./i.test(host) || /^::ffff:7f[0-9a-f]{2}:/i.test(host);
+  return false;
+}
+
+/**
+ * Only loopback targets run without an opt-in: `aws` and AWS endpoint URLs need --allow-aws (requests there are
+ * real and create resources), any other host --allow-remote. One line (CF_ERR_USAGE, exit 2), before anything
+ * is opened, probed or signed. Every command that opens a target calls this (run, --diff, record, replay).
+ */
+export function assertTargetAllowed(spec: string, o: Pick<OpenOptions, 'allowAws' | 'allowRemote'>): void {
+  if (spec === 'builtin' || spec.startsWith('replay:')) return;
+  const url = spec.startsWith('sdk+') ? spec.slice(4) : spec;
+  let hostname: string;
+  if (spec === 'aws') hostname = 'amazonaws.com';
+  else {
+    try { hostname = new URL(url).hostname; } catch { return; } // not a URL: openTarget says so, nothing is sent
+  }
+  if (isLoopback(hostname)) return;
+  const shown = spec.length > 120 ? `${spec.slice(0, 120)}…` : spec;
+  if (AWS_HOST.test(hostname)) {
+    if (o.allowAws) return;
+    throw new HarnessError('CF_ERR_USAGE', `target ${shown} is real AWS: requests there are real and create resources; add --allow-aws to confirm`);
+  }
+  if (o.allowRemote) return;
+  throw new HarnessError('CF_ERR_USAGE', `target ${shown} is not a loopback address: add --allow-remote to send requests to another machine`);
 }
 
 async function probeUrl(url: string, o: OpenOptions): Promise<void> {

@@ -1,12 +1,19 @@
-// Scrubbing: nothing secret reaches disk. Applied to every recorded exchange before it is written and to every
-// Outcome the recording target hands the run (so reports, fixtures and console lines are clean too, even when a
+// Scrubbing: nothing secret reaches disk, in any encoding. Applied to every recorded exchange before it is written
+// and to every Outcome a target hands the run (so reports, fixtures and console lines are clean too, even when a
 // target echoes the Authorization header or the session token back in an error message).
-//   - headers by name: authorization, x-amz-security-token, x-amz-date (and cookies) → `<scrubbed>`;
-//   - SigV4 content anywhere: a whole `AWS4-HMAC-SHA256 Credential=…` value → `<scrubbed>`; `Credential=…`, `Signature=…`, `X-Amz-Credential=…`, `X-Amz-Signature=…`,
-//     `X-Amz-Security-Token=…` (header and presigned-query forms) → `…=<scrubbed>`;
-//   - the credentials in use (access key id, secret, session token; plain and URL-encoded), wherever they
-//     appear in a string or an object key → `<scrubbed>`.
+//   - headers by name, and JSON keys by name: authorization, x-amz-security-token, x-amz-date, cookies,
+//     aws_secret_access_key, aws_session_token, … → `<scrubbed>`;
+//   - by pattern, values nobody told us about: a whole `AWS4-HMAC-SHA256 Credential=…` value; `Credential=…`,
+//     `Signature=…`, `X-Amz-Security-Token=…` (header and presigned-query forms); whatever follows a secret's
+//     label (`X-Amz-Security-Token: …`, `"authorization":"…"`, `aws_secret_access_key = …`);
+//   - the credentials in use wherever they appear: plain, URL-encoded, hex, base64 (every alignment), and any
+//     piece of them of FRAGMENT_MIN characters or more (a token cut in half by a truncated body still goes).
+// Values are walked iteratively: a body nested deeper than any stack is scrubbed like a flat one.
+// Unreadable bodies: a target keeps the whole body text on the Outcome (keepFullBody) and scrubOutcomes cuts the
+// excerpt only AFTER scrubbing it, so the cut can never split a secret into pieces that no longer match.
 
+import { EXCERPT_CHARS } from '../protocol/decode.ts';
+import type { Outcome } from '../protocol/outcome.ts';
 import { FAKE_CREDENTIALS } from '../protocol/sigv4.ts';
 import type { SendWrapper } from './target.ts';
 
@@ -17,44 +24,117 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'authorization', 'proxy-authorization', 'x-amz-security-token', 'x-amz-date', 'cookie', 'set-cookie',
 ]);
 
+/** JSON keys (lower-cased, `-` for `_`) whose string value is a secret whatever it is. */
+const SECRET_KEYS: ReadonlySet<string> = new Set([
+  'authorization', 'proxy-authorization', 'x-amz-security-token', 'cookie', 'set-cookie', 'x-amz-signature',
+  'x-amz-credential', 'aws-secret-access-key', 'aws-session-token', 'secretaccesskey', 'sessiontoken', 'secret-access-key', 'session-token',
+]);
+
 // A whole Authorization value, wherever it is quoted (an echoing target, an error message): gone entirely.
 const SIGV4_AUTHORIZATION = /AWS4-HMAC-SHA256\s+Credential=[^\s,]*(?:,\s*SignedHeaders=[^\s,]*)?(?:,\s*Signature=[0-9a-fA-F]*)?/g;
 // `Credential=AKID/20261122/us-east-1/svc/aws4_request`, `Signature=ab12…`, and the query-string forms.
 const SIGV4_PARTS = /\b((?:X-Amz-)?(?:Credential|Signature|Security-Token))=[^\s,&"';]*/gi;
+// What follows a secret's label, quoted or not, JSON-escaped or not: `Name: v`, `"name":"v"`, `name = v`.
+const LABELLED = /\b(x-amz-security-token|proxy-authorization|authorization|aws_secret_access_key|aws_session_token|aws_access_key_id|set-cookie|cookie)((?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?)((?:(?:Bearer|Basic|AWS4-HMAC-SHA256)[ \t]+)?[^\s"'\\,;&<>]+)/gi;
 // A value this short could be part of anything: scrubbed where it is a whole value, not inside other text.
 const MIN_SUBSTRING = 8;
+/** Pieces of a known secret this long or longer are scrubbed wherever they appear (a cut token). */
+export const FRAGMENT_MIN = 18;
+// Fragments are found through GRAM-character windows of the secrets, probed every STRIDE characters of the text:
+// any common piece of GRAM + STRIDE - 1 = FRAGMENT_MIN characters holds one probe.
+const GRAM = 12;
+const STRIDE = FRAGMENT_MIN - GRAM + 1;
+// The characters secrets and their encodings are made of (base64, base64url, hex, URL-encoding): A-Z a-z 0-9 + / = % _ -.
+const isTokenChar = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 37 || c === 95 || c === 45;
 
 export interface Scrubber {
   /** Adds credentials to scrub (a credential provider may hand out new ones during the run). */
   addSecrets(...secrets: Array<string | undefined>): void;
   text(value: string): string;
-  /** Deep copy with every string and key scrubbed. */
+  /** Deep copy with every string and key scrubbed (iterative: any depth). */
   value<T>(value: T): T;
   /** Header map: secret header names scrubbed whole, the rest like any text. */
   headers<H extends Record<string, unknown>>(headers: H): H;
+  /** Scrubs `full` and cuts the result to `chars`: a secret cannot be split by the cut. */
+  excerpt(full: string, chars?: number): string;
+}
+
+/** The forms a secret can take on the wire or on disk. */
+function formsOf(secret: string): string[] {
+  const forms = [secret, encodeURIComponent(secret)];
+  if (secret.length >= FRAGMENT_MIN) {
+    const bytes = Buffer.from(secret, 'utf8');
+    forms.push(bytes.toString('hex'), bytes.toString('hex').toUpperCase());
+    // In a larger base64 text the secret starts at any byte offset: the groups wholly inside it, per alignment.
+    for (let k = 0; k < 3; k++) {
+      const whole = bytes.subarray(k, k + Math.floor((bytes.length - k) / 3) * 3);
+      forms.push(whole.toString('base64'), whole.toString('base64url'));
+    }
+  }
+  return forms;
 }
 
 export function createScrubber(secrets: Array<string | undefined> = []): Scrubber {
   const exact = new Set<string>();
   let long: string[] = [];
+  const grams = new Set<string>();
+  // The first two characters of every gram (token characters are ASCII): most probes stop here, without a slice.
+  const starts = new Uint8Array(1 << 16);
+  let longest = 0;
 
   const addSecrets = (...more: Array<string | undefined>) => {
+    let added = false;
     for (const s of more) {
-      if (typeof s !== 'string' || s === '') continue;
-      for (const form of new Set([s, encodeURIComponent(s)])) {
+      if (typeof s !== 'string' || s === '' || exact.has(s)) continue;
+      for (const form of new Set(formsOf(s))) {
         exact.add(form);
-        if (form.length >= MIN_SUBSTRING && !long.includes(form)) long.push(form);
+        added = true;
+        longest = Math.max(longest, form.length);
+        if (form.length >= MIN_SUBSTRING) long.push(form);
+        if (form.length >= FRAGMENT_MIN) {
+          for (let i = 0; i + GRAM <= form.length; i++) {
+            grams.add(form.slice(i, i + GRAM));
+            starts[((form.charCodeAt(i) & 0xff) << 8) | (form.charCodeAt(i + 1) & 0xff)] = 1;
+          }
+        }
       }
     }
     // Longest first, so a secret containing another is replaced whole.
-    long = [...long].sort((a, b) => b.length - a.length);
+    if (added) long = [...new Set(long)].sort((a, b) => b.length - a.length);
+  };
+
+  /** Any run of token characters holding a piece of a known secret goes whole. A scan, not a regex: a run of
+   * ten million characters (a 10 MB body) would overflow the regex engine's backtracking stack. */
+  const fragments = (s: string): string => {
+    if (grams.size === 0 || s.length < FRAGMENT_MIN) return s;
+    let out = '';
+    let copied = 0;
+    for (let i = 0; i < s.length;) {
+      if (!isTokenChar(s.charCodeAt(i))) { i++; continue; }
+      let end = i + 1;
+      while (end < s.length && isTokenChar(s.charCodeAt(end))) end++;
+      if (end - i >= FRAGMENT_MIN && holdsGram(s, i, end)) {
+        out += s.slice(copied, i) + SCRUBBED;
+        copied = end;
+      }
+      i = end;
+    }
+    return copied === 0 ? s : out + s.slice(copied);
+  };
+  const holdsGram = (s: string, from: number, to: number): boolean => {
+    const probe = (p: number) => starts[((s.charCodeAt(p) & 0xff) << 8) | (s.charCodeAt(p + 1) & 0xff)] === 1 && grams.has(s.slice(p, p + GRAM));
+    for (let p = from; p + GRAM <= to; p += STRIDE) if (probe(p)) return true;
+    return probe(to - GRAM); // the last window too: a piece at the very end of the run
   };
 
   const text = (s: string): string => {
     if (exact.has(s)) return SCRUBBED;
-    let out = s.replace(SIGV4_AUTHORIZATION, SCRUBBED).replace(SIGV4_PARTS, (_m, name: string) => `${name}=${SCRUBBED}`);
+    let out = s.replace(SIGV4_AUTHORIZATION, SCRUBBED)
+      .replace(SIGV4_PARTS, (_m, name: string) => `${name}=${SCRUBBED}`)
+      .replace(LABELLED, (m, name: string, sep: string, v: string) => (v === SCRUBBED || v.startsWith('<') ? m : `${name}${sep}${SCRUBBED}`));
     for (const secret of long) if (out.includes(secret)) out = out.split(secret).join(SCRUBBED);
-    return out;
+    return fragments(out);
   };
 
   const value = <T>(v: T): T => deep(v, text) as T;
@@ -65,28 +145,63 @@ export function createScrubber(secrets: Array<string | undefined> = []): Scrubbe
     return out as H;
   };
 
+  const excerpt = (full: string, chars = EXCERPT_CHARS): string => {
+    // Scrubbing shortens the text: look far enough ahead that what ends up in the first `chars` was scrubbed whole.
+    const window = full.length <= chars ? full : full.slice(0, 4 * (chars + longest + 64));
+    const clean = text(window);
+    return clean.length <= chars ? clean : clean.slice(0, chars);
+  };
+
   addSecrets(...secrets);
-  return { addSecrets, text, value, headers };
+  return { addSecrets, text, value, headers, excerpt };
 }
 
+const isSecretKey = (k: string): boolean => SECRET_KEYS.has(k.toLowerCase().replace(/_/g, '-'));
+
+/** Iterative deep copy: no recursion, so no stack limit on how deep a target's body is nested. */
 function deep(v: unknown, text: (s: string) => string): unknown {
-  if (typeof v === 'string') return text(v);
-  if (Array.isArray(v)) return v.map((x) => deep(x, text));
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      // defineProperty: a "__proto__" key stays a plain key, as JSON.parse made it.
-      Object.defineProperty(out, text(k), { value: deep(x, text), enumerable: true, writable: true, configurable: true });
+  const stack: Array<[from: object, to: Record<string, unknown> | unknown[]]> = [];
+  const copy = (x: unknown): unknown => {
+    if (typeof x === 'string') return text(x);
+    if (x === null || typeof x !== 'object') return x;
+    const to: Record<string, unknown> | unknown[] = Array.isArray(x) ? [] : {};
+    stack.push([x, to]);
+    return to;
+  };
+  const root = copy(v);
+  while (stack.length > 0) {
+    const [from, to] = stack.pop() as [object, Record<string, unknown> | unknown[]];
+    if (Array.isArray(from)) {
+      for (let i = 0; i < from.length; i++) (to as unknown[])[i] = copy(from[i]);
+      continue;
     }
-    return out;
+    for (const [k, x] of Object.entries(from)) {
+      const scrubbed = typeof x === 'string' && isSecretKey(k) ? SCRUBBED : copy(x);
+      // defineProperty: a "__proto__" key stays a plain key, as JSON.parse made it.
+      Object.defineProperty(to, text(k), { value: scrubbed, enumerable: true, writable: true, configurable: true });
+    }
   }
-  return v;
+  return root;
+}
+
+// The whole body text of an unreadable answer, kept beside its 512-character excerpt until scrubbing. An
+// enumerable symbol: spread copies it, JSON.stringify and Object.entries never see it (it never reaches disk).
+const FULL_BODY = Symbol('contract-fuzz.fullBody');
+type WithFullBody = Outcome & { [FULL_BODY]?: string };
+
+/** Called by targets right after decoding: keeps the body text an excerpt was cut from. */
+export function keepFullBody(outcome: Outcome, bodyText: string): Outcome {
+  if (outcome.bodyExcerpt !== undefined && bodyText.length > outcome.bodyExcerpt.length) (outcome as WithFullBody)[FULL_BODY] = bodyText;
+  return outcome;
 }
 
 /** Outcomes handed to the run carry no secret: a target may echo the signature or the token in a message. */
 export const scrubOutcomes = (s: Scrubber): SendWrapper => (send) => async (call, options) => {
   const outcome = await send(call, options);
-  return { ...s.value({ ...outcome, headers: {} }), headers: s.headers(outcome.headers) };
+  const full = (outcome as WithFullBody)[FULL_BODY];
+  const out: Outcome = { ...s.value({ ...outcome, headers: {} }), headers: s.headers(outcome.headers) };
+  if (full !== undefined && out.bodyExcerpt !== undefined) out.bodyExcerpt = s.excerpt(full);
+  return out;
 };
 
 /** The secrets a run may hold: the fake key and whatever the environment's credentials are. */

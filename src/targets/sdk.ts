@@ -5,15 +5,19 @@
 // exchange, captured by an innermost middleware from our undici request handler and decoded by
 // decodeResponse exactly like a raw HTTP target's (raw JSON, epoch-second timestamps, awsJson error codes);
 // the SDK's deserialized output and exceptions are ignored. Retries are off (maxAttempts 1): the harness sees
-// every answer. `send` rejects only when the harness itself cannot work (unsupported service, credentials).
+// every answer. `send` rejects only when the harness itself cannot work (unsupported service, credentials),
+// or with CaseSkipped when the SDK cannot serialize the input faithfully (src/targets/sdkFidelity.ts): then
+// nothing is sent and the runner counts the case as skipped.
 import { HarnessError } from '../errors.ts';
 import { decodeResponse } from '../protocol/decode.ts';
+import { keepFullBody } from './scrub.ts';
 import type { Outcome, TransportFailure } from '../protocol/outcome.ts';
 import { chainProvider, FAKE_CREDENTIALS, type CredentialProvider, type Credentials } from './credentials.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http.ts';
 import { parseTargetUrl } from './httpUrl.ts';
 import { isSdkService, loadService, SDK_SERVICES, type LoadedService, type SdkClient } from './sdkClients.ts';
 import { captureExchange, filledMembers, type Capture } from './sdkCapture.ts';
+import { CaseSkipped, unfaithful } from './sdkFidelity.ts';
 import { createSdkHandler, SdkTransportError } from './sdkHandler.ts';
 import type { Send, Target } from './target.ts';
 
@@ -99,19 +103,23 @@ export function createSdkTarget(options: SdkTargetOptions = {}): SdkTarget {
     let error: unknown;
     try {
       const command = new Command(call.input as never); // invalid on purpose, sometimes: the SDK does not validate
-      command.middlewareStack.add(captureExchange(capture), { step: 'deserialize', priority: 'low', name: 'contractFuzzCapture' });
+      const check = (body: string | undefined) => {
+        const why = unfaithful(call.input, body);
+        if (why !== undefined) throw new CaseSkipped(`${pkg} ${why}`);
+      };
+      command.middlewareStack.add(captureExchange(capture, check), { step: 'deserialize', priority: 'low', name: 'contractFuzzCapture' });
       await client.send(command, sendOptions?.signal === undefined ? undefined : { abortSignal: sendOptions.signal });
     } catch (e) {
       error = e; // the SDK's view of an error response; the captured exchange is what counts
     }
     const wire = capture.response;
     if (wire !== undefined) {
-      const outcome = decodeResponse({ status: wire.status, headers: wire.headers, bodyText: wire.bodyText, latencyMs: wire.latencyMs, operation: call.operation });
+      const outcome = keepFullBody(decodeResponse({ status: wire.status, headers: wire.headers, bodyText: wire.bodyText, latencyMs: wire.latencyMs, operation: call.operation }), wire.bodyText);
       const filled = filledMembers(call.input, capture.requestBody);
       if (filled.length > 0) outcome.sdkFilled = filled;
       return outcome;
     }
-    const harness = find(error, (e): e is HarnessError => e instanceof HarnessError);
+    const harness = find(error, (e): e is HarnessError | CaseSkipped => e instanceof HarnessError || e instanceof CaseSkipped);
     if (harness !== undefined) throw harness;
     const transport = find(error, (e): e is SdkTransportError => e instanceof SdkTransportError);
     if (transport !== undefined) return transportOutcome(transport.failure.failure, transport.failure.message, transport.failure.latencyMs);

@@ -15,10 +15,11 @@ export interface Capture {
 type Next = (args: { request?: unknown }) => Promise<{ response?: unknown }>;
 
 export const captureExchange =
-  (capture: Capture) =>
+  (capture: Capture, check?: (requestBody: string | undefined) => void) =>
   (next: Next): Next =>
   async (args) => {
     capture.requestBody = bodyText((args.request as { body?: unknown } | undefined)?.body);
+    check?.(capture.requestBody); // may throw: the request is then never sent
     const result = await next(args);
     capture.response = wireOf(result.response);
     return result;

@@ -135,7 +135,7 @@ describe('record --target URL (builtin emulator over loopback)', () => {
   it('a recording is a set of nock definitions: nock.define() answers the recorded request', async () => {
     const r = recordings[0];
     const x = r.exchanges.find((e) => e.reqheaders['x-amz-target'].endsWith('.RegisterInstance') && e.status === 200)!;
-    nock.activate();
+    if (!nock.isActive()) nock.activate(); // importing nock activates it
     try {
       nock.define(toNockDefinitions({ ...r, exchanges: [x] }) as nock.Definition[]);
       const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHarnessError } from '../../src/errors.ts';
 import { createRecordingTarget, NOT_IN_RECORDING } from '../../src/record/replayTarget.ts';
-import { groupRecordings, toNockDefinitions, type RecordedExchange, type Recording } from '../../src/record/recording.ts';
+import { readRecording, toNockDefinitions, type RecordedExchange, type Recording } from '../../src/record/recording.ts';
+import { createSpool } from '../../src/record/spool.ts';
 import { openTarget } from '../../src/targets/open.ts';
 import type { Call } from '../../src/targets/target.ts';
 
@@ -107,19 +108,29 @@ describe('bad recordings', () => {
 });
 
 describe('recording files', () => {
-  it('group per fuzzed operation by service, keep only the run\'s origin, and sort stably by (X-Amz-Target, body)', () => {
+  it('the spool writes one file per operation, sorted stably by (X-Amz-Target, body), that reads back as a recording', async () => {
     const proton = (body: unknown): RecordedExchange => ({ ...exchange('CreateServiceInstance', body, 200, {}), reqheaders: { 'x-amz-target': 'AwsProton20200720.CreateServiceInstance' } });
     const first = exchange('GetOperation', { OperationId: 'op-1' }, 200, { n: 1 });
     const second = exchange('GetOperation', { OperationId: 'op-1' }, 200, { n: 2 });
-    const foreign = { ...exchange('GetOperation', { OperationId: 'x' }, 200, {}), scope: 'http://169.254.169.254' };
-    const [cm, pr] = groupRecordings([exchange('RegisterInstance', register, 200, {}), first, proton({ name: 'b' }), second, proton({ name: 'a' }), foreign], {
-      target: 't', scope: 'http://127.0.0.1:4566', seed: 1, runTag: 'r', tool: { name: 'n', version: 'v' }, operations: ['RegisterInstance', 'CreateServiceInstance'],
-    });
-    expect(cm.operation).toBe('RegisterInstance');
-    expect(cm.exchanges.map((x) => [x.reqheaders['x-amz-target'].split('.')[1], x.response])).toEqual([
-      ['GetOperation', { n: 1 }], ['GetOperation', { n: 2 }], ['RegisterInstance', {}],
-    ]);
-    expect(pr.exchanges.map((x) => x.body)).toEqual([{ name: 'a' }, { name: 'b' }]);
+    const spool = createSpool();
+    try {
+      spool.add('RegisterInstance', exchange('RegisterInstance', register, 200, {}));
+      spool.add('RegisterInstance', first);
+      spool.add('CreateServiceInstance', proton({ name: 'b' }));
+      spool.add('RegisterInstance', second);
+      spool.add('CreateServiceInstance', proton({ name: 'a' }));
+      const files = await spool.write(join(dir, 'spooled'), { recordingVersion: 1, target: 't', seed: 1, runTag: 'r', tool: { name: 'n', version: 'v' }, bodyLimitBytes: 10 },
+        ['RegisterInstance', 'CreateServiceInstance', 'Other']);
+      expect(files.map((f) => [f.operation, f.exchanges])).toEqual([['RegisterInstance', 3], ['CreateServiceInstance', 2]]);
+      const [cm, pr] = files.map((f) => readRecording(f.file));
+      expect(cm).toMatchObject({ recordingVersion: 1, operation: 'RegisterInstance', runTag: 'r', bodyLimitBytes: 10 });
+      expect(cm.exchanges.map((x) => [x.reqheaders['x-amz-target'].split('.')[1], x.response])).toEqual([
+        ['GetOperation', { n: 1 }], ['GetOperation', { n: 2 }], ['RegisterInstance', {}],
+      ]);
+      expect(pr.exchanges.map((x) => x.body)).toEqual([{ name: 'a' }, { name: 'b' }]);
+    } finally {
+      spool.discard();
+    }
   });
 
   it('toNockDefinitions keeps matching on target and content type only (signatures are scrubbed)', () => {

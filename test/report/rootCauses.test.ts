@@ -160,6 +160,12 @@ describe('root causes', () => {
 });
 
 describe('baseline at the (root cause, constraint) level', () => {
+  // A run that exercised these constraints both ways (so an entry it did not find is fixed, not "not exercised").
+  const both = { valid: 1, invalid: 1 };
+  const RUN = {
+    operations: ['RegisterInstance'], cases: { RegisterInstance: 10 }, scenarios: new Set<string>(),
+    coverage: { RegisterInstance: { 'CreatorRequestId#length': both, 'InstanceId#length': both, 'InstanceId#pattern': both } },
+  };
   const entryOf = (d: Finding) => ({ id: d.id, operation: d.operation, kind: d.kind, constraint: d.constraint, finding: d.finding! });
 
   it('a known deviation on one constraint never hides the same deviation on a new constraint, nor another deviation on the same one', () => {
@@ -172,7 +178,7 @@ describe('baseline at the (root cause, constraint) level', () => {
       discrepancy({ kind: 'status', constraint: 'InstanceId#length', severity: 'warning', actual: { status: 422, code: 'InvalidInput' } }), // same bug, new constraint
     ];
     assignRootCauses(now);
-    expect(applyBaseline(now, baseline, ['RegisterInstance'])).toEqual([]);
+    expect(applyBaseline(now, baseline, RUN).fixed).toEqual([]);
     expect(now.map((d) => [d.constraint, d.baselined, d.gating])).toEqual([['CreatorRequestId#length', true, false], ['InstanceId#length', false, true]]);
     const [cause] = rootCauses(now);
     expect(cause).toMatchObject({ gating: true, baselined: false });
@@ -182,15 +188,15 @@ describe('baseline at the (root cause, constraint) level', () => {
     const other = [discrepancy({ kind: 'status', constraint: 'CreatorRequestId#length', severity: 'warning', actual: { status: 403, code: 'InvalidInput' } })];
     assignRootCauses(other);
     expect(other[0]!.id).toBe(known[0]!.id);
-    expect(applyBaseline(other, baseline, ['RegisterInstance'])).toEqual([known[0]!.id]);
+    expect(applyBaseline(other, baseline, RUN).fixed).toEqual([known[0]!.id]);
     expect(other[0]).toMatchObject({ baselined: false, gating: true });
   });
 
   it('entries of older baselines (no finding) keep matching by id', () => {
     const now = [discrepancy()];
     assignRootCauses(now);
-    const fixed = applyBaseline(now, { baselineVersion: 1, findings: [{ id: findingId('RegisterInstance', 'accepted-invalid', 'InstanceId#pattern', undefined), operation: 'RegisterInstance', kind: 'accepted-invalid', constraint: 'InstanceId#pattern' }] }, ['RegisterInstance']);
-    expect(fixed).toEqual([]);
+    const fixed = applyBaseline(now, { baselineVersion: 1, findings: [{ id: findingId('RegisterInstance', 'accepted-invalid', 'InstanceId#pattern', undefined), operation: 'RegisterInstance', kind: 'accepted-invalid', constraint: 'InstanceId#pattern' }] }, RUN);
+    expect(fixed).toEqual({ fixed: [], notExercised: [] });
     expect(now[0]).toMatchObject({ baselined: true, gating: false });
   });
 });

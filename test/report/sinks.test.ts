@@ -83,11 +83,12 @@ describe('baseline', () => {
     await writeBaseline(file, [known, gone]);
     const baseline = await readBaseline(file);
     const fresh = [finding(), finding({ kind: 'status', id: 'new', constraint: 'x' })];
-    const fixed = applyBaseline(fresh, baseline, ['RegisterInstance']);
+    const ran = (operations: string[]) => ({ operations, coverage: { RegisterInstance: { 'InstanceId#length': { valid: 1, invalid: 1 } } }, cases: { RegisterInstance: 2 }, scenarios: new Set<string>() });
+    const { fixed } = applyBaseline(fresh, baseline, ran(['RegisterInstance']));
     expect(fresh[0]).toMatchObject({ baselined: true, gating: false });
     expect(fresh[1]).toMatchObject({ baselined: false, gating: true });
     expect(fixed).toEqual([gone.id]);
-    expect(applyBaseline([finding()], baseline, ['CreateServiceInstance'])).toEqual([]);
+    expect(applyBaseline([finding()], baseline, ran(['CreateServiceInstance']))).toEqual({ fixed: [], notExercised: [gone.id] });
     expect(JSON.parse(await readFile(file, 'utf8')).baselineVersion).toBe(1);
   });
   it('ids are stable and depend on operation, kind, constraint and observed code only', () => {

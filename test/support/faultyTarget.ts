@@ -102,21 +102,18 @@ function paramsKey(input: Json, token: string): string {
 
 /** A token reused with other parameters is answered as the first request with that token was. */
 function ignoreTokenMismatch(operation: 'RegisterInstance' | 'CreateServiceInstance', token: string): () => Deviation {
-  // The original answer comes back for a reused token with other parameters (nothing is executed again), as a
-  // target that ignores the mismatch would answer: also when the token is one an earlier run left behind.
+  // The target validates as usual, then answers a reused token with other parameters with the original answer
+  // (nothing executed again) instead of a mismatch error: also for a token an earlier run left behind.
   return () => {
-    const first = new Map<string, { input: Json; answer: Awaited<ReturnType<Parameters<Deviation>[0]['forward']>> }>();
+    const first = new Map<string, Upstream>();
     return async (x) => {
       const t = x.operation === operation ? str(x.input?.[token]) : undefined;
       if (!t || !x.input) return x.pass();
+      const u = await x.forward();
       const prior = first.get(t);
-      if (!prior) {
-        const answer = await x.forward();
-        if (ok(answer)) first.set(t, { input: x.input, answer });
-        return passThrough(answer);
-      }
-      if (paramsKey(prior.input, token) !== paramsKey(x.input, token)) return passThrough(prior.answer);
-      return x.pass();
+      if (ok(u)) { if (!prior) first.set(t, u); return passThrough(u); }
+      const mismatch = u.code === 'DuplicateRequest' || (u.code === 'ValidationException' && /idempotent|already used/i.test(u.text));
+      return passThrough(mismatch && prior ? prior : u);
     };
   };
 }

@@ -1,0 +1,64 @@
+// Keeps what a run registers bounded: after each case, the instances the state model wants gone
+// (src/run/stateModel.ts `evictions`) are deregistered through the target's public API, each under its
+// instance's key lock so no case on that instance overlaps, and the model learns whether they are gone.
+// Housekeeping, not a test: an answer here is never a finding.
+import { serviceOf } from '../model/load.ts';
+import type { Outcome } from '../protocol/outcome.ts';
+import type { Target } from '../targets/target.ts';
+import type { KeyLock } from './keyLock.ts';
+import type { Eviction, StateModel } from './stateModel.ts';
+
+/** Deregistrations in flight at once for one sweep. */
+const SWEEP_CONCURRENCY = 8;
+/** Polls of GetOperation before an unconfirmed deregistration is left as "leaving" (in progress, maybe). */
+const POLLS = 40;
+const POLL_MS = 25;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
+
+export type KeepPopulation = () => Promise<void>;
+
+export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
+  const service = serviceOf('RegisterInstance');
+  const send = (operation: string, input: Record<string, unknown>) => target.send({ service, operation, input }, { signal });
+
+  const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {
+    const answer = await send('DeregisterInstance', { ServiceId: e.service, InstanceId: e.id });
+    // Not there (a token replay the target answered without registering again): nothing to wait for, but the
+    // id may still appear if its registration is in progress, so "leaving", not "gone".
+    if (answer.code === 'InstanceNotFound') return 'leaving';
+    if (!ok(answer)) return 'kept';
+    const operationId = (answer.body as { OperationId?: unknown } | undefined)?.OperationId;
+    if (typeof operationId !== 'string') return 'leaving';
+    // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
+    for (let i = 0; i < POLLS && !signal?.aborted; i++) {
+      const op = await send('GetOperation', { OperationId: operationId });
+      const status = ok(op) ? (op.body as { Operation?: { Status?: unknown } } | undefined)?.Operation?.Status : undefined;
+      if (status === 'SUCCESS') return 'gone';
+      if (status === 'FAIL') return 'kept';
+      if (!ok(op)) return 'leaving'; // no GetOperation on this target: cannot confirm
+      await sleep(POLL_MS);
+    }
+    return 'leaving';
+  };
+
+  return async () => {
+    const queue = state.evictions();
+    if (queue.length === 0) return;
+    const worker = async () => {
+      for (let e = queue.shift(); e; e = queue.shift()) {
+        const job = e;
+        await lock.run([job.key], async () => {
+          let result: 'gone' | 'leaving' | 'kept' = 'leaving';
+          try {
+            result = await evict(job);
+          } finally {
+            state.evicted(job, result);
+          }
+        }).catch(() => undefined); // a failed deregistration leaves the instance "leaving": counted, never blamed
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, queue.length) }, worker));
+  };
+}
