@@ -16,7 +16,7 @@ import type { Finding, Report } from '../../src/report/types.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { replayFixtures, type Verdict } from '../../src/run/replay.ts';
 import { executeRun, type RunResult } from '../../src/run/run.ts';
-import { openTarget, type OpenOptions } from '../../src/targets/open.ts';
+import { openTarget } from '../../src/targets/open.ts';
 import { startFaultyTarget, type DeviationName, type FaultyTarget } from '../support/faultyTarget.ts';
 
 const SEED = '11';
@@ -322,10 +322,9 @@ describe.concurrent('the default run catches every enumerated boundary deviation
         const options = parseRunOptions(['--seed', seed, '--target', faulty.url, '--operation', b.operation, '--no-scenarios', '--shrink-requests', '150',
           '--report-dir', join(dir, 'reports'), '--fixtures-dir', join(dir, 'fixtures')]);
         expect(options.runs).toBe(100);
-        // The target was started for this run, as the builtin one is (`fresh`): no earlier run can have bound a
-        // token, so a ValidationException for a valid token is the target's fault, not a possible replay mismatch.
-        const fresh = { openTarget: async (spec: string, o: OpenOptions) => ({ ...(await openTarget(spec, o)), fresh: true as const }) };
-        const { report, exitCode } = await executeRun(options, new AbortController().signal, quiet, fresh);
+        // An http target the run did not start (not `fresh`): the run nonce makes a 64-character token this run's
+        // own, so a ValidationException for it is the target's fault, not a possible earlier run's token mismatch.
+        const { report, exitCode } = await executeRun(options, new AbortController().signal, quiet);
         const found = report.discrepancies.find((f) => f.operation === b.operation && f.kind === b.kind && f.constraint === b.constraint);
         expect(found, `the default run should meet the deviation; findings:\n${summarize(report).join('\n')}`).toBeDefined();
         expect(found!.gating).toBe(true);
