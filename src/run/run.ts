@@ -18,6 +18,8 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
+import { throttleAware } from '../targets/throttleAware.ts';
+import type { RetryOptions } from '../targets/retry.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import { interruptExitCode } from './interrupt.ts';
@@ -43,6 +45,8 @@ export interface RunResult { report: Report; exitCode: number }
 export interface RunHooks {
   /** Opens the --target / --diff specs (default openTarget); `contract-fuzz record` opens a recording target. */
   openTarget?: (spec: string, options: OpenOptions) => Promise<OpenTarget>;
+  /** How throttling answers are retried (default: the SDKs' standard mode; tests use tiny delays). */
+  retry?: RetryOptions;
 }
 
 /** Each operation gets its own seed from the run's, so running one operation alone gives the same cases. */
@@ -87,7 +91,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       prepared[index]?.track(call, outcome);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
-    }, scrubOutcomes(scrubber)),
+    }, scrubOutcomes(scrubber), ...throttleAware({ rateLimit: o.rateLimit, retry: hooks.retry })),
     isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
   });
   const open = hooks.openTarget ?? openTarget;
@@ -198,8 +202,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
-  // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested'), o.diff ?? o.target));
+  // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
   const durationMs = Date.now() - started;
   const byKind: Report['summary']['byKind'] = {};
   const byOperation: Record<string, number> = Object.fromEntries(o.operations.map((op) => [op, 0]));
