@@ -29,6 +29,8 @@ export interface CaseLoopOptions {
   shrinkRequests: number;
   signal?: AbortSignal;
   onProgress?(done: number, findings: number): void;
+  /** Shrinking starts (after the last case). */
+  onShrinking?(): void;
 }
 
 export interface CaseLoopResult {
@@ -81,6 +83,7 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   const sorted = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // A run-wide bound too: many findings against a slow target must not turn shrinking into hours.
   let budget = o.shrinkRequests * SHRINK_FINDINGS_AT_FULL_BUDGET;
+  if (o.shrinkRequests > 0 && sorted.length > 0 && !o.signal?.aborted) o.onShrinking?.();
   for (const g of sorted) {
     if (o.shrinkRequests <= 0 || budget <= 0 || o.signal?.aborted) break;
     // No response (or only "slow down") is a matter of timing, not of the payload: every candidate would "still fail" after
