@@ -96,7 +96,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       prepared[index]?.track(call, outcome);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
-    }, scrubOutcomes(scrubber), ...throttleAware({ rateLimit: o.rateLimit, retry: hooks.retry })),
+    }, scrubOutcomes(scrubber), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } })),
     isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
   });
   const open = hooks.openTarget ?? openTarget;
