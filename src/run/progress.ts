@@ -31,6 +31,8 @@ export interface Progress {
   update(done: number, findings: number): void;
   /** Adds planned cases (a later operation's plan), or removes ones that will not run. */
   addTotal(n: number): void;
+  /** A whole line (ending in a newline) for stderr: above the bar while there is one. */
+  log(text: string): void;
   stop(): void;
 }
 
@@ -46,7 +48,7 @@ const seconds = (ms: number): string => {
 };
 
 export function createProgress(o: ProgressOptions): Progress {
-  if (o.mode === 'off') return { phase: () => undefined, update: () => undefined, addTotal: () => undefined, stop: () => undefined };
+  if (o.mode === 'off') return { phase: () => undefined, update: () => undefined, addTotal: () => undefined, log: (t) => { o.stream.write(t); }, stop: () => undefined };
   const now = o.now ?? Date.now;
   const started = now();
   let phase: Phase = 'prepare';
@@ -58,17 +60,21 @@ export function createProgress(o: ProgressOptions): Progress {
   const payload = () => ({ phase: phase.padEnd(9), speed: Math.round(rate()), findings, etaText: eta() });
 
   if (o.mode === 'bar') {
-    const bar = new cliProgress.SingleBar({
+    // A MultiBar with one bar: its log() prints a line above the bar instead of through it.
+    const multi = new cliProgress.MultiBar({
       stream: o.stream as NodeJS.WritableStream, format: '{phase} {bar} {value}/{total} cases · {speed} cases/s · ETA {etaText} · {findings} finding(s)',
-      clearOnComplete: true, hideCursor: false, barsize: 24, fps: 4, etaBuffer: 50,
+      clearOnComplete: true, hideCursor: false, barsize: 24, fps: 4,
     }, cliProgress.Presets.shades_classic);
-    bar.start(total, 0, payload());
+    const bar = multi.create(total, 0, payload());
+    multi.update(); // drawn at once, not a frame later
     let stopped = false;
     return {
       phase(p) { phase = p; bar.update(done, payload()); },
       update(d, f) { done = d; findings = f; bar.update(done, payload()); },
       addTotal(n) { total += n; bar.setTotal(total); },
-      stop() { if (!stopped) { stopped = true; bar.update(done, payload()); bar.stop(); } },
+      log(text) { if (stopped) o.stream.write(text); else multi.log(text); },
+      // Draw the last state (and any pending log line) once, then the library clears the bar.
+      stop() { if (!stopped) { stopped = true; bar.update(done, payload()); multi.update(); multi.stop(); } },
     };
   }
 
@@ -81,6 +87,7 @@ export function createProgress(o: ProgressOptions): Progress {
     phase(p) { phase = p; },
     update(d, f) { done = d; findings = f; },
     addTotal(n) { total += n; },
+    log(text) { o.stream.write(text); },
     stop: cancel,
   };
 }

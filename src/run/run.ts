@@ -151,7 +151,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const untested = new Map<string, NotPrepared>();
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
-      io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
+      bar.log(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
       findings.push(notTestedFinding(n, { seed: o.seed, strictness: o.strictness, reproduce: rerunCommand(o, n.operation), pairs }));
     }
     // Every plan up front (sizes only: no case is generated before it is sent), so the progress knows the total.
@@ -203,7 +203,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (let i = 0; i < prepared.length && !o.keep; i++) {
       if (opened[i].fresh) continue;
       const problems = await prepared[i].cleanup();
-      if (problems.length > 0) io.writeErr(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
+      if (problems.length > 0) bar.log(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
     }
     await Promise.allSettled(opened.map((t) => t.close()));
     bar.stop();
