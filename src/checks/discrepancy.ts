@@ -13,11 +13,13 @@ export type DiscrepancyKind =
   | 'transport'
   | 'message'
   | 'protocol'
-  | 'not-tested';
+  | 'not-tested'
+  | 'throttled';
 
 export const DISCREPANCY_KINDS: readonly DiscrepancyKind[] = [
   'accepted-invalid', 'rejected-valid', 'error-code', 'status', 'response-schema',
   'server-error', 'idempotency', 'state', 'transport', 'message', 'protocol', 'not-tested',
+  'throttled',
 ];
 
 export type Severity = 'error' | 'warning' | 'info';

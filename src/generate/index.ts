@@ -5,7 +5,7 @@ export { valid, UNKNOWN_MEMBER } from './valid.ts';
 export { invalid, type InvalidOptions } from './invalid.ts';
 export { sequenceTargets, targets, type SequenceCases, type Target } from './targets.ts';
 export { coverageContexts, type NamedContext } from './contexts.ts';
-export { plan, caseSeed, generateCase, type PlanItem, type PlanOptions } from './plan.ts';
+export { plan, planned, caseSeed, generateCase, type Plan, type PlanItem, type PlanOptions } from './plan.ts';
 export { expectCase, violatedIds } from './expectCase.ts';
 export { GENERATED_OPERATIONS } from './registry.ts';
 export { classString, ClassStringArbitrary, type ClassStringSpec } from './strings/classString.ts';

@@ -118,10 +118,39 @@ function coverageSteps(perContext: readonly { name: string; exists: boolean; tar
   return steps;
 }
 
-export function* plan(operation: string, options: PlanOptions): Generator<PlanItem, void, undefined> {
+/** A plan: its size known up front (coverage steps are enumerated once, no case generated), its cases lazily. */
+export interface Plan {
+  /** Cases of the coverage phase (state sequences included). */
+  coverage: number;
+  /** Every case the plan yields: coverage + runs. */
+  total: number;
+  items: Generator<PlanItem, void, undefined>;
+}
+
+export function planned(operation: string, options: PlanOptions): Plan {
   const op = specOf(operation);
   const contexts = options.contexts ?? op.contexts();
-  if (contexts.length === 0) return;
+  if (contexts.length === 0) return { coverage: 0, total: 0, items: (function* () { /* nothing to plan */ })() };
+  const steps: Step[] = [];
+  if (options.coverage !== false) {
+    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name) }));
+    steps.push(...coverageSteps(perContext));
+    for (const c of contexts) {
+      for (const t of sequenceTargets(operation, c.context, c.name)) {
+        steps.push({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'first request' });
+        steps.push({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'second request', follows: true });
+      }
+    }
+  }
+  return { coverage: steps.length, total: steps.length + Math.max(0, options.runs), items: cases(operation, options, contexts, steps) };
+}
+
+export function* plan(operation: string, options: PlanOptions): Generator<PlanItem, void, undefined> {
+  yield* planned(operation, options).items;
+}
+
+function* cases(operation: string, options: PlanOptions, contexts: readonly NamedContext[], coverage: Step[]): Generator<PlanItem, void, undefined> {
+  const op = specOf(operation);
   let index = 0;
   let previousSeed = 0;
   const emit = (s: Step): PlanItem => {
@@ -133,16 +162,7 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
       ...(s.target ? { target: s.target } : {}), ...(s.boundary ? { boundary: s.boundary } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
     };
   };
-  if (options.coverage !== false) {
-    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name) }));
-    for (const s of coverageSteps(perContext)) yield emit(s);
-    for (const c of contexts) {
-      for (const t of sequenceTargets(operation, c.context, c.name)) {
-        yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'first request' });
-        yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'second request', follows: true });
-      }
-    }
-  }
+  for (const s of coverage) yield emit(s);
   const fills = contexts.map((c) => {
     const exists = op.exists(c.context);
     return {

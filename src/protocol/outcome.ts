@@ -39,4 +39,6 @@ export interface Outcome {
   transport?: { failure: TransportFailure; message: string };
   /** SDK targets only: top-level input members the SDK filled in itself (idempotency tokens such as CreatorRequestId, clientToken). */
   sdkFilled?: string[];
+  /** How many times the call was sent, when it was retried (throttling: src/targets/retry.ts). */
+  attempts?: number;
 }

@@ -53,19 +53,3 @@ export function renderConsole(r: Report, reportDir: string): string {
 export const consoleSink = (reportDir: string, write: Write = (t) => process.stdout.write(t)): ReportSink => ({
   onRunEnd: (report) => write(renderConsole(report, reportDir)),
 });
-
-/** A progress line for long runs, only on a terminal (CI logs stay clean). */
-export function progress(isTTY: boolean, write: Write = (t) => process.stderr.write(t)) {
-  let last = 0;
-  const started = Date.now();
-  return {
-    tick(done: number, findings: number): void {
-      if (!isTTY) return;
-      const now = Date.now();
-      if (now - started < 3000 || now - last < 250) return;
-      last = now;
-      write(`\r${done} cases · ${findings} finding(s) · ${Math.round(done / ((now - started) / 1000))} cases/s   `);
-    },
-    end(): void { if (isTTY && last > 0) write('\r\x1b[K'); },
-  };
-}

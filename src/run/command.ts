@@ -8,6 +8,6 @@ export async function runCommand(argv: string[]): Promise<number> {
   // The run itself (and through it the targets and the AWS SDK) loads only when there is a run to do.
   const { executeRun } = await import('./run.ts');
   return withInterrupt('the report', async (signal) => (await executeRun(options, signal, {
-    write: (t) => process.stdout.write(t), writeErr: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true,
+    write: (t) => process.stdout.write(t), writeErr: (t) => process.stderr.write(t), isTTY: process.stderr.isTTY === true, errStream: process.stderr,
   })).exitCode);
 }

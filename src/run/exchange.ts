@@ -8,6 +8,8 @@ import { expectCase } from '../generate/index.ts';
 import { serviceOf } from '../model/load.ts';
 import type { Expected } from '../oracle/expected.ts';
 import type { Outcome } from '../protocol/outcome.ts';
+import { isThrottled } from '../protocol/throttling.ts';
+import { throttledDiscrepancy } from '../checks/throttled.ts';
 import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
@@ -24,6 +26,8 @@ export interface Judged {
   stateDependent?: boolean;
   /** The target did not send the case (an SDK cannot serialize it faithfully); why, for the report. */
   skipped?: string;
+  /** The target kept throttling it through every retry: reported as `throttled`, never judged nor counted as covered. */
+  throttled?: true;
 }
 export type CaseExchange = (c: Case) => Promise<Judged>;
 
@@ -63,6 +67,7 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     });
     if (skipped !== undefined) return { found: [], sent, skipped };
     await keepBounded();
+    if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, outcome)], sent, throttled: true };
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
     return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}) };
@@ -94,6 +99,10 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const [a, b] = await Promise.all([sendTo(0, c), sendTo(1, c)]);
     const skipped = a.skipped ?? b.skipped;
     if (skipped !== undefined) return { found: [], sent: b.sent, skipped };
+    // Either side still throttled: nothing to compare.
+    for (const [side, name] of [[b, o.candidate.name], [a, o.reference.name]] as const) {
+      if (isThrottled(side.outcome)) return { found: [throttledDiscrepancy(b.sent, side.expected, side.outcome, name)], sent: b.sent, throttled: true };
+    }
     const allowed = b.expected.outcome === 'success' ? b.expected.alsoAcceptable?.codes ?? [] : [];
     const found = diffOutcomes(b.sent, a.outcome, b.outcome, o.reference.name)
       .filter((d) => !(d.kind === 'rejected-valid' && d.actual.code !== undefined && allowed.includes(d.actual.code)));

@@ -35,7 +35,12 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --proton-service NAME use this existing Proton service instead of creating one
   --allow-aws           confirm that --target aws (or an AWS endpoint URL) may create (and then delete) resources in your account
   --allow-remote        confirm a --target/--diff on another machine (anything but a loopback address)
-  --keep                do not delete what the run created (on any target)`;
+  --keep                do not delete what the run created (on any target)
+  --rate-limit N        at most N requests per second to each target (decimals allowed: 0.5), every request of
+                        the run included (preparation, retries, scenarios, shrinking, cleanup). Throttling answers
+                        (ThrottlingException, 429, 503 with Retry-After, …) are always retried as the AWS SDKs'
+                        standard mode does; what still throttles is reported as \`throttled\`
+  --quiet               no progress on stderr (default: a bar on a terminal, a line every 10 s otherwise)`;
 
 export interface RunOptions {
   target: string;
@@ -62,6 +67,10 @@ export interface RunOptions {
   /** Targets that are not loopback addresses (and not AWS) need it. */
   allowRemote: boolean;
   keep: boolean;
+  /** Requests per second to each target (absent: as fast as --concurrency allows). */
+  rateLimit?: number;
+  /** No progress output. */
+  quiet: boolean;
   help: boolean;
 }
 
@@ -74,6 +83,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     'shrink-requests': { type: 'string' }, 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
     profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
     'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
+    'rate-limit': { type: 'string' }, quiet: { type: 'boolean' },
   });
   const op = v.operation ?? 'all';
   const known = Object.keys(FUZZED_OPERATIONS);
@@ -112,6 +122,16 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     allowAws: v['allow-aws'] ?? false,
     allowRemote: v['allow-remote'] ?? false,
     keep: v.keep ?? false,
+    ...(v['rate-limit'] !== undefined ? { rateLimit: rateLimitOption(v['rate-limit']) } : {}),
+    quiet: v.quiet ?? false,
     help: v.help ?? false,
   };
+}
+
+function rateLimitOption(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0) || n > 100_000) {
+    throw new HarnessError('CF_ERR_USAGE', `--rate-limit must be a number of requests per second above 0 (at most 100000), got '${value}'`);
+  }
+  return n;
 }

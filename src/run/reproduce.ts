@@ -44,6 +44,8 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   reportDir: { notCarried: 'an output' },
   fixturesDir: { notCarried: 'an output (the replay form names the fixture it wrote)' },
   keep: { notCarried: 'what happens to the prerequisites after the run' },
+  rateLimit: { notCarried: 'how fast requests go out: the same cases and verdicts (a throttled case is not judged)' },
+  quiet: { notCarried: 'progress output only' },
   help: { notCarried: 'not a run' },
 };
 
@@ -71,5 +73,6 @@ export function replayCommand(o: RunOptions, fixture: string): string {
  */
 export function reproduceFor(o: RunOptions): (f: Pick<Finding, 'operation' | 'kind' | 'id'>) => string {
   const rerunOnly = o.fixturesDir === undefined || o.diff !== undefined || o.target.startsWith('replay:');
-  return (f) => (rerunOnly || o.fixturesDir === undefined ? rerunCommand(o, f.operation) : replayCommand(o, fixturePath(o.fixturesDir, f)));
+  // A throttled finding writes no fixture (the payload is not what it is about): the run again reproduces it.
+  return (f) => (rerunOnly || o.fixturesDir === undefined || f.kind === 'throttled' ? rerunCommand(o, f.operation) : replayCommand(o, fixturePath(o.fixturesDir, f)));
 }

@@ -1,9 +1,9 @@
 // One `contract-fuzz run`: open targets, prepare prerequisites, stream cases, run the scenarios, turn
 // groups into findings, apply the baseline, write fixtures and reports. Returns the report and exit code.
 import { checksFor } from '../checks/index.ts';
-import { coverageContexts, plan, type NamedContext, type PlanItem } from '../generate/index.ts';
+import { coverageContexts, planned, type NamedContext, type Plan, type PlanItem } from '../generate/index.ts';
 import { constraintsOf } from '../oracle/index.ts';
-import { consoleSink, progress } from '../report/console.ts';
+import { consoleSink } from '../report/console.ts';
 import { writeFixtures } from '../report/fixtures.ts';
 import { assertWritableDir, assertWritableFile } from '../report/files.ts';
 import { attemptWrite } from '../report/outputs.ts';
@@ -18,6 +18,8 @@ import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
+import { throttleAware } from '../targets/throttleAware.ts';
+import type { RetryOptions } from '../targets/retry.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
@@ -31,12 +33,15 @@ import { maskGroup } from './mask.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
 import { runCases } from './runner.ts';
+import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
 import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
 
 export interface RunIO {
   write(text: string): void;
   writeErr(text: string): void;
   isTTY: boolean;
+  /** Where the progress bar draws (default: writeErr, a terminal when isTTY). */
+  errStream?: ProgressStream;
 }
 
 export interface RunResult { report: Report; exitCode: number }
@@ -44,6 +49,10 @@ export interface RunResult { report: Report; exitCode: number }
 export interface RunHooks {
   /** Opens the --target / --diff specs (default openTarget); `contract-fuzz record` opens a recording target. */
   openTarget?: (spec: string, options: OpenOptions) => Promise<OpenTarget>;
+  /** How throttling answers are retried (default: the SDKs' standard mode; tests use tiny delays). */
+  retry?: RetryOptions;
+  /** The progress output's clock and timer (tests). */
+  progress?: Pick<ProgressOptions, 'now' | 'every'>;
 }
 
 /** Each operation gets its own seed from the run's, so running one operation alone gives the same cases. */
@@ -88,12 +97,17 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       prepared[index]?.track(call, outcome);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
-    }, scrubOutcomes(scrubber)),
+    }, scrubOutcomes(scrubber), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } })),
     isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
   });
   const open = hooks.openTarget ?? openTarget;
   // Each in-flight request listens on the run's abort signal; concurrency decides how many, not a leak.
   setMaxListeners(0, signal);
+  // Progress goes to stderr and stops (a bar is cleared) before the report is printed.
+  const bar = createProgress({
+    mode: o.quiet ? 'off' : io.isTTY ? 'bar' : 'lines', total: 0, ...hooks.progress,
+    stream: io.errStream ?? { isTTY: io.isTTY, write: (t: string) => io.writeErr(t) },
+  });
   const coverage = emptyCoverage(o.operations);
   const findings: Finding[] = [];
   let cases = 0;
@@ -132,20 +146,24 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ? diffExchange({ reference, candidate: opened[1], bindings: [prepared[0].binding, prepared[1].binding], signal })
       : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal });
     const rawOk = opened.every((t) => t.supports?.rawBody !== false);
-    const bar = progress(io.isTTY, io.writeErr);
     const reproduce = reproduceFor(o);
     const pairs = prepared.flatMap((p) => bindingPairs(p.binding));
     // Operations a target could not prepare are not tested: one finding each (the first target's reason).
     const untested = new Map<string, NotPrepared>();
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
-      io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
+      bar.log(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
       findings.push(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerunCommand(o, n.operation), pairs }));
     }
+    // Every plan up front (sizes only: no case is generated before it is sent), so the progress knows the total.
+    const plans = new Map<string, Plan>();
+    for (const op of o.operations) if (!untested.has(op)) plans.set(op, planned(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] }));
+    bar.addTotal([...plans.values()].reduce((n, p) => n + p.total, 0));
     for (const op of o.operations) {
       if (signal.aborted) break;
-      if (untested.has(op)) continue;
-      const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
+      const plan = plans.get(op);
+      if (plan === undefined) continue;
+      const items = phased(plan.items, bar);
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => {
         const sendable = i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:'));
@@ -154,8 +172,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       });
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
-        onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
+        onProgress: (done, found) => bar.update(cases + done, findings.length + found),
+        onShrinking: () => bar.phase('shrink'),
       });
+      if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped or interrupted
       cases += result.cases;
       casesByOperation[op] = result.cases;
       for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
@@ -166,6 +186,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       }
       for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduce));
       if (o.scenarios && !signal.aborted) {
+        bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);
@@ -175,17 +196,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, reproduce));
       }
     }
-    bar.end();
   } finally {
+    bar.phase('cleanup');
     // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
     // started (builtin) goes away whole with it. A problem is one warning line per target: never a finding,
     // never in the way of the report.
     for (let i = 0; i < prepared.length && !o.keep; i++) {
       if (opened[i].fresh) continue;
       const problems = await prepared[i].cleanup();
-      if (problems.length > 0) io.writeErr(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
+      if (problems.length > 0) bar.log(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
     }
     await Promise.allSettled(opened.map((t) => t.close()));
+    bar.stop();
   }
 
   // Catalogue order first, then ids only the generators name, sorted: the same seed gives the same file.
@@ -201,8 +223,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const causes = rootCauses(findings);
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
-  // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested'), o.diff ?? o.target));
+  // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
   const durationMs = Date.now() - started;
   const byKind: Report['summary']['byKind'] = {};
   const byOperation: Record<string, number> = Object.fromEntries(o.operations.map((op) => [op, 0]));

@@ -29,6 +29,8 @@ export interface CaseLoopOptions {
   shrinkRequests: number;
   signal?: AbortSignal;
   onProgress?(done: number, findings: number): void;
+  /** Shrinking starts (after the last case). */
+  onShrinking?(): void;
 }
 
 export interface CaseLoopResult {
@@ -57,14 +59,14 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   let cases = 0;
 
   await forEachConcurrent(o.items, o.concurrency, async (item) => {
-    const { found, sent, skipped: why } = await o.exchange(item.case);
+    const { found, sent, skipped: why, throttled } = await o.exchange(item.case);
     if (o.signal?.aborted) return; // a request cut by Ctrl-C says nothing about the target
     if (why !== undefined) {
       skipped[why] = (skipped[why] ?? 0) + 1;
       return;
     }
     cases++;
-    countCoverage(coverage, item.case);
+    if (!throttled) countCoverage(coverage, item.case); // never judged: covers nothing
     for (const d of found) {
       const key = groupKey(d);
       const g = groups.get(key);
@@ -81,11 +83,12 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   const sorted = [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   // A run-wide bound too: many findings against a slow target must not turn shrinking into hours.
   let budget = o.shrinkRequests * SHRINK_FINDINGS_AT_FULL_BUDGET;
+  if (o.shrinkRequests > 0 && sorted.length > 0 && !o.signal?.aborted) o.onShrinking?.();
   for (const g of sorted) {
     if (o.shrinkRequests <= 0 || budget <= 0 || o.signal?.aborted) break;
-    // No response is a matter of timing, not of the payload: every candidate would "still fail" after
+    // No response (or only "slow down") is a matter of timing, not of the payload: every candidate would "still fail" after
     // waiting the whole timeout.
-    if (g.discrepancy.kind === 'transport') continue;
+    if (g.discrepancy.kind === 'transport' || g.discrepancy.kind === 'throttled') continue;
     // The shrunk case's own answer goes with it: a message echoing the payload must match the payload shown.
     let last: { sent: Case; unbound: Case; discrepancy: Discrepancy } | undefined;
     const judge = settled(o.exchange, o.signal);

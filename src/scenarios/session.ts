@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Outcome } from '../protocol/outcome.ts';
 import type { Call, Target } from '../targets/target.ts';
 import type { Step, StepOutcome } from './types.ts';
+import { isThrottled } from '../protocol/throttling.ts';
 
 /** A scenario's check failed: which scenario, the response that showed it, and the run's steps so far. */
 export class ScenarioViolation extends Error {
@@ -15,7 +16,7 @@ export class ScenarioViolation extends Error {
 
 /** The run cannot go on (signal aborted, request budget spent): it proves nothing either way. */
 export class ScenarioStop extends Error {
-  constructor(readonly reason: 'aborted' | 'budget') {
+  constructor(readonly reason: 'aborted' | 'budget' | 'throttled') {
     super(`scenario run stopped: ${reason}`);
     this.name = 'ScenarioStop';
   }
@@ -66,6 +67,8 @@ export class Session {
     b.onRequest?.();
     const o = await this.target.send(call, b.signal ? { signal: b.signal } : {});
     if (b.signal?.aborted) throw new ScenarioStop('aborted'); // a request cut by the signal says nothing
+    // Still throttled after the retries (src/targets/retry.ts): the target said nothing about the scenario.
+    if (isThrottled(o)) throw new ScenarioStop('throttled');
     return o;
   }
 

@@ -20,7 +20,7 @@ interface Ran extends RunResult { dir: string; stderr: string }
 async function run(target: string, extra: string[] = []): Promise<Ran> {
   const dir = join(work, `run-${++runNo}`);
   let stderr = '';
-  const options = parseRunOptions(['--target', target, '--seed', '1', '--runs', '5', '--report-dir', join(dir, 'reports'), '--fixtures-dir', join(dir, 'fixtures'), ...extra]);
+  const options = parseRunOptions(['--target', target, '--seed', '1', '--runs', '5', '--report-dir', join(dir, 'reports'), '--fixtures-dir', join(dir, 'fixtures'), '--quiet', ...extra]);
   const result = await executeRun(options, new AbortController().signal, { write: () => undefined, writeErr: (t) => void (stderr += t), isTTY: false });
   return { ...result, dir, stderr };
 }
