@@ -31,11 +31,12 @@ export function renderJunit(report: Report): string {
         cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"><skipped message="scenarios did not run"/></testcase>`);
         continue;
       }
-      if (found.length === 0 && report.run.interrupted) {
-        // An interrupted run did not finish checking this property: not a pass.
+      if (found.length === 0 && (report.run.interrupted || report.run.stoppedEarly)) {
+        // An interrupted run (or one stopped by --max-findings) did not finish checking this property: not a pass.
         skipped++;
         suiteSkipped++;
-        cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"><skipped message="the run was interrupted before this was fully checked"/></testcase>`);
+        const why = report.run.interrupted ? 'was interrupted' : 'stopped early (--max-findings)';
+        cases.push(`    <testcase classname="${esc(operation)}" name="${esc(p.id)}"><skipped message="the run ${why} before this was fully checked"/></testcase>`);
         continue;
       }
       if (found.length === 0) {

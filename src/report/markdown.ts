@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './files.ts';
 import { shortPayload } from './render.ts';
+import { runNotesSuffix } from './runNotes.ts';
 import type { Report, ReportSink } from './types.ts';
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -11,11 +12,11 @@ export function renderMarkdown(r: Report): string {
   // A stopped run checked only part of the contract: never green, whatever it found so far.
   const verdict = r.run.interrupted
     ? `⏹️ INTERRUPTED: partial report, ${s.gating} gating finding(s) in what ran`
-    : s.gating === 0 ? '✅ no gating discrepancies' : `❌ ${s.gating} gating finding(s)`;
+    : s.gating > 0 ? `❌ ${s.gating} gating finding(s)` : r.run.stoppedEarly ? '⏹️ STOPPED EARLY' : '✅ no gating discrepancies';
   const lines = [
     `# contract-fuzz: ${verdict}`,
     '',
-    `Target \`${r.run.target}\`${r.run.diff ? ` vs \`${r.run.diff}\`` : ''} · seed ${r.run.seed} · ${s.cases} cases · ${s.requests} requests · ${(r.run.durationMs / 1000).toFixed(1)} s${r.run.interrupted ? ' · **interrupted**' : ''}`,
+    `Target \`${r.run.target}\`${r.run.diff ? ` vs \`${r.run.diff}\`` : ''} · seed ${r.run.seed} · ${s.cases} cases · ${s.requests} requests · ${(r.run.durationMs / 1000).toFixed(1)} s${r.run.interrupted ? ' · **interrupted**' : ''}${runNotesSuffix(r.run)}`,
     '',
   ];
   if (r.discrepancies.length > 0) {

@@ -3,6 +3,11 @@ import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS } from '../model/load.ts';
 import type { Strictness } from './findings.ts';
+import type { Shard } from '../generate/shard.ts';
+import { parseDuration, parseShard } from './runControl.ts';
+
+/** `--runs` under `--duration` when not given: the clock, not a count, ends the random phase. */
+export const TIME_BOXED_RUNS = 10_000_000;
 
 export const RUN_HELP = `usage: contract-fuzz run [options]
 
@@ -32,7 +37,12 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --proton-service NAME use this existing Proton service instead of creating one
   --allow-aws           confirm that --target aws (or an AWS endpoint URL) may create (and then delete) resources in your account
   --allow-remote        confirm a --target/--diff on another machine (anything but a loopback address)
-  --keep                do not delete what the run created (on any target)`;
+  --keep                do not delete what the run created (on any target)
+  --shard i/n           run only shard i of n (1-based) of the cases, for a CI matrix; each shard prepares and
+                        cleans up its own resources; 'contract-fuzz merge DIR…' joins the shards' reports
+  --duration T          after the coverage phase, random cases until T is spent (90s, 10m, 1h; shared by the
+                        operations); with --runs N, at most N random cases per operation
+  --max-findings N      stop the run early once N distinct gating findings are known (exit 1)`;
 
 export interface RunOptions {
   target: string;
@@ -58,6 +68,12 @@ export interface RunOptions {
   /** Targets that are not loopback addresses (and not AWS) need it. */
   allowRemote: boolean;
   keep: boolean;
+  /** `--shard i/n`: this run takes shard i of n of every operation's cases (src/generate/shard.ts). */
+  shard?: Shard;
+  /** `--duration`: the random phase runs until this much of the run's time is spent. */
+  durationMs?: number;
+  /** `--max-findings`: stop once this many distinct gating findings are known. */
+  maxFindings?: number;
   help: boolean;
 }
 
@@ -70,7 +86,9 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     'shrink-requests': { type: 'string' }, 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
     profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
     'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
+    shard: { type: 'string' }, duration: { type: 'string' }, 'max-findings': { type: 'string' },
   });
+  const durationMs = v.duration !== undefined ? parseDuration(v.duration) : undefined;
   const op = v.operation ?? 'all';
   const known = Object.keys(FUZZED_OPERATIONS);
   if (op !== 'all' && !known.includes(op)) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${op}' (use ${known.join(', ')} or all)`);
@@ -86,7 +104,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     target: v.target ?? 'builtin',
     ...(v.diff !== undefined ? { diff: v.diff } : {}),
     operations: op === 'all' ? known : [op],
-    runs: intOption(v.runs, 'runs', 100, 0, 10_000_000),
+    runs: intOption(v.runs, 'runs', durationMs !== undefined ? TIME_BOXED_RUNS : 100, 0, 10_000_000),
     seed: v.seed !== undefined ? Number(v.seed) : randomSeed(),
     concurrency: intOption(v.concurrency, 'concurrency', 16, 1, 1024),
     timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1, 2 ** 31 - 1),
@@ -105,6 +123,9 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     allowAws: v['allow-aws'] ?? false,
     allowRemote: v['allow-remote'] ?? false,
     keep: v.keep ?? false,
+    ...(v.shard !== undefined ? { shard: parseShard(v.shard) } : {}),
+    ...(durationMs !== undefined ? { durationMs } : {}),
+    ...(v['max-findings'] !== undefined ? { maxFindings: intOption(v['max-findings'], 'max-findings', 0, 1, 1_000_000) } : {}),
     help: v.help ?? false,
   };
 }

@@ -1,27 +1,29 @@
 // One `contract-fuzz run`: open targets, prepare prerequisites, stream cases, run the scenarios, turn
 // groups into findings, apply the baseline, write fixtures and reports. Returns the report and exit code.
 import { checksFor } from '../checks/index.ts';
-import { coverageContexts, plan, type NamedContext, type PlanItem } from '../generate/index.ts';
+import { caseId, coverageContexts, plan, scenarioShard, type NamedContext, type PlanItem } from '../generate/index.ts';
 import { constraintsOf } from '../oracle/index.ts';
-import { consoleSink, progress } from '../report/console.ts';
+import { progress } from '../report/console.ts';
 import { writeFixtures } from '../report/fixtures.ts';
 import { assertWritableDir, assertWritableFile } from '../report/files.ts';
 import { attemptWrite } from '../report/outputs.ts';
-import { jsonSink } from '../report/json.ts';
-import { junitSink } from '../report/junit.ts';
-import { markdownSink } from '../report/markdown.ts';
-import type { CoverageTable, Finding, Report, ReportSink } from '../report/types.ts';
+import { reportSinks } from '../report/sinks.ts';
+import type { CoverageTable, Finding, Report } from '../report/types.ts';
 import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.ts';
-import { TOOL } from '../version.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
-import { fromGroup, sortFindings } from './findings.ts';
+import { fromGroup } from './findings.ts';
+import { buildReport } from './buildReport.ts';
+import { CaseTally } from './caseDigest.ts';
+import { controlled } from './caseStream.ts';
+import { FindingBudget } from './findingBudget.ts';
+import { runControlInfo } from './runControlInfo.ts';
 import { interruptExitCode } from './interrupt.ts';
-import { reproduceFor, rerunCommand } from './reproduce.ts';
+import { reachedRuns, reproduceFor, rerunCommand } from './reproduce.ts';
 import { assertRecordedRun } from './replayRecording.ts';
 import type { RunOptions } from './options.ts';
 import { prepare, type NotPrepared, type Prepared } from './prerequisites.ts';
@@ -101,6 +103,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const casesByOperation: Record<string, number> = {};
   const scenariosRan = new Set<string>();
   const skip = (op: string, why: string, n = 1) => { const r = (skipped[op] ??= {}); r[why] = (r[why] ?? 0) + n; };
+  // Run control: which cases were taken (digest), --duration, --max-findings.
+  const tally = new CaseTally();
+  const budget = new FindingBudget(o.maxFindings, { strictness: o.strictness, baselined: new Set(baseline?.findings.map((e) => e.id)) });
+  let randomCases = 0;
+  const found = (f: Finding): void => { findings.push(f); budget.see(f); };
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);
@@ -139,12 +146,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
       io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
-      findings.push(notTestedFinding(n, { seed: o.seed, strictness: o.strictness, reproduce: rerunCommand(o, n.operation), pairs }));
+      found(notTestedFinding(n, { seed: o.seed, strictness: o.strictness, reproduce: rerunCommand(o, n.operation), pairs }));
     }
-    for (const op of o.operations) {
-      if (signal.aborted) break;
+    for (const [k, op] of o.operations.entries()) {
+      if (signal.aborted || budget.reached()) break;
       if (untested.has(op)) continue;
-      const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
+      const planned = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op], ...(o.shard ? { shard: o.shard } : {}) });
+      // --duration: the operations share the time; one that ends early leaves the rest to the next.
+      const reached = { fill: 0, random: 0 };
+      const items = controlled(planned, {
+        operation: op, tally, reached, stopped: () => budget.reached(),
+        ...(o.durationMs !== undefined ? { deadline: started + (o.durationMs * (k + 1)) / o.operations.length } : {}),
+      });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => {
         const sendable = i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:'));
@@ -153,8 +166,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       });
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
-        onProgress: (done, found) => bar.tick(cases + done, findings.length + found),
+        onProgress: (done, groups) => bar.tick(cases + done, findings.length + groups), onGroup: (d) => budget.see(d),
       });
+      randomCases += reached.random;
+      // A time-boxed run is reproduced by the random cases it reached (the clock does not repeat).
+      const reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
       cases += result.cases;
       casesByOperation[op] = result.cases;
       for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
@@ -163,15 +179,17 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, reproduce));
-      if (o.scenarios && !signal.aborted) {
+      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, reproduceOp), caseId: caseId(op, g.item.index) });
+      // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
+      const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
+      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached()) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
-        const found = await run(o.diff ? 1 : 0);
+        const failed = await run(o.diff ? 1 : 0);
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, reproduce));
+        for (const f of failed) if (!onReference.has(f.constraint)) found(scenarioToFinding(f, o.strictness, reproduceOp));
       }
     }
     bar.end();
@@ -187,28 +205,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     await Promise.allSettled(opened.map((t) => t.close()));
   }
 
-  // Catalogue order first, then ids only the generators name, sorted: the same seed gives the same file.
-  for (const op of o.operations) {
-    const table = coverage[op];
-    const known = new Set(constraintsOf(op).map((c) => c.id));
-    const extras = Object.keys(table).filter((id) => !known.has(id)).sort();
-    coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
-  }
-  sortFindings(findings);
-  const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
-  // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
-  const unwritten: Array<string | undefined> = [];
-  // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested'), o.diff ?? o.target));
   const durationMs = Date.now() - started;
-  const byKind: Report['summary']['byKind'] = {};
-  const byOperation: Record<string, number> = Object.fromEntries(o.operations.map((op) => [op, 0]));
-  for (const f of findings) {
-    byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
-    byOperation[f.operation] = (byOperation[f.operation] ?? 0) + 1;
-  }
-  const report: Report = {
-    tool: { name: TOOL.name, version: TOOL.version },
+  const report: Report = buildReport({
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
       concurrency: o.concurrency, strictness: o.strictness, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
@@ -216,17 +214,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
       ...(Object.keys(skipped).length ? { skipped } : {}),
+      ...runControlInfo(o, { tally, randomCases, budget }),
     },
-    summary: {
-      cases, requests, discrepancies: findings.length,
-      gating: findings.filter((f) => f.gating).length, byKind, byOperation,
-    },
-    coverage,
-    discrepancies: findings,
-    fixed,
-    ...(baseline ? { notExercised } : {}),
-  };
-  const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
+    cases, requests, coverage, findings,
+  }, (all) => {
+    const { fixed, notExercised } = applyBaseline(all, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
+    return { fixed, ...(baseline ? { notExercised } : {}) };
+  });
+  // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
+  const unwritten: Array<string | undefined> = [];
+  // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested'), o.diff ?? o.target));
+  const sinks = reportSinks(o.reportDir, io.write);
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
   for (const [op, reasons] of Object.entries(skipped)) {
     for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
@@ -240,6 +239,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   }
   const problems = [...new Set(unwritten.filter((p) => p !== undefined))];
   for (const p of problems) io.writeErr(`contract-fuzz: ${p}\n`);
-  const exitCode = signal.aborted ? interruptExitCode(signal) : problems.length > 0 ? 2 : report.summary.gating > 0 ? 1 : 0;
+  // Stopped by --max-findings: never green, whatever the baseline made of what it found.
+  const exitCode = signal.aborted ? interruptExitCode(signal) : problems.length > 0 ? 2 : report.summary.gating > 0 || report.run.stoppedEarly ? 1 : 0;
   return { report, exitCode };
 }
