@@ -19,10 +19,14 @@ const fail = (line: string): never => { throw new HarnessError('CF_ERR_MERGE', l
 
 const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
 
-/** The first option word pair that differs, for the message. */
+/** The first option that differs, with its flag, for the message. */
 function firstDifference(a: readonly string[], b: readonly string[]): string {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return `'${a.slice(i, i + 2).join(' ')}' vs '${b.slice(i, i + 2).join(' ')}'`;
-  return 'the same words';
+  let i = 0;
+  while (i < Math.max(a.length, b.length) && a[i] === b[i]) i++;
+  let flag = i;
+  while (flag > 0 && !(a[flag] ?? '').startsWith('--')) flag--;
+  const show = (w: readonly string[]) => `'${w.slice(flag, i + 1).join(' ') || '(none)'}'`;
+  return `${show(a)} vs ${show(b)}`;
 }
 
 /** The shards, in shard order, or one line saying why they are not the shards of one run. */
