@@ -46,9 +46,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   keep: { notCarried: 'what happens to the prerequisites after the run' },
   help: { notCarried: 'not a run' },
   shard: { flags: (o) => (o.shard === undefined ? [] : ['--shard', formatShard(o.shard)]), replay: false }, // a fixture holds its case
-  // The clock decides which random cases ran: a time-boxed run is reproduced by `--runs` with the random cases
-  // it reached, which run.ts puts in its place (reachedRuns); the same cases then run whatever the speed.
-  durationMs: { flags: () => [], replay: false },
+  durationMs: { notCarried: 'the clock does not repeat: a time-boxed run is reproduced by --runs with the random cases it reached, which run.ts puts in its place (reachedRuns), so the same cases run whatever the speed' },
   maxFindings: { notCarried: 'only where the run stops: the case of every finding it reports ran before the stop' },
 };
 
