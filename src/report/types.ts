@@ -53,8 +53,9 @@ export interface RunInfo {
   skipped?: Record<string, Record<string, number>>;
   /** The cases this run took, per operation: a count and an order-independent digest of their ids (shards add up). */
   caseDigest?: Record<string, { cases: number; digest: string }>;
-  /** `--shard i/n`: which shard this report is, and the option words every shard of the run shares. */
-  shard?: { index: number; total: number; options: string[] };
+  /** `--shard i/n`: which shard this report is, the option words every shard of the run shares, and the operations
+   * whose scenarios this shard runs (each operation's in exactly one shard). */
+  shard?: { index: number; total: number; options: string[]; scenarios: string[] };
   /** A report merged from shards (`contract-fuzz merge`): how many, and the option words they shared. */
   merged?: { shards: number; options: string[] };
   /** `--duration`: the random phase ran until the time was spent; how many random cases that was. */

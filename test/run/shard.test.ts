@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../src/generate/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import { mergeReportDirs } from '../../src/run/mergeCommand.ts';
-import { parseRunOptions } from '../../src/run/options.ts';
+import { parseRunOptions, TIME_BOXED_RUNS } from '../../src/run/options.ts';
 import { executeRun, type RunResult } from '../../src/run/run.ts';
 import { DEVIATIONS, startFaultyTarget, type Deviation, type FaultyTarget } from '../support/faultyTarget.ts';
 
@@ -71,6 +71,12 @@ describe('--shard i/n and merge', () => {
     expect(merged.exitCode).toBe(1);
   });
 
+  it('each operation\'s scenarios ran in exactly one shard', () => {
+    const ran = shards.flatMap((s) => s.report.run.shard!.scenarios).sort();
+    expect(ran).toEqual([...whole.report.run.operations].sort());
+    for (const s of shards) expect(s.report.run.scenarios).toBe(true);
+  });
+
   it('a finding reproduces with its shard: the rerun command carries --shard', () => {
     const f = merged.report.discrepancies[0]!;
     expect(f.reproduce).toMatch(/--shard [123]\/3/);
@@ -127,17 +133,19 @@ describe('--max-findings and --duration (issue 11 §5)', () => {
   }, 120_000);
 
   it('--duration: the coverage phase whole, then random cases until the time is spent; the report says how many', async () => {
-    const r = await run('timed', ['--duration', '4s', '--operation', 'CreateServiceInstance', '--no-scenarios']);
+    // (the last --runs wins: no cap on the random phase but the clock)
+    const r = await run('timed', ['--duration', '10s', '--operation', 'CreateServiceInstance', '--no-scenarios', '--runs', String(TIME_BOXED_RUNS)]);
     const box = r.report.run.timeBox!;
-    expect(box).toMatchObject({ duration: '4s', durationMs: 4000 });
+    expect(box).toMatchObject({ duration: '10s', durationMs: 10_000 });
     const coverage = [...plan('CreateServiceInstance', { seed: 0, runs: 0 })].length;
     expect(r.report.summary.cases).toBe(coverage + box.randomCases);
-    expect(r.report.run.durationMs).toBeGreaterThanOrEqual(4000);
+    expect(r.report.run.durationMs).toBeGreaterThanOrEqual(10_000);
     expect(r.report.run.durationMs).toBeLessThan(60_000);
+    expect(box.randomCases).toBeGreaterThan(0);
     // the finding (51 tags, a coverage case) reruns with the random cases the run reached, not the clock
     const f = r.report.discrepancies.find((d) => d.constraint === 'tags#size')!;
     expect(f.reproduce).toMatch(/--runs \d+/);
     expect(f.reproduce).not.toContain('--duration');
-    expect(await readFile(join(r.dir, 'summary.md'), 'utf8')).toContain(`time-boxed (4s): ${box.randomCases} random cases`);
+    expect(await readFile(join(r.dir, 'summary.md'), 'utf8')).toContain(`time-boxed (10s): ${box.randomCases} random cases`);
   }, 120_000);
 });
