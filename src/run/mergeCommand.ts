@@ -6,14 +6,15 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
-import { assertWritableDir } from '../report/files.ts';
+import { assertWritableDir, assertWritableFile } from '../report/files.ts';
 import { attemptWrite } from '../report/outputs.ts';
 import { reportSinks } from '../report/sinks.ts';
 import type { Report } from '../report/types.ts';
 import { readJsonFile } from '../schemas/read.ts';
+import { writeBaseline } from './baseline.ts';
 import { mergeReports, type ShardReport } from './merge.ts';
 
-export const MERGE_HELP = `usage: contract-fuzz merge DIR… [--report-dir DIR]
+export const MERGE_HELP = `usage: contract-fuzz merge DIR… [--report-dir DIR] [--write-baseline FILE]
 
 Merges the reports of the shards of one run (contract-fuzz run --shard i/n, each with its own --report-dir)
 into the report of the whole: report.json, junit.xml, summary.md. Every shard 1…n must be given once, all run
@@ -21,7 +22,8 @@ with the same seed and options. Exit code 0: no gating finding; 1: findings (or 
 stopped early); 2: not the shards of one run, or a report or output that cannot be read or written.
 
   DIR                   a shard's report folder (holding report.json), or its report.json
-  --report-dir DIR      where the merged report goes (default reports; not one of the shards' folders)`;
+  --report-dir DIR      where the merged report goes (default reports; not one of the shards' folders)
+  --write-baseline FILE write the whole run's findings as a baseline`;
 
 export interface MergeIO { write(text: string): void; writeErr(text: string): void }
 
@@ -36,16 +38,24 @@ function readShard(arg: string): ShardReport {
   return { from: file, report: value as Report };
 }
 
-export async function mergeReportDirs(dirs: readonly string[], reportDir: string, io: MergeIO): Promise<{ report: Report; exitCode: number }> {
+export async function mergeReportDirs(dirs: readonly string[], reportDir: string, io: MergeIO, baselineFile?: string): Promise<{ report: Report; exitCode: number }> {
   if (dirs.some((d) => resolve(d) === resolve(reportDir) || resolve(d) === resolve(reportDir, 'report.json'))) {
     throw new HarnessError('CF_ERR_USAGE', `--report-dir ${reportDir} is one of the shards' folders: the merged report would overwrite a shard's`);
   }
   const report = mergeReports(dirs.map(readShard));
   await assertWritableDir(reportDir, 'reports');
+  if (baselineFile) await assertWritableFile(baselineFile, 'the baseline');
   const problems: string[] = [];
-  for (const sink of reportSinks(reportDir, io.write)) {
-    const p = await attemptWrite('reports', reportDir, () => sink.onRunEnd(report));
+  const attempt = async (what: string, where: string, write: () => unknown) => {
+    const p = await attemptWrite(what, where, write);
     if (p !== undefined && !problems.includes(p)) problems.push(p);
+    return p;
+  };
+  for (const sink of reportSinks(reportDir, io.write)) await attempt('reports', reportDir, () => sink.onRunEnd(report));
+  if (baselineFile) {
+    let entries = 0;
+    const p = await attempt('the baseline', baselineFile, async () => { entries = await writeBaseline(baselineFile, report.discrepancies); });
+    if (p === undefined) io.write(`baseline written: ${baselineFile} (${entries} entries)\n`);
   }
   for (const p of problems) io.writeErr(`contract-fuzz: ${p}\n`);
   const partial = report.run.interrupted || report.run.stoppedEarly !== undefined;
@@ -55,9 +65,9 @@ export async function mergeReportDirs(dirs: readonly string[], reportDir: string
 }
 
 export async function mergeCommand(argv: string[]): Promise<number> {
-  const { values: v, positionals } = parse(argv, { 'report-dir': { type: 'string' }, help: { type: 'boolean' } }, true);
+  const { values: v, positionals } = parse(argv, { 'report-dir': { type: 'string' }, 'write-baseline': { type: 'string' }, help: { type: 'boolean' } }, true);
   if (v.help) { process.stdout.write(MERGE_HELP + '\n'); return 0; }
   return (await mergeReportDirs(positionals, v['report-dir'] ?? 'reports', {
     write: (t) => process.stdout.write(t), writeErr: (t) => process.stderr.write(t),
-  })).exitCode;
+  }, v['write-baseline'])).exitCode;
 }

@@ -89,6 +89,10 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     shard: { type: 'string' }, duration: { type: 'string' }, 'max-findings': { type: 'string' },
   });
   const durationMs = v.duration !== undefined ? parseDuration(v.duration) : undefined;
+  // A shard's findings are a part of the run's: a baseline of them would call the other shards' findings new.
+  if (v.shard !== undefined && v['write-baseline'] !== undefined) {
+    throw new HarnessError('CF_ERR_USAGE', '--write-baseline with --shard would write one shard\'s findings: give it to contract-fuzz merge instead');
+  }
   const op = v.operation ?? 'all';
   const known = Object.keys(FUZZED_OPERATIONS);
   if (op !== 'all' && !known.includes(op)) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${op}' (use ${known.join(', ')} or all)`);

@@ -50,6 +50,10 @@ describe('--shard, --duration, --max-findings values', () => {
     expect(said).toContain(`'${value}'`);
   });
 
+  it('a shard does not write a baseline (merge does)', () => {
+    expect(usage(['--shard', '1/2', '--write-baseline', 'b.json'])).toMatch(/^CF_ERR_USAGE --write-baseline with --shard .*merge/);
+  });
+
   it('the command line: one line on stderr, exit 2, for run and merge', () => {
     for (const args of [['run', '--shard', '3/2'], ['merge', join(work, 'missing')], ['merge']]) {
       const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, env: ENV, encoding: 'utf8', timeout: 60_000 });

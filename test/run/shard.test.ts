@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plan } from '../../src/generate/index.ts';
 import type { Report } from '../../src/report/types.ts';
+import { writeBaseline } from '../../src/run/baseline.ts';
 import { mergeReportDirs } from '../../src/run/mergeCommand.ts';
 import { parseRunOptions, TIME_BOXED_RUNS } from '../../src/run/options.ts';
 import { executeRun, type RunResult } from '../../src/run/run.ts';
@@ -49,7 +50,7 @@ describe('--shard i/n and merge', () => {
     whole = await run('whole', []);
     shards = [];
     for (const i of [1, 2, 3]) shards.push(await run(`shard-${i}`, ['--shard', `${i}/3`]));
-    merged = await mergeReportDirs(shards.map((s) => s.dir), join(work, 'merged'), { write: () => undefined, writeErr: () => undefined });
+    merged = await mergeReportDirs(shards.map((s) => s.dir), join(work, 'merged'), { write: () => undefined, writeErr: () => undefined }, join(work, 'merged-baseline.json'));
   }, 240_000);
 
   it('the whole run finds both deviations', () => {
@@ -75,6 +76,11 @@ describe('--shard i/n and merge', () => {
     const ran = shards.flatMap((s) => s.report.run.shard!.scenarios).sort();
     expect(ran).toEqual([...whole.report.run.operations].sort());
     for (const s of shards) expect(s.report.run.scenarios).toBe(true);
+  });
+
+  it('merge --write-baseline writes the baseline one run would', async () => {
+    await writeBaseline(join(work, 'whole-baseline.json'), whole.report.discrepancies);
+    expect(await readFile(join(work, 'merged-baseline.json'), 'utf8')).toBe(await readFile(join(work, 'whole-baseline.json'), 'utf8'));
   });
 
   it('a finding reproduces with its shard: the rerun command carries --shard', () => {
