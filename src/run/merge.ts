@@ -32,7 +32,14 @@ function firstDifference(a: readonly string[], b: readonly string[]): string {
 /** The shards, in shard order, or one line saying why they are not the shards of one run. */
 export function checkShards(shards: readonly ShardReport[]): ShardReport[] {
   if (shards.length === 0) fail('merge needs the report folders of the shards (contract-fuzz merge DIR…)');
-  for (const s of shards) if (!s.report.run?.shard) fail(`${s.from} is not a shard's report (it was not run with --shard i/n)`);
+  for (const s of shards) {
+    const shard = s.report.run?.shard;
+    if (!shard) fail(`${s.from} is not a shard's report (it was not run with --shard i/n)`);
+    const { index, total, options } = shard!;
+    if (!Number.isInteger(index) || !Number.isInteger(total) || index < 1 || index > total || !Array.isArray(options) || !options.every((w) => typeof w === 'string')) {
+      fail(`${s.from}: run.shard is not a shard's {index, total, options}`);
+    }
+  }
   const first = shards[0]!;
   const { total, options } = first.report.run.shard!;
   const bySlot = new Map<number, ShardReport>();
