@@ -1,7 +1,8 @@
-// The report of a run from its parts: coverage in catalogue order, findings sorted and judged against the
-// baseline, the summary counted. `run` and `merge` both build their report here, so a merged report of shards
+// The report of a run from its parts: coverage in catalogue order, discrepancies sorted, grouped into root
+// causes and judged against the baseline, the summary counted. `run` and `merge` both build their report here, so a merged report of shards
 // is grouped, judged and counted by the same code as the report of one run.
 import { constraintsOf } from '../oracle/index.ts';
+import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
 import type { CoverageTable, Finding, Report, RunInfo } from '../report/types.ts';
 import { TOOL } from '../version.ts';
 import { sortFindings } from './findings.ts';
@@ -11,7 +12,7 @@ export interface ReportParts {
   cases: number;
   requests: number;
   coverage: CoverageTable;
-  /** Grouped findings (one per operation, kind, constraint and observed code). */
+  /** Discrepancies, grouped (one per operation, kind, constraint and observed code). */
   findings: Finding[];
 }
 
@@ -33,7 +34,10 @@ export function buildReport(p: ReportParts, baseline: BaselineStep): Report {
   const { findings, coverage } = p;
   orderCoverage(p.run.operations, coverage);
   sortFindings(findings);
+  // Root causes are named before the baseline judges: its entries match per (root cause, constraint).
+  assignRootCauses(findings);
   const { fixed, notExercised } = baseline(findings);
+  const causes = rootCauses(findings);
   const byKind: Report['summary']['byKind'] = {};
   const byOperation: Record<string, number> = Object.fromEntries(p.run.operations.map((op) => [op, 0]));
   for (const f of findings) {
@@ -45,9 +49,11 @@ export function buildReport(p: ReportParts, baseline: BaselineStep): Report {
     run: p.run,
     summary: {
       cases: p.cases, requests: p.requests, discrepancies: findings.length,
-      gating: findings.filter((f) => f.gating).length, byKind, byOperation,
+      gating: findings.filter((f) => f.gating).length,
+      findings: causes.length, gatingFindings: causes.filter((c) => c.gating).length, byKind, byOperation,
     },
     coverage,
+    findings: causes,
     discrepancies: findings,
     fixed,
     ...(notExercised ? { notExercised } : {}),

@@ -105,7 +105,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const skip = (op: string, why: string, n = 1) => { const r = (skipped[op] ??= {}); r[why] = (r[why] ?? 0) + n; };
   // Run control: which cases were taken (digest), --duration, --max-findings.
   const tally = new CaseTally();
-  const budget = new FindingBudget(o.maxFindings, { strictness: o.strictness, baselined: new Set(baseline?.findings.map((e) => e.id)) });
+  const budget = new FindingBudget(o.maxFindings, { gate: o, baselined: new Set(baseline?.findings.map((e) => e.id)) });
   let randomCases = 0;
   const found = (f: Finding): void => { findings.push(f); budget.see(f); };
   try {
@@ -146,7 +146,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
       io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
-      found(notTestedFinding(n, { seed: o.seed, strictness: o.strictness, reproduce: rerunCommand(o, n.operation), pairs }));
+      found(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerunCommand(o, n.operation), pairs }));
     }
     for (const [k, op] of o.operations.entries()) {
       if (signal.aborted || budget.reached()) break;
@@ -179,7 +179,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, reproduceOp), caseId: caseId(op, g.item.index) });
+      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index) });
       // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
       const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
       if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached()) {
@@ -189,7 +189,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of failed) if (!onReference.has(f.constraint)) found(scenarioToFinding(f, o.strictness, reproduceOp));
+        for (const f of failed) if (!onReference.has(f.constraint)) found(scenarioToFinding(f, o, reproduceOp));
       }
     }
     bar.end();
@@ -209,7 +209,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const report: Report = buildReport({
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
-      concurrency: o.concurrency, strictness: o.strictness, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
+      concurrency: o.concurrency, strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),

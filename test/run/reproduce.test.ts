@@ -12,7 +12,7 @@ const unusual: RunOptions = parseRunOptions([
   '--seed', '4294967295', '--concurrency', '3', '--timeout-ms', '1234', '--region', 'eu-west-1', '--strictness', 'inferred',
   '--baseline', 'b.json', '--write-baseline', 'w.json', '--report-dir', 'r', '--fixtures-dir', 'f x', '--shrink-requests', '9',
   '--no-scenarios', '--messages', '--profile', 'envelope', '--service-id', "srv-it's", '--proton-service', 'svc 1',
-  '--allow-aws', '--keep', '--shard', '2/3',
+  '--allow-aws', '--keep',
 ]);
 const carriedKeys = (Object.keys(REPRODUCE_OPTIONS) as Array<keyof RunOptions>).filter((k) => 'flags' in REPRODUCE_OPTIONS[k]);
 

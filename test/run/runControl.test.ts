@@ -10,7 +10,7 @@ import { CaseTally, addDigests } from '../../src/run/caseDigest.ts';
 import { controlled } from '../../src/run/caseStream.ts';
 import { parseRunOptions, TIME_BOXED_RUNS } from '../../src/run/options.ts';
 import { decidingWords, reachedRuns, rerunCommand } from '../../src/run/reproduce.ts';
-import { BIN } from '../support/cli.ts';
+import { argvOf, BIN } from '../support/cli.ts';
 
 const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CONTRACT_FUZZ_DEBUG: '', CI: '' };
 let work: string;
@@ -103,6 +103,8 @@ describe('reproduce commands and merge identity', () => {
     expect(rerun).toContain('--runs 1234');
     expect(rerun).not.toContain('--duration');
     expect(rerun).not.toContain('--max-findings');
+    // and it parses back to the same shard
+    expect(parseRunOptions(argvOf(rerun).slice(1)).shard).toEqual({ index: 2, total: 3 });
   });
 
   it('the option words shards must share: no --shard, every operation, the time box and --max-findings', () => {

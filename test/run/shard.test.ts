@@ -64,8 +64,13 @@ describe('--shard i/n and merge', () => {
     expect(merged.report.summary.cases).toBe(whole.report.summary.cases);
   });
 
-  it('the same findings (ids, counts, earliest case, shrunk payload) and the same coverage', () => {
+  it('the same findings and root causes (ids, counts, earliest case, shrunk payload) and the same coverage', () => {
     expect(findings(merged.report)).toEqual(findings(whole.report));
+    // root causes, built by the same code from the regrouped discrepancies
+    const causes = (r: Report) => r.findings.map((c) => ({ id: c.id, count: c.count, gating: c.gating, seenOn: c.seenOn }));
+    expect(causes(merged.report)).toEqual(causes(whole.report));
+    expect(merged.report.findings).toHaveLength(2);
+    expect(merged.report.summary.gatingFindings).toBe(whole.report.summary.gatingFindings);
     expect(merged.report.coverage).toEqual(whole.report.coverage);
     expect(merged.report.summary.byKind).toEqual(whole.report.summary.byKind);
     expect(merged.report.summary.gating).toBe(whole.report.summary.gating);
