@@ -4,9 +4,11 @@
 //   3. wall time and cases/s of the default job (`npm start`)
 //   4. start-up of the compiled CLI against a bare node
 //   5. the soak: 200,000 cases against `serve` at concurrency 64 and 50,000 in-process, 0 findings (`soak`)
+//   6. shard equality: the default job as 1 run and as 3 shards merged (`shards`)
 import { benchGenerate } from './generate.ts';
 import { benchDefaultRun } from './run.ts';
 import { benchSend } from './send.ts';
+import { benchShards, shardLine } from './shards.ts';
 import { benchSoak, soakLine } from './soak.ts';
 import { benchStartup } from './startup.ts';
 
@@ -29,3 +31,4 @@ if (!only || only === 'startup') {
 if (!only || only === 'soak') {
   for (const r of await benchSoak()) console.log(soakLine(r));
 }
+if (!only || only === 'shards') console.log(shardLine(await benchShards()));

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./emulator/command.ts')).serveCommand,
   replay: async () => (await import('./run/replayCommand.ts')).replayCommand,
   record: async () => (await import('./run/recordCommand.ts')).recordCommand,
+  merge: async () => (await import('./run/mergeCommand.ts')).mergeCommand,
   models: async () => (await import('./model/command.ts')).runModelsCommand,
 };
 
@@ -23,6 +24,7 @@ commands:
   serve [--port P]    run the builtin reference emulator as a standalone server on 127.0.0.1
   replay FIXTURE|DIR  re-run fixtures against a target and say which still reproduce
   record --target URL capture a run's real request/response pairs into fixtures (secrets scrubbed)
+  merge DIR…          merge the reports of the shards of one run (run --shard i/n) into the report of the whole
   models import FILE  normalize an official AWS model (botocore or Smithy JSON AST) into models/
 
 'contract-fuzz <command> --help' lists a command's options.`;

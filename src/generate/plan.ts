@@ -13,6 +13,7 @@ import { invalid } from './invalid.ts';
 import type { NamedContext } from './operation.ts';
 import { specOf } from './registry.ts';
 import type { Variant } from './constraints/mutation.ts';
+import { inShard, type Shard } from './shard.ts';
 import { sequenceTargets, targets, type Target } from './targets.ts';
 import { valid } from './valid.ts';
 
@@ -26,6 +27,8 @@ export interface PlanOptions {
   coverage?: boolean;
   /** Every fourth invalid case of the fill phase breaks two or three constraints at once. */
   combined?: boolean;
+  /** `--shard i/n`: only this shard's positions are generated and yielded (indices stay those of the whole). */
+  shard?: Shard;
 }
 
 export interface PlanItem {
@@ -43,7 +46,12 @@ export interface PlanItem {
   boundary?: string;
   /** Index of the earlier item this one must follow (same seed; state sequences such as a name conflict). */
   dependsOn?: number;
+  /** Fill phase: the position in the random phase (so `--runs fill + 1` reaches this case again). */
+  fill?: number;
 }
+
+/** A case's stable id: the same seed and options give the same case under it, whole or sharded. */
+export const caseId = (operation: string, index: number): string => `${operation}:${index}`;
 
 /** Seed of case `index` in a run seeded `seed` (murmur3 finaliser over both). */
 export function caseSeed(seed: number, index: number): number {
@@ -64,6 +72,7 @@ interface Step {
   boundary?: string;
   /** Reuse the seed of the previous item and follow it. */
   follows?: boolean;
+  fill?: number;
 }
 
 /**
@@ -153,16 +162,23 @@ function* cases(operation: string, options: PlanOptions, contexts: readonly Name
   const op = specOf(operation);
   let index = 0;
   let previousSeed = 0;
-  const emit = (s: Step): PlanItem => {
+  const emit = (s: Step): PlanItem | undefined => {
+    // Another shard's position: skipped without generating it (a following request goes where its first went).
+    if (options.shard && !inShard(options.shard, s.follows ? index - 1 : index)) return void index++;
     const seed = s.follows ? previousSeed : caseSeed(options.seed, index);
     previousSeed = seed;
     const value = generateCase(s.arbitrary, seed);
     return {
       index: index++, seed, case: value.value, value, arbitrary: s.arbitrary, phase: s.phase, contextName: s.contextName,
       ...(s.target ? { target: s.target } : {}), ...(s.boundary ? { boundary: s.boundary } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
+      ...(s.fill !== undefined ? { fill: s.fill } : {}),
     };
   };
-  for (const s of coverage) yield emit(s);
+  // What this shard takes of each step (everything, unsharded).
+  for (const s of coverage) {
+    const item = emit(s);
+    if (item) yield item;
+  }
   const fills = contexts.map((c) => {
     const exists = op.exists(c.context);
     return {
@@ -176,12 +192,14 @@ function* cases(operation: string, options: PlanOptions, contexts: readonly Name
   const withValid = fills.filter((f) => f.valid);
   for (let i = 0; i < options.runs; i++) {
     const k = i >> 1;
+    let item: PlanItem | undefined;
     if (i % 2 === 0 && withValid.length) {
       const f = withValid[k % withValid.length]!;
-      yield emit({ arbitrary: f.valid!, contextName: f.name, phase: 'fill' });
+      item = emit({ arbitrary: f.valid!, contextName: f.name, phase: 'fill', fill: i });
     } else {
       const f = fills[k % fills.length]!;
-      yield emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid, contextName: f.name, phase: 'fill' });
+      item = emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid, contextName: f.name, phase: 'fill', fill: i });
     }
+    if (item) yield item;
   }
 }

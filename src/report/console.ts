@@ -1,5 +1,6 @@
 // The console summary: what a person reads after a run. Every finding with its reproduction command.
 import { rootCauseLine, seenOnText, shortPayload } from './render.ts';
+import { runNotesSuffix } from './runNotes.ts';
 import type { CoverageTable, Report, ReportSink } from './types.ts';
 
 type Write = (text: string) => void;
@@ -22,7 +23,7 @@ export function renderConsole(r: Report, reportDir: string): string {
   const lines = [
     renderCoverage(r.coverage),
     '',
-    `contract-fuzz ${r.tool.version} · target ${r.run.target}${r.run.diff ? ` vs ${r.run.diff}` : ''} · seed ${r.run.seed}${r.run.interrupted ? ' · INTERRUPTED (partial report)' : ''}`,
+    `contract-fuzz ${r.tool.version} · target ${r.run.target}${r.run.diff ? ` vs ${r.run.diff}` : ''} · seed ${r.run.seed}${r.run.interrupted ? ' · INTERRUPTED (partial report)' : ''}${runNotesSuffix(r.run)}`,
     `${s.cases} cases, ${s.requests} requests in ${(r.run.durationMs / 1000).toFixed(1)} s (${Math.round(r.run.casesPerSecond)} cases/s)`,
   ];
   for (const op of r.run.operations) {
@@ -44,7 +45,7 @@ export function renderConsole(r: Report, reportDir: string): string {
   }
   if (r.fixed.length > 0) lines.push('', `fixed since the baseline: ${r.fixed.join(', ')}`);
   if (r.notExercised?.length) lines.push(`not exercised by this run (neither fixed nor found): ${r.notExercised.join(', ')}`);
-  const verdict = s.gatingFindings > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
+  const verdict = s.gatingFindings > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : r.run.stoppedEarly ? 'STOPPED EARLY' : 'PASS';
   const spread = s.discrepancies !== s.findings ? ` (${s.discrepancies} discrepancies over constraints and scenarios)` : '';
   lines.push('', `${verdict}: ${s.gatingFindings} gating, ${s.findings - s.gatingFindings} other finding(s)${spread}; reports in ${reportDir}/`);
   return lines.join('\n') + '\n';

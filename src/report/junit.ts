@@ -58,8 +58,10 @@ export function renderJunit(report: Report): string {
         continue;
       }
       const classname = esc(`contract-fuzz.${operation}`);
-      // What did not run is skipped, never passed: scenarios off or cut, or a run interrupted before the end.
-      const notRun = p.scenario && report.run.scenarios === false ? 'scenarios did not run' : report.run.interrupted ? 'the run was interrupted before this was fully checked' : undefined;
+      // What did not run is skipped, never passed: scenarios off or cut, a run interrupted or stopped before the end.
+      const notRun = p.scenario && report.run.scenarios === false ? 'scenarios did not run'
+        : report.run.interrupted ? 'the run was interrupted before this was fully checked'
+          : report.run.stoppedEarly ? 'the run stopped early (--max-findings) before this was fully checked' : undefined;
       cases.push(notRun
         ? { xml: `    <testcase classname="${classname}" name="${esc(p.id)}" time="0.000"><skipped message="${esc(notRun)}"/></testcase>`, failed: false, skipped: true }
         : { xml: `    <testcase classname="${classname}" name="${esc(p.id)}" time="0.000"/>`, failed: false, skipped: false });

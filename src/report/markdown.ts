@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from './files.ts';
 import { shortPayload } from './render.ts';
+import { runNotesSuffix } from './runNotes.ts';
 import type { Report, ReportSink } from './types.ts';
 
 /**
@@ -28,11 +29,11 @@ export function renderMarkdown(r: Report): string {
   // A stopped run checked only part of the contract: never green, whatever it found so far.
   const verdict = r.run.interrupted
     ? `⏹️ INTERRUPTED: partial report, ${s.gatingFindings} gating finding(s) in what ran`
-    : s.gatingFindings === 0 ? '✅ no gating discrepancies' : `❌ ${s.gatingFindings} gating finding(s)`;
+    : s.gatingFindings > 0 ? `❌ ${s.gatingFindings} gating finding(s)` : r.run.stoppedEarly ? '⏹️ STOPPED EARLY' : '✅ no gating discrepancies';
   const lines = [
     `# contract-fuzz: ${verdict}`,
     '',
-    `Target ${code(r.run.target)}${r.run.diff ? ` vs ${code(r.run.diff)}` : ''} · seed ${r.run.seed} · ${s.cases} cases · ${s.requests} requests · ${(r.run.durationMs / 1000).toFixed(1)} s${r.run.interrupted ? ' · **interrupted**' : ''}`,
+    `Target ${code(r.run.target)}${r.run.diff ? ` vs ${code(r.run.diff)}` : ''} · seed ${r.run.seed} · ${s.cases} cases · ${s.requests} requests · ${(r.run.durationMs / 1000).toFixed(1)} s${r.run.interrupted ? ' · **interrupted**' : ''}${runNotesSuffix(r.run)}`,
     '',
     `Gate: severity ${r.run.failOn === 'warning' ? 'error or warning' : 'error'} (\`--fail-on\`), confidence ${r.run.strictness === 'inferred' ? 'documented or inferred' : 'documented'} (\`--strictness\`). ${s.findings} finding(s) (root causes) over ${s.discrepancies} discrepancies.`,
     '',

@@ -5,7 +5,7 @@
 //   whatever constraint triggered it (the constraints are listed inside, with counts);
 // - a scenario failure whose steps show an answer already reported as a root cause is its consequence.
 import { createHash } from 'node:crypto';
-import type { DiscrepancyKind, Severity } from '../checks/discrepancy.ts';
+import type { Discrepancy, DiscrepancyKind, Severity } from '../checks/discrepancy.ts';
 import { classOf } from '../protocol/errorClasses.ts';
 import { codeAnswer, codeGroup, NO_CODE, NO_RESPONSE, outputAnswer, refusedAnswer, serverAnswer, statusAnswer } from './answers.ts';
 import type { Finding, RootCause } from './types.ts';
@@ -24,10 +24,10 @@ interface Key {
 }
 
 /** The expected side of an answer: a success, or the class of the codes expected. */
-const expectedSide = (d: Finding): string =>
+const expectedSide = (d: Discrepancy): string =>
   d.expected.outcome === 'success' ? 'success' : `${classOf(d.expected.codes[0]) ?? (d.expected.codes.join(' or ') || 'an')} error`;
 
-function keyOf(d: Finding): Key {
+function keyOf(d: Discrepancy): Key {
   if (d.kind === 'rejected-valid' && d.actual.message) {
     // Refusals the target words identically are one rule of its own (a token it requires, an off-by-one limit),
     // whichever constraint the valid case happened to exercise; differently worded ones stay apart, and so do
@@ -66,6 +66,10 @@ function keyOf(d: Finding): Key {
 
 export const rootCauseId = (parts: string[]): string =>
   createHash('sha256').update(`root-cause\n${parts.join('\n')}`).digest('hex').slice(0, 12);
+
+/** The root cause a discrepancy belongs to on its own (before scenario failures are joined to an answer's cause):
+ * what --max-findings counts while the run goes. */
+export const rootCauseOf = (d: Discrepancy): string => rootCauseId(keyOf(d).parts);
 
 const uniqSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
 const listed = (xs: string[], max = 4): string => (xs.length > max ? `${xs.slice(0, max).join(' | ')} | …` : xs.join(' | '));

@@ -25,6 +25,8 @@ export interface Finding extends Discrepancy {
   fixture?: string;
   /** A command that re-runs it. */
   reproduce: string;
+  /** The case that first showed it (`<operation>:<plan index>`, the same whole or sharded); scenarios have none. */
+  caseId?: string;
   /** Id of the root cause (`report.findings`) it belongs to, or is a consequence of. */
   finding?: string;
   /** A scenario failure whose steps include an answer already reported as a root cause: listed under it. */
@@ -101,6 +103,17 @@ export interface RunInfo {
   /** Cases not sent, per operation and reason: an SDK target cannot send raw bodies, nor what its SDK cannot
    * serialize faithfully (src/targets/sdkFidelity.ts). Not findings; they never gate. */
   skipped?: Record<string, Record<string, number>>;
+  /** The cases this run took, per operation: a count and an order-independent digest of their ids (shards add up). */
+  caseDigest?: Record<string, { cases: number; digest: string }>;
+  /** `--shard i/n`: which shard this report is, the option words every shard of the run shares, and the operations
+   * whose scenarios this shard runs (each operation's in exactly one shard). */
+  shard?: { index: number; total: number; options: string[]; scenarios: string[] };
+  /** A report merged from shards (`contract-fuzz merge`): how many, and the option words they shared. */
+  merged?: { shards: number; options: string[] };
+  /** `--duration`: the random phase ran until the time was spent; how many random cases that was. */
+  timeBox?: { duration: string; durationMs: number; randomCases: number };
+  /** `--max-findings`: the run stopped taking cases once that many distinct gating findings were known. */
+  stoppedEarly?: { reason: 'max-findings'; maxFindings: number; findings: number };
 }
 
 export interface Report {

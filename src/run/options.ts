@@ -3,6 +3,11 @@ import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS } from '../model/load.ts';
 import type { FailOn, Strictness } from './findings.ts';
+import type { Shard } from '../generate/shard.ts';
+import { parseDuration, parseShard } from './runControl.ts';
+
+/** `--runs` under `--duration` when not given: the clock, not a count, ends the random phase. */
+export const TIME_BOXED_RUNS = 10_000_000;
 
 export const RUN_HELP = `usage: contract-fuzz run [options]
 
@@ -40,7 +45,13 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
                         the run included (preparation, retries, scenarios, shrinking, cleanup). Throttling answers
                         (ThrottlingException, 429, 503 with Retry-After, …) are always retried as the AWS SDKs'
                         standard mode does; what still throttles is reported as \`throttled\`
-  --quiet               no progress on stderr (default: a bar on a terminal, a line every 10 s otherwise)`;
+  --quiet               no progress on stderr (default: a bar on a terminal, a line every 10 s otherwise)
+
+  --shard i/n           run only shard i of n (1-based) of the cases, for a CI matrix; each shard prepares and
+                        cleans up its own resources; 'contract-fuzz merge DIR…' joins the shards' reports
+  --duration T          after the coverage phase, random cases until T is spent (90s, 10m, 1h; shared by the
+                        operations); with --runs N, at most N random cases per operation
+  --max-findings N      stop the run early once N distinct gating findings (root causes) are known (exit 1)`;
 
 export interface RunOptions {
   target: string;
@@ -71,6 +82,12 @@ export interface RunOptions {
   rateLimit?: number;
   /** No progress output. */
   quiet: boolean;
+  /** `--shard i/n`: this run takes shard i of n of every operation's cases (src/generate/shard.ts). */
+  shard?: Shard;
+  /** `--duration`: the random phase runs until this much of the run's time is spent. */
+  durationMs?: number;
+  /** `--max-findings`: stop once this many distinct gating findings are known. */
+  maxFindings?: number;
   help: boolean;
 }
 
@@ -84,7 +101,13 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
     'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
     'rate-limit': { type: 'string' }, quiet: { type: 'boolean' },
+    shard: { type: 'string' }, duration: { type: 'string' }, 'max-findings': { type: 'string' },
   });
+  const durationMs = v.duration !== undefined ? parseDuration(v.duration) : undefined;
+  // A shard's findings are a part of the run's: a baseline of them would call the other shards' findings new.
+  if (v.shard !== undefined && v['write-baseline'] !== undefined) {
+    throw new HarnessError('CF_ERR_USAGE', '--write-baseline with --shard would write one shard\'s findings: give it to contract-fuzz merge instead');
+  }
   const op = v.operation ?? 'all';
   const known = Object.keys(FUZZED_OPERATIONS);
   if (op !== 'all' && !known.includes(op)) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${op}' (use ${known.join(', ')} or all)`);
@@ -102,7 +125,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     target: v.target ?? 'builtin',
     ...(v.diff !== undefined ? { diff: v.diff } : {}),
     operations: op === 'all' ? known : [op],
-    runs: intOption(v.runs, 'runs', 100, 0, 10_000_000),
+    runs: intOption(v.runs, 'runs', durationMs !== undefined ? TIME_BOXED_RUNS : 100, 0, 10_000_000),
     seed: v.seed !== undefined ? Number(v.seed) : randomSeed(),
     concurrency: intOption(v.concurrency, 'concurrency', 16, 1, 1024),
     timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1, 2 ** 31 - 1),
@@ -124,6 +147,9 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     keep: v.keep ?? false,
     ...(v['rate-limit'] !== undefined ? { rateLimit: rateLimitOption(v['rate-limit']) } : {}),
     quiet: v.quiet ?? false,
+    ...(v.shard !== undefined ? { shard: parseShard(v.shard) } : {}),
+    ...(durationMs !== undefined ? { durationMs } : {}),
+    ...(v['max-findings'] !== undefined ? { maxFindings: intOption(v['max-findings'], 'max-findings', 0, 1, 1_000_000) } : {}),
     help: v.help ?? false,
   };
 }

@@ -5,6 +5,7 @@
 import { fixturePath } from '../report/fixtures.ts';
 import type { Finding } from '../report/types.ts';
 import type { RunOptions } from './options.ts';
+import { formatDuration, formatShard } from './runControl.ts';
 
 type Flag = readonly string[];
 
@@ -47,7 +48,28 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   rateLimit: { notCarried: 'how fast requests go out: the same cases and verdicts (a throttled case is not judged)' },
   quiet: { notCarried: 'progress output only' },
   help: { notCarried: 'not a run' },
+  shard: { flags: (o) => (o.shard === undefined ? [] : ['--shard', formatShard(o.shard)]), replay: false }, // a fixture holds its case
+  durationMs: { notCarried: 'the clock does not repeat: a time-boxed run is reproduced by --runs with the random cases it reached, which run.ts puts in its place (reachedRuns), so the same cases run whatever the speed' },
+  maxFindings: { notCarried: 'only where the run stops: the case of every finding it reports ran before the stop' },
 };
+
+/** The options of a time-boxed run as a rerun should carry them: `--runs` with the random cases it reached. */
+export function reachedRuns(o: RunOptions, reached: number): RunOptions {
+  const { durationMs: _clock, ...rest } = o;
+  return { ...rest, runs: reached };
+}
+
+/**
+ * The option words that decide a run's cases and verdicts (every operation, no --shard): shards of one run agree
+ * on them, so `merge` refuses reports whose words differ. The time box and --max-findings are in too: shards of
+ * one run are bounded alike.
+ */
+export function decidingWords(o: RunOptions): string[] {
+  const words = carried({ ...o, shard: undefined }, o.operations.join(','), 'rerun');
+  if (o.durationMs !== undefined) words.push('--duration', formatDuration(o.durationMs));
+  if (o.maxFindings !== undefined) words.push('--max-findings', String(o.maxFindings));
+  return words;
+}
 
 const quote = (s: string): string => (/^[\w./:@=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 const command = (words: string[]): string => ['npx', 'contract-fuzz', ...words].map((w, i) => (i < 2 ? w : quote(w))).join(' ');

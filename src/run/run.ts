@@ -1,18 +1,14 @@
 // One `contract-fuzz run`: open targets, prepare prerequisites, stream cases, run the scenarios, turn
 // groups into findings, apply the baseline, write fixtures and reports. Returns the report and exit code.
 import { checksFor } from '../checks/index.ts';
-import { coverageContexts, planned, type NamedContext, type Plan, type PlanItem } from '../generate/index.ts';
+import { caseId, coverageContexts, planned, scenarioShard, type NamedContext, type Plan, type PlanItem } from '../generate/index.ts';
 import { constraintsOf } from '../oracle/index.ts';
-import { consoleSink } from '../report/console.ts';
 import { writeFixtures } from '../report/fixtures.ts';
 import { assertWritableDir, assertWritableFile } from '../report/files.ts';
 import { attemptWrite } from '../report/outputs.ts';
-import { jsonSink } from '../report/json.ts';
-import { junitSink } from '../report/junit.ts';
-import { markdownSink } from '../report/markdown.ts';
-import type { CoverageTable, Finding, Report, ReportSink } from '../report/types.ts';
+import { reportSinks } from '../report/sinks.ts';
+import type { CoverageTable, Finding, Report } from '../report/types.ts';
 import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.ts';
-import { TOOL } from '../version.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
@@ -21,10 +17,14 @@ import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { throttleAware } from '../targets/throttleAware.ts';
 import type { RetryOptions } from '../targets/retry.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
-import { fromGroup, sortFindings } from './findings.ts';
-import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
+import { fromGroup } from './findings.ts';
+import { buildReport } from './buildReport.ts';
+import { CaseTally } from './caseDigest.ts';
+import { controlled } from './caseStream.ts';
+import { FindingBudget } from './findingBudget.ts';
+import { runControlInfo } from './runControlInfo.ts';
 import { interruptExitCode } from './interrupt.ts';
-import { reproduceFor, rerunCommand } from './reproduce.ts';
+import { reachedRuns, reproduceFor, rerunCommand } from './reproduce.ts';
 import { assertRecordedRun } from './replayRecording.ts';
 import type { RunOptions } from './options.ts';
 import { prepare, type NotPrepared, type Prepared } from './prerequisites.ts';
@@ -116,6 +116,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const casesByOperation: Record<string, number> = {};
   const scenariosRan = new Set<string>();
   const skip = (op: string, why: string, n = 1) => { const r = (skipped[op] ??= {}); r[why] = (r[why] ?? 0) + n; };
+  // Run control: which cases were taken (digest), --duration, --max-findings.
+  const tally = new CaseTally();
+  const budget = new FindingBudget(o.maxFindings, { gate: o, baselined: new Set(baseline?.findings.map((e) => e.id)) });
+  let randomCases = 0;
+  const found = (f: Finding): void => { findings.push(f); budget.see(f); };
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);
@@ -153,17 +158,24 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
       bar.log(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
-      findings.push(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerunCommand(o, n.operation), pairs }));
+      found(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerunCommand(o, n.operation), pairs }));
     }
     // Every plan up front (sizes only: no case is generated before it is sent), so the progress knows the total.
     const plans = new Map<string, Plan>();
-    for (const op of o.operations) if (!untested.has(op)) plans.set(op, planned(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] }));
-    bar.addTotal([...plans.values()].reduce((n, p) => n + p.total, 0));
     for (const op of o.operations) {
-      if (signal.aborted) break;
+      if (!untested.has(op)) plans.set(op, planned(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op], ...(o.shard ? { shard: o.shard } : {}) }));
+    }
+    bar.addTotal([...plans.values()].reduce((n, p) => n + p.total, 0));
+    for (const [k, op] of o.operations.entries()) {
+      if (signal.aborted || budget.reached()) break;
       const plan = plans.get(op);
       if (plan === undefined) continue;
-      const items = phased(plan.items, bar);
+      // --duration: the operations share the time; one that ends early leaves the rest to the next.
+      const reached = { fill: 0, random: 0 };
+      const items = controlled(phased(plan.items, bar), {
+        operation: op, tally, reached, stopped: () => budget.reached(),
+        ...(o.durationMs !== undefined ? { deadline: started + (o.durationMs * (k + 1)) / o.operations.length } : {}),
+      });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => {
         const sendable = i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:'));
@@ -172,10 +184,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       });
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
-        onProgress: (done, found) => bar.update(cases + done, findings.length + found),
+        onProgress: (done, groups) => bar.update(cases + done, findings.length + groups),
         onShrinking: () => bar.phase('shrink'),
+        onGroup: (d) => budget.see(d),
       });
-      if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped or interrupted
+      if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped, time-boxed or interrupted
+      randomCases += reached.random;
+      // A time-boxed run is reproduced by the random cases it reached (the clock does not repeat).
+      const reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
       cases += result.cases;
       casesByOperation[op] = result.cases;
       for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
@@ -184,16 +200,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduce));
-      if (o.scenarios && !signal.aborted) {
+      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index) });
+      // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
+      const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
+      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached()) {
         bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
-        const found = await run(o.diff ? 1 : 0);
+        const failed = await run(o.diff ? 1 : 0);
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, reproduce));
+        for (const f of failed) if (!onReference.has(f.constraint)) found(scenarioToFinding(f, o, reproduceOp));
       }
     }
   } finally {
@@ -210,30 +228,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     bar.stop();
   }
 
-  // Catalogue order first, then ids only the generators name, sorted: the same seed gives the same file.
-  for (const op of o.operations) {
-    const table = coverage[op];
-    const known = new Set(constraintsOf(op).map((c) => c.id));
-    const extras = Object.keys(table).filter((id) => !known.has(id)).sort();
-    coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
-  }
-  sortFindings(findings);
-  assignRootCauses(findings);
-  const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
-  const causes = rootCauses(findings);
-  // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
-  const unwritten: Array<string | undefined> = [];
-  // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
   const durationMs = Date.now() - started;
-  const byKind: Report['summary']['byKind'] = {};
-  const byOperation: Record<string, number> = Object.fromEntries(o.operations.map((op) => [op, 0]));
-  for (const f of findings) {
-    byKind[f.kind] = (byKind[f.kind] ?? 0) + 1;
-    byOperation[f.operation] = (byOperation[f.operation] ?? 0) + 1;
-  }
-  const report: Report = {
-    tool: { name: TOOL.name, version: TOOL.version },
+  const report: Report = buildReport({
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
       concurrency: o.concurrency, strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
@@ -241,19 +237,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
       ...(Object.keys(skipped).length ? { skipped } : {}),
+      ...runControlInfo(o, { tally, randomCases, budget }),
     },
-    summary: {
-      cases, requests, discrepancies: findings.length,
-      gating: findings.filter((f) => f.gating).length,
-      findings: causes.length, gatingFindings: causes.filter((c) => c.gating).length, byKind, byOperation,
-    },
-    coverage,
-    findings: causes,
-    discrepancies: findings,
-    fixed,
-    ...(baseline ? { notExercised } : {}),
-  };
-  const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
+    cases, requests, coverage, findings,
+  }, (all) => {
+    const { fixed, notExercised } = applyBaseline(all, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
+    return { fixed, ...(baseline ? { notExercised } : {}) };
+  });
+  // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
+  const unwritten: Array<string | undefined> = [];
+  // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
+  const sinks = reportSinks(o.reportDir, io.write);
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
   for (const [op, reasons] of Object.entries(skipped)) {
     for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
@@ -267,6 +262,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   }
   const problems = [...new Set(unwritten.filter((p) => p !== undefined))];
   for (const p of problems) io.writeErr(`contract-fuzz: ${p}\n`);
-  const exitCode = signal.aborted ? interruptExitCode(signal) : problems.length > 0 ? 2 : report.summary.gating > 0 ? 1 : 0;
+  // Stopped by --max-findings: never green, whatever the baseline made of what it found.
+  const exitCode = signal.aborted ? interruptExitCode(signal) : problems.length > 0 ? 2 : report.summary.gating > 0 || report.run.stoppedEarly ? 1 : 0;
   return { report, exitCode };
 }

@@ -31,6 +31,8 @@ export interface CaseLoopOptions {
   onProgress?(done: number, findings: number): void;
   /** Shrinking starts (after the last case). */
   onShrinking?(): void;
+  /** A discrepancy that starts a new group (--max-findings counts them as they come). */
+  onGroup?(d: Discrepancy): void;
 }
 
 export interface CaseLoopResult {
@@ -70,8 +72,10 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     for (const d of found) {
       const key = groupKey(d);
       const g = groups.get(key);
-      if (!g) groups.set(key, { key, discrepancy: d, count: 1, item, sent, unbound: item.case, shrink: { path: [], steps: 0, requests: 0 } });
-      else {
+      if (!g) {
+        groups.set(key, { key, discrepancy: d, count: 1, item, sent, unbound: item.case, shrink: { path: [], steps: 0, requests: 0 } });
+        o.onGroup?.(d);
+      } else {
         g.count++;
         // The earliest case represents the group: the same seed gives the same finding whatever the timing.
         if (item.index < g.item.index) Object.assign(g, { discrepancy: d, item, sent, unbound: item.case });
