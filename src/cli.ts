@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   replay: async () => (await import('./run/replayCommand.ts')).replayCommand,
   record: async () => (await import('./run/recordCommand.ts')).recordCommand,
   models: async () => (await import('./model/command.ts')).runModelsCommand,
+  config: async () => (await import('./config/index.ts')).configCommand,
 };
 
 const USAGE = `usage: contract-fuzz <command> [options]
@@ -24,6 +25,7 @@ commands:
   replay FIXTURE|DIR  re-run fixtures against a target and say which still reproduce
   record --target URL capture a run's real request/response pairs into fixtures (secrets scrubbed)
   models import FILE  normalize an official AWS model (botocore or Smithy JSON AST) into models/
+  config --schema     print the JSON Schema of contract-fuzz.config.json (options for run and serve)
 
 'contract-fuzz <command> --help' lists a command's options.`;
 

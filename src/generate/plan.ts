@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Case } from './case.ts';
-import { invalid } from './invalid.ts';
+import { invalidAmong } from './invalid.ts';
 import type { NamedContext } from './operation.ts';
 import { specOf } from './registry.ts';
 import type { Variant } from './constraints/mutation.ts';
@@ -26,6 +26,11 @@ export interface PlanOptions {
   coverage?: boolean;
   /** Every fourth invalid case of the fill phase breaks two or three constraints at once. */
   combined?: boolean;
+  /**
+   * Run filters (--include/--exclude, src/run/filters.ts): ids not kept get no coverage case, and no case that
+   * breaks one is generated (invalid fill cases are drawn among the kept ids). Valid fill cases are unaffected.
+   */
+  keep?: (id: string) => boolean;
 }
 
 export interface PlanItem {
@@ -133,11 +138,17 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
       ...(s.target ? { target: s.target } : {}), ...(s.boundary ? { boundary: s.boundary } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
     };
   };
+  const keep = options.keep ?? (() => true);
+  const kept = (item: PlanItem): boolean => item.case.breaks.every(keep);
   if (options.coverage !== false) {
-    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name) }));
-    for (const s of coverageSteps(perContext)) yield emit(s);
+    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name).filter((t) => keep(t.id)) }));
+    for (const s of coverageSteps(perContext)) {
+      const item = emit(s);
+      if (kept(item)) yield item;
+    }
     for (const c of contexts) {
       for (const t of sequenceTargets(operation, c.context, c.name)) {
+        if (!keep(t.id)) continue;
         yield emit({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'first request' });
         yield emit({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'second request', follows: true });
       }
@@ -148,20 +159,24 @@ export function* plan(operation: string, options: PlanOptions): Generator<PlanIt
     return {
       name: c.name,
       valid: exists ? valid(operation, c.context, c.name) : undefined,
-      invalid: invalid(operation, c.context, {}, c.name),
-      combined: options.combined ? invalid(operation, c.context, { combined: true }, c.name) : undefined,
+      invalid: invalidAmong(operation, c.context, { keep }, c.name),
+      combined: options.combined ? invalidAmong(operation, c.context, { combined: true, keep }, c.name) : undefined,
     };
   });
-  // valid and invalid cases alternate; each side takes its contexts in turn (valid ones only where the service exists)
+  // valid and invalid cases alternate; each side takes its contexts in turn (valid ones only where the service
+  // exists, invalid ones where a kept id can be broken); a side with none leaves its turns to the other.
   const withValid = fills.filter((f) => f.valid);
+  const withInvalid = fills.filter((f) => f.invalid);
+  if (withValid.length + withInvalid.length === 0) return;
   for (let i = 0; i < options.runs; i++) {
     const k = i >> 1;
-    if (i % 2 === 0 && withValid.length) {
+    if ((i % 2 === 0 && withValid.length) || !withInvalid.length) {
       const f = withValid[k % withValid.length]!;
       yield emit({ arbitrary: f.valid!, contextName: f.name, phase: 'fill' });
     } else {
-      const f = fills[k % fills.length]!;
-      yield emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid, contextName: f.name, phase: 'fill' });
+      const f = withInvalid[k % withInvalid.length]!;
+      const item = emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid!, contextName: f.name, phase: 'fill' });
+      if (kept(item)) yield item;
     }
   }
 }

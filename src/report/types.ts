@@ -49,6 +49,8 @@ export interface RunInfo {
   /** Cases not sent, per operation and reason: an SDK target cannot send raw bodies, nor what its SDK cannot
    * serialize faithfully (src/targets/sdkFidelity.ts). Not findings; they never gate. */
   skipped?: Record<string, Record<string, number>>;
+  /** --include/--exclude: the patterns, and per operation the ids they left out (src/run/filters.ts). */
+  filters?: { include: string[]; exclude: string[]; excluded: Record<string, { count: number; ids: string[] }> };
 }
 
 export interface Report {

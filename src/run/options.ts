@@ -1,5 +1,5 @@
 // `contract-fuzz run` options → a validated RunOptions. Every bad value is one line and exit code 2.
-import { intOption, parse } from '../args.ts';
+import { enumFlag, intFlag, intOption, parse, type FlagTable } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS } from '../model/load.ts';
 import type { Strictness } from './findings.ts';
@@ -32,7 +32,32 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --proton-service NAME use this existing Proton service instead of creating one
   --allow-aws           confirm that --target aws (or an AWS endpoint URL) may create (and then delete) resources in your account
   --allow-remote        confirm a --target/--diff on another machine (anything but a loopback address)
-  --keep                do not delete what the run created (on any target)`;
+  --keep                do not delete what the run created (on any target)
+  --include P           only constraints, rules and scenarios whose id matches P (an id or a glob such as
+                        'Attributes*', 'rule:*', 'idempotency:*'; repeatable or comma-separated)
+  --exclude P           leave out the ids matching P (same forms); a pattern that matches no id is an error
+  --config FILE         options from a JSON file (default: ./contract-fuzz.config.json when present; flags win;
+                        schema: contract-fuzz config --schema)`;
+
+/**
+ * The flags of `run`: parseArgs reads them, and the config file's JSON Schema is made from them (src/config/),
+ * so a flag added here is a config key too. `value` says what a config file may hold where it is not text.
+ */
+export const RUN_FLAGS = {
+  target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, runs: intFlag(0, 10_000_000),
+  seed: { type: 'string', value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 32 - 1 } },
+  concurrency: intFlag(1, 1024), 'timeout-ms': intFlag(1, 2 ** 31 - 1), region: { type: 'string' },
+  strictness: enumFlag('documented', 'inferred'), baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
+  'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
+  'shrink-requests': intFlag(0, 1_000_000), 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
+  profile: enumFlag('aws-json', 'envelope'), 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
+  'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' },
+  include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true },
+  config: { type: 'string', cliOnly: true }, help: { type: 'boolean', cliOnly: true },
+} as const satisfies FlagTable;
+
+/** `--include a,b --include c` → [a, b, c]. */
+const patterns = (given: string[] | undefined): string[] => (given ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p !== '');
 
 export interface RunOptions {
   target: string;
@@ -58,19 +83,15 @@ export interface RunOptions {
   /** Targets that are not loopback addresses (and not AWS) need it. */
   allowRemote: boolean;
   keep: boolean;
+  /** Constraint/rule/scenario ids or globs: only these (empty: all) … */
+  include: string[];
+  /** … less these (src/run/filters.ts). */
+  exclude: string[];
   help: boolean;
 }
 
 export function parseRunOptions(argv: string[], randomSeed: () => number = () => Math.floor(Math.random() * 2 ** 31)): RunOptions {
-  const { values: v } = parse(argv, {
-    target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, runs: { type: 'string' },
-    seed: { type: 'string' }, concurrency: { type: 'string' }, 'timeout-ms': { type: 'string' }, region: { type: 'string' },
-    strictness: { type: 'string' }, baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
-    'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
-    'shrink-requests': { type: 'string' }, 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
-    profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
-    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
-  });
+  const { values: v } = parse(argv, RUN_FLAGS);
   const op = v.operation ?? 'all';
   const known = Object.keys(FUZZED_OPERATIONS);
   if (op !== 'all' && !known.includes(op)) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${op}' (use ${known.join(', ')} or all)`);
@@ -105,6 +126,8 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     allowAws: v['allow-aws'] ?? false,
     allowRemote: v['allow-remote'] ?? false,
     keep: v.keep ?? false,
+    include: patterns(v.include),
+    exclude: patterns(v.exclude),
     help: v.help ?? false,
   };
 }

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
+import { filterLine, runFilter } from './filters.ts';
 import { fromGroup, sortFindings } from './findings.ts';
 import { interruptExitCode } from './interrupt.ts';
 import { reproduceFor, rerunCommand } from './reproduce.ts';
@@ -69,6 +70,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
+  const filter = runFilter(o.operations, o.include, o.exclude);
 
   const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
   const opened: OpenTarget[] = [];
@@ -144,7 +146,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (const op of o.operations) {
       if (signal.aborted) break;
       if (untested.has(op)) continue;
-      const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op] });
+      const items = plan(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op], ...(filter.active ? { keep: (id: string) => filter.keeps(op, id) } : {}) });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => {
         const sendable = i.case.rawBody === undefined && i.case.wireOperation === undefined && !i.case.breaks.some((b) => b.startsWith('protocol:'));
@@ -166,7 +168,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, reproduce));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id) });
         const found = await run(o.diff ? 1 : 0);
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
@@ -192,10 +194,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const table = coverage[op];
     const known = new Set(constraintsOf(op).map((c) => c.id));
     const extras = Object.keys(table).filter((id) => !known.has(id)).sort();
-    coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
+    coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].filter((id) => filter.keeps(op, id)).map((id) => [id, table[id]]));
   }
   sortFindings(findings);
-  const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
+  const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan, keeps: filter.keeps });
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
   // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
@@ -216,6 +218,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
       ...(Object.keys(skipped).length ? { skipped } : {}),
+      ...(filter.active ? { filters: filter.summary() } : {}),
     },
     summary: {
       cases, requests, discrepancies: findings.length,
@@ -228,6 +231,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   };
   const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
+  if (report.run.filters) io.write(`${filterLine(report.run.filters)}\n`);
   for (const [op, reasons] of Object.entries(skipped)) {
     for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
   }
