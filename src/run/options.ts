@@ -24,6 +24,7 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --write-baseline FILE write the current findings as a baseline
   --report-dir DIR      where report.json, junit.xml, summary.md go (default reports)
   --fixtures-dir DIR    where a minimal replayable fixture per finding goes (default fixtures; --no-fixtures: none)
+  --no-fixtures         write no fixtures
   --shrink-requests N   most requests spent shrinking one finding (default 200; 0: no shrinking)
   --no-scenarios        skip the idempotency and state scenarios
   --messages            also report AWS message wording differences (informational)
