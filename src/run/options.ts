@@ -38,7 +38,20 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
                         'Attributes*', 'rule:*', 'idempotency:*'; repeatable or comma-separated)
   --exclude P           leave out the ids matching P (same forms); a pattern that matches no id is an error
   --config FILE         options from a JSON file (default: ./contract-fuzz.config.json when present; flags win;
-                        schema: contract-fuzz config --schema)`;
+                        schema: contract-fuzz config --schema)
+
+examples (\`contract-fuzz serve --port 4566\` stands in for your emulator):
+  # gate an emulator in CI: exit 1 on a finding outside the baseline (reports/junit.xml, reports/summary.md)
+  contract-fuzz run --target http://127.0.0.1:4566 --seed 1 --write-baseline baseline.json   # once: accept today's
+  contract-fuzz run --target http://127.0.0.1:4566 --seed 1 --baseline baseline.json
+  # compare two targets case by case: where the second departs from the first
+  contract-fuzz run --target builtin --diff http://127.0.0.1:4566 --seed 1
+  # reproduce findings: replay the fixtures a run wrote (exit 1 while any reproduces), or rerun one constraint
+  contract-fuzz replay fixtures/ --target http://127.0.0.1:4566
+  contract-fuzz run --target http://127.0.0.1:4566 --seed 1 --operation RegisterInstance --include 'InstanceId*'
+  # real AWS, safely: a sandbox account, explicit consent, one operation, few cases, low concurrency; what the
+  # run creates (named cf-<nonce>-…) is deleted at the end
+  AWS_PROFILE=sandbox contract-fuzz run --target aws --allow-aws --operation RegisterInstance --runs 20 --concurrency 2`;
 
 /**
  * The flags of `run`: parseArgs reads them, and the config file's JSON Schema is made from them (src/config/),
