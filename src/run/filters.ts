@@ -9,7 +9,7 @@
 // - checked: every check still runs on every case that is sent. Valid cases satisfy every constraint, so they
 //   are still generated and judged whole (a target refusing a valid case is a finding, whichever constraint it
 //   objects to); answer-level checks (status, Content-Type, message key, response schema) run on every answer.
-//   Scenario findings on a filtered-out id are dropped.
+//   In a scenario family that checks several ids, a check failing on a filtered-out id counts for nothing.
 // - reported: report.json run.filters lists the patterns and, per operation, the ids left out; the coverage
 //   table leaves them out; a baseline entry about a filtered-out id is "not exercised", never "fixed".
 import picomatch from 'picomatch';

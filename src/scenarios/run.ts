@@ -46,7 +46,7 @@ export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[
   for (const family of families) {
     if (o.signal?.aborted) break;
     const budget: Budget = { left: FAMILY_REQUEST_BUDGET, signal: o.signal, onRequest: o.onRequest };
-    const f = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget });
+    const f = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget, keep });
     const had = f && found.get(f.constraint);
     if (f && keep(f.constraint) && (!had || f.steps.length < had.steps.length)) found.set(f.constraint, f);
   }

@@ -133,3 +133,24 @@ describe('run filters: a run against faulty targets', () => {
     }
   }, 120_000);
 });
+
+describe('run filters: a scenario family that checks several ids', () => {
+  it('a failure on a filtered-out id does not hide a failure on a kept one', async () => {
+    const { runFamily } = await import('../../src/scenarios/family.ts');
+    const { ScenarioViolation } = await import('../../src/scenarios/session.ts');
+    const fc = (await import('fast-check')).default;
+    // Every run fails its first check (excluded) when the value is odd, its second (kept) when it is even.
+    const family = {
+      tag: 'tf', scenarios: ['idempotency:no-token', 'state:operation-completes'],
+      arbitrary: () => fc.integer({ min: 1, max: 9 }),
+      async run(v: number) {
+        throw new ScenarioViolation(v % 2 ? 'idempotency:no-token' : 'state:operation-completes', { status: 200 }, 'planted', []);
+      },
+    };
+    const base = { env: { operation: 'RegisterInstance', prepared: {}, poll: { intervalMs: 1, timeoutMs: 1 } }, target: {} as never, seed: 3, numRuns: 20, prefix: 'cfx', budget: { left: 10 } };
+    const kept = await runFamily(family, { ...base, keep: (id) => id !== 'idempotency:no-token' });
+    expect(kept?.constraint).toBe('state:operation-completes');
+    const none = await runFamily(family, { ...base, keep: (id) => id === 'idempotency:token-replay' });
+    expect(none).toBeUndefined();
+  });
+});
