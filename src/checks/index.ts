@@ -10,12 +10,13 @@ import { sdkErrorCodeCheck } from './sdkErrorCode.ts';
 import { serverErrorCheck } from './serverError.ts';
 import { transportCheck } from './transport.ts';
 
+/** How an answer is framed, whatever it says: the wire format a target owes every SDK (issue 9 §1, §2) and the
+ * bytes it sends (issue 8 §2: not UTF-8, JSON nested too deep). A differential run judges them too. */
+export const PROTOCOL_CHECKS: readonly Check[] = [contentTypeCheck, sdkErrorCodeCheck, messageKeyCheck, bodyEncodingCheck];
+
 export const DEFAULT_CHECKS: readonly Check[] = [
   transportCheck, serverErrorCheck, outcomeCheck, responseSchemaCheck,
-  // Protocol findings (issue 9 §1, §2): how the answer is framed, judged next to what it says.
-  contentTypeCheck, sdkErrorCodeCheck, messageKeyCheck,
-  // Issue 8 §2: bytes that are not UTF-8, JSON nested too deep.
-  bodyEncodingCheck,
+  ...PROTOCOL_CHECKS,
 ];
 
 export const checksFor = (options: { messages: boolean }): Check[] =>

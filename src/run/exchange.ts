@@ -11,6 +11,7 @@ import type { Outcome } from '../protocol/outcome.ts';
 import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call, Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
+import { PROTOCOL_CHECKS } from '../checks/index.ts';
 import { createKeyLock } from './keyLock.ts';
 import { keepPopulation } from './population.ts';
 import { createStateModel } from './stateModel.ts';
@@ -47,7 +48,7 @@ const toCall = (c: Case): Call => ({
 
 /** One target, judged by the oracle and the run's state model. */
 export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
-  const state = createStateModel({ freshTarget: o.target.fresh === true });
+  const state = createStateModel({ freshTarget: o.target.fresh === true, tokensCarryNonce: o.binding.nonce !== undefined });
   const lock = createKeyLock();
   const keepBounded = keepPopulation(o.target, state, lock, o.signal);
   return async (c) => {
@@ -96,6 +97,10 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const allowed = b.expected.outcome === 'success' ? b.expected.alsoAcceptable?.codes ?? [] : [];
     const found = diffOutcomes(b.sent, a.outcome, b.outcome, o.reference.name)
       .filter((d) => !(d.kind === 'rejected-valid' && d.actual.code !== undefined && allowed.includes(d.actual.code)));
+    // The candidate's wire format, judged as in any run, where the reference frames its answer otherwise.
+    const framing = (side: typeof a) => PROTOCOL_CHECKS.flatMap((check) => check({ case: side.sent, expected: side.expected, outcome: side.outcome }));
+    const onReference = new Set(framing(a).map((d) => d.constraint));
+    for (const d of framing(b)) if (!onReference.has(d.constraint)) found.push(d);
     return { found, sent: b.sent, ...(allowedByState(b.expected, b.outcome) || allowedByState(a.expected, a.outcome) ? { stateDependent: true } : {}) };
   };
 }

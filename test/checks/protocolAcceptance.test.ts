@@ -94,3 +94,23 @@ describe('§2 answers the AWS SDKs do not all decode alike', () => {
     expect(report.discrepancies.filter((d) => d.kind !== 'protocol')).toEqual([]);
   });
 });
+
+describe('--diff builtin <candidate>: the candidate\'s wire format is judged as in any run', () => {
+  it('a candidate answering JSON as text/html gets one content-type warning per operation; the reference none', async () => {
+    const htmlJson: Deviation = async (x) => rewrite(await x.pass(), { headers: (h) => h.set('content-type', 'text/html; charset=utf-8') });
+    const faulty = await startFaultyTarget(htmlJson);
+    try {
+      const dir = join(work, `run-${++runNo}`);
+      const options = parseRunOptions(['--target', 'builtin', '--diff', faulty.url, '--operation', 'all', '--seed', '11', '--runs', '5',
+        '--no-scenarios', '--shrink-requests', '20', '--report-dir', join(dir, 'reports'), '--no-fixtures']);
+      const { report } = await executeRun(options, new AbortController().signal, quiet);
+      expect(protocolFindings(report)).toEqual([
+        'CreateServiceInstance protocol:content-type warning',
+        'RegisterInstance protocol:content-type warning',
+      ]);
+      expect(report.discrepancies.filter((d) => d.kind !== 'protocol')).toEqual([]);
+    } finally {
+      await faulty.close();
+    }
+  });
+});
