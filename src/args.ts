@@ -1,9 +1,29 @@
 // Option parsing shared by the commands: node's parseArgs, with unknown flags and bad values turned into
-// one-line usage errors (HarnessError CF_ERR_USAGE → exit 2).
+// one-line usage errors (HarnessError CF_ERR_USAGE → exit 2). A command's flag table (FlagTable) is the one
+// description of its options: parseArgs reads `type`/`multiple`, the config file's JSON Schema
+// (src/config/schema.ts) reads every entry, so a flag added to a table is a config key too.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** What a config file may hold for a flag, as JSON Schema (default: a string, or a number written as one). */
+export type FlagValueSchema = Readonly<Record<string, unknown>>;
+
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly multiple?: boolean;
+  /** The config file's value for this flag; absent: `string`/`number` for string flags, `boolean` for boolean ones. */
+  readonly value?: FlagValueSchema;
+  /** Not an option of the run itself (--help, --config): no config key. */
+  readonly cliOnly?: boolean;
+}
+export type FlagTable = Readonly<Record<string, FlagSpec>>;
+
+/** An integer flag (given as text on the command line, as a number in a config file). */
+export const intFlag = (minimum: number, maximum: number) => ({ type: 'string', value: { type: 'integer', minimum, maximum } }) as const satisfies FlagSpec;
+/** A flag whose value is one of `values`. */
+export const enumFlag = (...values: string[]) => ({ type: 'string', value: { enum: values } }) as const satisfies FlagSpec;
 
 export function parse<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   try {

@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   record: async () => (await import('./run/recordCommand.ts')).recordCommand,
   merge: async () => (await import('./run/mergeCommand.ts')).mergeCommand,
   models: async () => (await import('./model/command.ts')).runModelsCommand,
+  config: async () => (await import('./config/index.ts')).configCommand,
 };
 
 const USAGE = `usage: contract-fuzz <command> [options]
@@ -26,6 +27,7 @@ commands:
   record --target URL capture a run's real request/response pairs into fixtures (secrets scrubbed)
   merge DIR…          merge the reports of the shards of one run (run --shard i/n) into the report of the whole
   models import FILE  normalize an official AWS model (botocore or Smithy JSON AST) into models/
+  config --schema     print the JSON Schema of contract-fuzz.config.json (options for run and serve)
 
 'contract-fuzz <command> --help' lists a command's options.`;
 

@@ -1,30 +1,21 @@
 // `contract-fuzz serve [--port P] [--host H] [--operation-delay-ms D]`: the builtin emulator, standalone.
 import { intOption, parse } from '../args.ts';
+import { withConfig } from '../config/index.ts';
 import { HarnessError } from '../errors.ts';
 import { startEmulator } from './index.ts';
-
-const HELP = `usage: contract-fuzz serve [--port P] [--host 127.0.0.1] [--operation-delay-ms D] [--status-source model|reference]
-
-Runs the builtin reference emulator (Cloud Map + Proton, awsJson over HTTP) until Ctrl-C.
-  --port P                 port to listen on (default 0: an ephemeral port, printed at start)
-  --host H                 address to bind (default 127.0.0.1; loopback only unless you say otherwise)
-  --operation-delay-ms D   how long Cloud Map operations stay SUBMITTED/PENDING before SUCCESS (default 20)
-  --status-source S        HTTP statuses from the model's httpError (model, default) or the API reference (reference: 400)`;
+import { SERVE_FLAGS, SERVE_HELP } from './options.ts';
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    port: { type: 'string' }, host: { type: 'string' }, 'operation-delay-ms': { type: 'string' },
-    'status-source': { type: 'string' }, help: { type: 'boolean' },
-  });
-  if (values.help) { process.stdout.write(HELP + '\n'); return 0; }
+  const { values } = parse(withConfig('serve', argv), SERVE_FLAGS);
+  if (values.help) { process.stdout.write(SERVE_HELP + '\n'); return 0; }
   const statusSource = values['status-source'] ?? 'model';
   if (statusSource !== 'model' && statusSource !== 'reference') throw new HarnessError('CF_ERR_USAGE', `--status-source must be model or reference, got '${statusSource}'`);
+  const { port: p, 'operation-delay-ms': d } = SERVE_FLAGS;
+  const port = intOption(values.port, 'port', 0, p.value.minimum, p.value.maximum);
+  const operationDelayMs = intOption(values['operation-delay-ms'], 'operation-delay-ms', 20, d.value.minimum, d.value.maximum);
   let running;
   try {
-    running = await startEmulator({
-      port: intOption(values.port, 'port', 0), host: values.host ?? '127.0.0.1',
-      operationDelayMs: intOption(values['operation-delay-ms'], 'operation-delay-ms', 20), statusSource,
-    });
+    running = await startEmulator({ port, host: values.host ?? '127.0.0.1', operationDelayMs, statusSource });
   } catch (e) {
     throw new HarnessError('CF_ERR_CONFIG', `cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 0}: ${(e as Error).message}`);
   }

@@ -6,30 +6,45 @@ import fc from 'fast-check';
 import type { OracleContext } from '../oracle/context.ts';
 import type { Case } from './case.ts';
 import { modelTargets, type Mutation } from './constraints/index.ts';
+import { HarnessError } from '../errors.ts';
 import { toCase, type Draft } from './draft.ts';
 import { specOf } from './registry.ts';
 import { draftTargets } from './targets.ts';
 
 export interface InvalidOptions {
   combined?: boolean;
+  /** Only ids this keeps are broken (--include/--exclude). */
+  keep?: (id: string) => boolean;
 }
 
 export function invalid(operation: string, ctx: OracleContext, options: InvalidOptions = {}, contextName?: string): fc.Arbitrary<Case> {
-  const finish = toCase(operation, ctx, contextName);
-  if (!options.combined) return fc.oneof(...draftTargets(specOf(operation), ctx).map((t) => t.invalid)).map(finish);
-  return combined(operation, ctx).map(finish);
+  const a = invalidAmong(operation, ctx, options, contextName);
+  if (!a) throw new HarnessError('CF_ERR_CONFIG', `no ${operation} constraint can be broken in this context`);
+  return a;
 }
 
-function combined(operation: string, ctx: OracleContext): fc.Arbitrary<Draft> {
+/** As `invalid`, breaking only the ids `options.keep` keeps; undefined when none of them can be broken here. */
+export function invalidAmong(operation: string, ctx: OracleContext, options: InvalidOptions = {}, contextName?: string): fc.Arbitrary<Case> | undefined {
+  const finish = toCase(operation, ctx, contextName);
+  const keep = options.keep ?? (() => true);
+  if (!options.combined) {
+    const kept = draftTargets(specOf(operation), ctx).filter((t) => keep(t.id));
+    return kept.length ? fc.oneof(...kept.map((t) => t.invalid)).map(finish) : undefined;
+  }
+  return combined(operation, ctx, keep)?.map(finish);
+}
+
+function combined(operation: string, ctx: OracleContext, keep: (id: string) => boolean): fc.Arbitrary<Draft> | undefined {
   const op = specOf(operation);
   const byMember = new Map<string, fc.Arbitrary<Mutation>[]>();
   for (const t of modelTargets(op.model, op.sites(ctx))) {
-    if (t.kind === 'type') continue;
+    if (t.kind === 'type' || !keep(t.id)) continue;
     const list = byMember.get(t.member) ?? [];
     list.push(t.invalid);
     byMember.set(t.member, list);
   }
   const groups = [...byMember.values()].map((l) => (l.length === 1 ? l[0]! : fc.oneof(...l)));
+  if (groups.length < 2) return undefined;
   const picks = fc.subarray(groups.map((_, i) => i), { minLength: 2, maxLength: Math.min(3, groups.length) });
   return fc.tuple(op.input(ctx, { lean: true }), picks, fc.tuple(...groups)).map(([input, chosen, mutations]): Draft => {
     let out = input;

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { Case } from './case.ts';
-import { invalid } from './invalid.ts';
+import { invalidAmong } from './invalid.ts';
 import type { NamedContext } from './operation.ts';
 import { specOf } from './registry.ts';
 import type { Variant } from './constraints/mutation.ts';
@@ -29,6 +29,11 @@ export interface PlanOptions {
   combined?: boolean;
   /** `--shard i/n`: only this shard's positions are generated and yielded (indices stay those of the whole). */
   shard?: Shard;
+  /**
+   * Run filters (--include/--exclude, src/run/filters.ts): ids not kept get no coverage case, and no case that
+   * breaks one is generated (invalid fill cases are drawn among the kept ids). Valid fill cases are unaffected.
+   */
+  keep?: (id: string) => boolean;
 }
 
 export interface PlanItem {
@@ -141,11 +146,13 @@ export function planned(operation: string, options: PlanOptions): Plan {
   const contexts = options.contexts ?? op.contexts();
   if (contexts.length === 0) return { coverage: 0, total: 0, items: (function* () { /* nothing to plan */ })() };
   const steps: Step[] = [];
+  const keep = options.keep ?? (() => true);
   if (options.coverage !== false) {
-    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name) }));
+    const perContext = contexts.map((c) => ({ name: c.name, exists: op.exists(c.context), targets: targets(operation, c.context, c.name).filter((t) => keep(t.id)) }));
     steps.push(...coverageSteps(perContext));
     for (const c of contexts) {
       for (const t of sequenceTargets(operation, c.context, c.name)) {
+        if (!keep(t.id)) continue;
         steps.push({ arbitrary: t.first, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'first request' });
         steps.push({ arbitrary: t.then, contextName: c.name, phase: 'coverage', target: t.id, boundary: 'second request', follows: true });
       }
@@ -174,32 +181,37 @@ function* cases(operation: string, options: PlanOptions, contexts: readonly Name
       ...(s.fill !== undefined ? { fill: s.fill } : {}),
     };
   };
-  // What this shard takes of each step (everything, unsharded).
+  const keep = options.keep ?? (() => true);
+  const kept = (item: PlanItem | undefined): item is PlanItem => item !== undefined && item.case.breaks.every(keep);
+  // What this shard takes of each step (everything, unsharded), and what the run filters keep.
   for (const s of coverage) {
     const item = emit(s);
-    if (item) yield item;
+    if (kept(item)) yield item;
   }
   const fills = contexts.map((c) => {
     const exists = op.exists(c.context);
     return {
       name: c.name,
       valid: exists ? valid(operation, c.context, c.name) : undefined,
-      invalid: invalid(operation, c.context, {}, c.name),
-      combined: options.combined ? invalid(operation, c.context, { combined: true }, c.name) : undefined,
+      invalid: invalidAmong(operation, c.context, { keep }, c.name),
+      combined: options.combined ? invalidAmong(operation, c.context, { combined: true, keep }, c.name) : undefined,
     };
   });
-  // valid and invalid cases alternate; each side takes its contexts in turn (valid ones only where the service exists)
+  // valid and invalid cases alternate; each side takes its contexts in turn (valid ones only where the service
+  // exists, invalid ones where a kept id can be broken); a side with none leaves its turns to the other.
   const withValid = fills.filter((f) => f.valid);
+  const withInvalid = fills.filter((f) => f.invalid);
+  if (withValid.length + withInvalid.length === 0) return;
   for (let i = 0; i < options.runs; i++) {
     const k = i >> 1;
     let item: PlanItem | undefined;
-    if (i % 2 === 0 && withValid.length) {
+    if ((i % 2 === 0 && withValid.length) || !withInvalid.length) {
       const f = withValid[k % withValid.length]!;
       item = emit({ arbitrary: f.valid!, contextName: f.name, phase: 'fill', fill: i });
     } else {
-      const f = fills[k % fills.length]!;
-      item = emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid, contextName: f.name, phase: 'fill', fill: i });
+      const f = withInvalid[k % withInvalid.length]!;
+      item = emit({ arbitrary: f.combined && k % 4 === 3 ? f.combined : f.invalid!, contextName: f.name, phase: 'fill', fill: i });
     }
-    if (item) yield item;
+    if (kept(item)) yield item;
   }
 }

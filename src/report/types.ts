@@ -114,6 +114,8 @@ export interface RunInfo {
   timeBox?: { duration: string; durationMs: number; randomCases: number };
   /** `--max-findings`: the run stopped taking cases once that many distinct gating findings were known. */
   stoppedEarly?: { reason: 'max-findings'; maxFindings: number; findings: number };
+  /** --include/--exclude: the patterns, and per operation the ids they left out (src/run/filters.ts). */
+  filters?: { include: string[]; exclude: string[]; excluded: Record<string, { count: number; ids: string[] }> };
 }
 
 export interface Report {

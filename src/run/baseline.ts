@@ -36,6 +36,8 @@ export interface RunExercise {
   cases: Record<string, number>;
   /** Operations whose idempotency and state scenarios ran. */
   scenarios: ReadonlySet<string>;
+  /** Run filters: an id they left out was not exercised, whatever else ran (src/run/filters.ts). */
+  keeps?: (operation: string, id: string) => boolean;
 }
 
 const NEEDS: Record<string, 'valid' | 'invalid'> = {
@@ -46,6 +48,7 @@ const NEEDS: Record<string, 'valid' | 'invalid'> = {
 export function exercised(e: Partial<BaselineEntry>, run: RunExercise): boolean {
   const op = e.operation;
   if (op === undefined || !run.operations.includes(op) || typeof e.constraint !== 'string') return false;
+  if (run.keeps && !run.keeps(op, e.constraint)) return false;
   const cell = run.coverage[op]?.[e.constraint];
   if (cell) {
     const needs = e.kind === undefined ? undefined : NEEDS[e.kind];

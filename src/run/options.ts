@@ -1,5 +1,5 @@
 // `contract-fuzz run` options → a validated RunOptions. Every bad value is one line and exit code 2.
-import { intOption, parse } from '../args.ts';
+import { enumFlag, intFlag, intOption, parse, type FlagTable } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS } from '../model/load.ts';
 import type { FailOn, Strictness } from './findings.ts';
@@ -32,6 +32,7 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --write-baseline FILE write the current findings as a baseline
   --report-dir DIR      where report.json, junit.xml, summary.md go (default reports)
   --fixtures-dir DIR    where a minimal replayable fixture per finding goes (default fixtures; --no-fixtures: none)
+  --no-fixtures         write no fixtures
   --shrink-requests N   most requests spent shrinking one finding (default 200; 0: no shrinking)
   --no-scenarios        skip the idempotency and state scenarios
   --messages            also report AWS message wording differences (informational)
@@ -51,7 +52,48 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
                         cleans up its own resources; 'contract-fuzz merge DIR…' joins the shards' reports
   --duration T          after the coverage phase, random cases until T is spent (90s, 10m, 1h; shared by the
                         operations); with --runs N, at most N random cases per operation
-  --max-findings N      stop the run early once N distinct gating findings (root causes) are known (exit 1)`;
+  --max-findings N      stop the run early once N distinct gating findings (root causes) are known (exit 1)
+
+  --include P           only constraints, rules and scenarios whose id matches P (an id or a glob such as
+                        'Attributes*', 'rule:*', 'idempotency:*'; repeatable or comma-separated)
+  --exclude P           leave out the ids matching P (same forms); a pattern that matches no id is an error
+  --config FILE         options from a JSON file (default: ./contract-fuzz.config.json when present; flags win;
+                        schema: contract-fuzz config --schema)
+
+examples (\`contract-fuzz serve --port 4566\` stands in for your emulator):
+  # gate an emulator in CI: exit 1 on a finding outside the baseline (reports/junit.xml, reports/summary.md)
+  contract-fuzz run --target http://127.0.0.1:4566 --seed 1 --write-baseline baseline.json   # once: accept today's
+  contract-fuzz run --target http://127.0.0.1:4566 --seed 1 --baseline baseline.json
+  # compare two targets case by case: where the second departs from the first
+  contract-fuzz run --target builtin --diff http://127.0.0.1:4566 --seed 1
+  # reproduce findings: replay the fixtures a run wrote (exit 1 while any reproduces), or rerun one constraint
+  contract-fuzz replay fixtures/ --target http://127.0.0.1:4566
+  contract-fuzz run --target http://127.0.0.1:4566 --seed 1 --operation RegisterInstance --include 'InstanceId*'
+  # real AWS, safely: a sandbox account, explicit consent, one operation, few cases, low concurrency; what the
+  # run creates (named cf-<nonce>-…) is deleted at the end
+  AWS_PROFILE=sandbox contract-fuzz run --target aws --allow-aws --operation RegisterInstance --runs 20 --concurrency 2`;
+
+/**
+ * The flags of `run`: parseArgs reads them, and the config file's JSON Schema is made from them (src/config/),
+ * so a flag added here is a config key too. `value` says what a config file may hold where it is not text.
+ */
+export const RUN_FLAGS = {
+  target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, runs: intFlag(0, 10_000_000),
+  seed: { type: 'string', value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 32 - 1 } },
+  concurrency: intFlag(1, 1024), 'timeout-ms': intFlag(1, 2 ** 31 - 1), region: { type: 'string' },
+  strictness: enumFlag('documented', 'inferred'), 'fail-on': enumFlag('error', 'warning'), baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
+  'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
+  'shrink-requests': intFlag(0, 1_000_000), 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
+  profile: enumFlag('aws-json', 'envelope'), 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
+  'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' },
+  'rate-limit': { type: 'string', value: { type: 'number', exclusiveMinimum: 0 } }, quiet: { type: 'boolean' },
+  shard: { type: 'string' }, duration: { type: 'string' }, 'max-findings': intFlag(1, 1_000_000),
+  include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true },
+  config: { type: 'string', cliOnly: true }, help: { type: 'boolean', cliOnly: true },
+} as const satisfies FlagTable;
+
+/** `--include a,b --include c` → [a, b, c]. */
+const patterns = (given: string[] | undefined): string[] => (given ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter((p) => p !== '');
 
 export interface RunOptions {
   target: string;
@@ -88,21 +130,15 @@ export interface RunOptions {
   durationMs?: number;
   /** `--max-findings`: stop once this many distinct gating findings are known. */
   maxFindings?: number;
+  /** Constraint/rule/scenario ids or globs: only these (empty: all) … */
+  include: string[];
+  /** … less these (src/run/filters.ts). */
+  exclude: string[];
   help: boolean;
 }
 
 export function parseRunOptions(argv: string[], randomSeed: () => number = () => Math.floor(Math.random() * 2 ** 31)): RunOptions {
-  const { values: v } = parse(argv, {
-    target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, runs: { type: 'string' },
-    seed: { type: 'string' }, concurrency: { type: 'string' }, 'timeout-ms': { type: 'string' }, region: { type: 'string' },
-    strictness: { type: 'string' }, 'fail-on': { type: 'string' }, baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
-    'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
-    'shrink-requests': { type: 'string' }, 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
-    profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
-    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, keep: { type: 'boolean' }, help: { type: 'boolean' },
-    'rate-limit': { type: 'string' }, quiet: { type: 'boolean' },
-    shard: { type: 'string' }, duration: { type: 'string' }, 'max-findings': { type: 'string' },
-  });
+  const { values: v } = parse(argv, RUN_FLAGS);
   const durationMs = v.duration !== undefined ? parseDuration(v.duration) : undefined;
   // A shard's findings are a part of the run's: a baseline of them would call the other shards' findings new.
   if (v.shard !== undefined && v['write-baseline'] !== undefined) {
@@ -150,6 +186,8 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     ...(v.shard !== undefined ? { shard: parseShard(v.shard) } : {}),
     ...(durationMs !== undefined ? { durationMs } : {}),
     ...(v['max-findings'] !== undefined ? { maxFindings: intOption(v['max-findings'], 'max-findings', 0, 1, 1_000_000) } : {}),
+    include: patterns(v.include),
+    exclude: patterns(v.exclude),
     help: v.help ?? false,
   };
 }

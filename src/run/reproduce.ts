@@ -39,6 +39,9 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   protonService: { flags: (o) => (o.protonService === undefined ? [] : ['--proton-service', o.protonService]), replay: true },
   allowAws: { flags: (o) => when(o.allowAws, '--allow-aws'), replay: true },
   allowRemote: { flags: (o) => when(o.allowRemote, '--allow-remote'), replay: true },
+  // They decide which cases the seed gives (the plan skips filtered cases); a fixture holds its case.
+  include: { flags: (o) => when(o.include.length > 0, '--include', o.include.join(',')), replay: false },
+  exclude: { flags: (o) => when(o.exclude.length > 0, '--exclude', o.exclude.join(',')), replay: false },
   concurrency: { notCarried: 'how many requests are in flight: the same cases, each judged after earlier ones on the same state, the earliest case represents a finding' },
   baseline: { notCarried: 'decides only whether a known finding gates; the finding itself still shows' },
   writeBaseline: { notCarried: 'an output' },

@@ -23,6 +23,7 @@ import { CaseTally } from './caseDigest.ts';
 import { controlled } from './caseStream.ts';
 import { FindingBudget } from './findingBudget.ts';
 import { runControlInfo } from './runControlInfo.ts';
+import { filterLine, runFilter } from './filters.ts';
 import { interruptExitCode } from './interrupt.ts';
 import { reachedRuns, reproduceFor, rerunCommand } from './reproduce.ts';
 import { assertRecordedRun } from './replayRecording.ts';
@@ -79,6 +80,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
+  const filter = runFilter(o.operations, o.include, o.exclude);
 
   const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
   const opened: OpenTarget[] = [];
@@ -163,7 +165,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     // Every plan up front (sizes only: no case is generated before it is sent), so the progress knows the total.
     const plans = new Map<string, Plan>();
     for (const op of o.operations) {
-      if (!untested.has(op)) plans.set(op, planned(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op], ...(o.shard ? { shard: o.shard } : {}) }));
+      if (!untested.has(op)) plans.set(op, planned(op, { seed: operationSeed(o.seed, op), runs: o.runs, contexts: prepared[0].contexts[op] ?? contexts[op], ...(o.shard ? { shard: o.shard } : {}),
+        ...(filter.active ? { keep: (id: string) => filter.keeps(op, id) } : {}) }));
     }
     bar.addTotal([...plans.values()].reduce((n, p) => n + p.total, 0));
     for (const [k, op] of o.operations.entries()) {
@@ -206,7 +209,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached()) {
         bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id) });
         const failed = await run(o.diff ? 1 : 0);
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
@@ -228,6 +231,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     bar.stop();
   }
 
+  // Ids the run filters left out have no row: they were neither generated nor checked.
+  if (filter.active) for (const op of o.operations) for (const id of Object.keys(coverage[op] ?? {})) if (!filter.keeps(op, id)) delete coverage[op][id];
   const durationMs = Date.now() - started;
   const report: Report = buildReport({
     run: {
@@ -238,10 +243,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
       ...(Object.keys(skipped).length ? { skipped } : {}),
       ...runControlInfo(o, { tally, randomCases, budget }),
+      ...(filter.active ? { filters: filter.summary() } : {}),
     },
     cases, requests, coverage, findings,
   }, (all) => {
-    const { fixed, notExercised } = applyBaseline(all, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
+    const { fixed, notExercised } = applyBaseline(all, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan, keeps: filter.keeps });
     return { fixed, ...(baseline ? { notExercised } : {}) };
   });
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
@@ -250,6 +256,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
   const sinks = reportSinks(o.reportDir, io.write);
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
+  if (report.run.filters) io.write(`${filterLine(report.run.filters)}\n`);
   for (const [op, reasons] of Object.entries(skipped)) {
     for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
   }

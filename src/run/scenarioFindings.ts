@@ -21,6 +21,8 @@ export interface ScenarioRun {
   seed: number;
   runs: number;
   signal?: AbortSignal;
+  /** Run filters (src/run/filters.ts). */
+  keep?: (id: string) => boolean;
 }
 
 /** The service scenarios use: an existing HTTP-namespace service when there is one, else any existing one. */
@@ -50,7 +52,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
     operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.

@@ -39,6 +39,8 @@ export interface FamilyRun<P> {
   numRuns: number;
   prefix: string;
   budget: Budget;
+  /** Run filters: a check failing on an id this does not keep proves nothing here (the family's other checks count). */
+  keep?: (id: string) => boolean;
 }
 
 /** Shrinking re-runs commands against a live target: at most this many runs after the first failure. */
@@ -61,6 +63,7 @@ export async function runFamily<P, V>(family: Family<P, V>, o: FamilyRun<P>): Pr
         fatal = { error: e }; // the harness itself failed: no shrinking, rethrown below
         throw e;
       }
+      if (o.keep && !o.keep(e.scenario)) return;
       pinned ??= e.scenario;
       if (e.scenario === pinned && e.steps.length <= fewestSteps) {
         fewestSteps = e.steps.length;

@@ -35,19 +35,20 @@ function familiesFor(operation: string, prepared: Prepared): readonly Family<any
 }
 
 export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[]> {
-  const families = familiesFor(o.operation, o.prepared);
+  const keep = o.keep ?? (() => true);
+  const families = familiesFor(o.operation, o.prepared).filter((f) => f.scenarios.some(keep));
   if (o.idPrefix !== undefined) checkPrefix(o.idPrefix);
   const numRuns = Math.min(Math.max(0, Math.floor(o.runs)), o.maxRunsPerFamily ?? DEFAULT_MAX_RUNS_PER_FAMILY);
-  if (numRuns === 0 || o.signal?.aborted) return [];
+  if (numRuns === 0 || families.length === 0 || o.signal?.aborted) return [];
   const prefix = await choosePrefix(o, families[0].tag);
   const env: Env<Prepared> = { operation: o.operation, prepared: o.prepared, poll: { ...DEFAULT_POLL, ...o.poll } };
   const found = new Map<string, ScenarioFinding>();
   for (const family of families) {
     if (o.signal?.aborted) break;
     const budget: Budget = { left: FAMILY_REQUEST_BUDGET, signal: o.signal, onRequest: o.onRequest };
-    const f = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget });
+    const f = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget, keep });
     const had = f && found.get(f.constraint);
-    if (f && (!had || f.steps.length < had.steps.length)) found.set(f.constraint, f);
+    if (f && keep(f.constraint) && (!had || f.steps.length < had.steps.length)) found.set(f.constraint, f);
   }
   const order = scenariosOf(o.operation).map((s) => s.id);
   return [...found.values()].sort((a, b) => order.indexOf(a.constraint) - order.indexOf(b.constraint));

@@ -68,4 +68,6 @@ export interface ScenarioOptions {
   maxRunsPerFamily?: number;
   /** Called once per request sent (for the runner's request count). */
   onRequest?(): void;
+  /** Run filters: a family runs when it checks a kept scenario id; findings on other ids are dropped. */
+  keep?: (id: string) => boolean;
 }

@@ -1,7 +1,7 @@
 // Issue 8 §3: fast-check garbage for every loader of a file a user hands the tool: fixtures, baselines,
 // recordings (and the replay:FILE target built from them), official models (`models import`) and normalized
 // models (models/<service>/model.json). Whatever the file holds, the answer is the document or a HarnessError
-// with a code and a one-line message: never another error, never a stack trace. (No config file exists yet.)
+// with a code and a one-line message: never another error, never a stack trace. Config files too (issue 12 §3).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,15 @@ import { HarnessError, type HarnessErrorCode } from '../../src/errors.ts';
 import { importModel } from '../../src/model/import.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
 import { createRecordingTarget } from '../../src/record/replayTarget.ts';
+import { withConfig } from '../../src/config/index.ts';
 import { readBaseline } from '../../src/run/baseline.ts';
+import { parseRunOptions } from '../../src/run/options.ts';
 import { readFixture, replayFixtures } from '../../src/run/replay.ts';
 import { openTarget } from '../../src/targets/open.ts';
 import { compileFor } from '../../src/schema/validators.ts';
 import { SHARED, PROJECT_MODELS } from '../model/shared.ts';
 import { everyFieldBroken, garbage, type Garbage } from './garbage.ts';
-import { baseline, fixture, recording } from './samples.ts';
+import { baseline, config, fixture, recording } from './samples.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'cf-garbage-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -103,6 +105,17 @@ describe('garbage in, a coded HarnessError out (or the document)', () => {
 
   it('baselines', async () => {
     await holds(fc.asyncProperty(garbage(baseline()), (g) => answered('baseline', g, ['CF_ERR_BASELINE'], () => readBaseline(put(g)))), RUNS);
+  });
+
+  it('config files (contract-fuzz.config.json / --config): the options, or one coded line', async () => {
+    // A config only reaches the option parser: its values meet the same checks as flags (CF_ERR_USAGE), an
+    // operation name the model does not know is CF_ERR_UNKNOWN_OPERATION.
+    const codes: HarnessErrorCode[] = ['CF_ERR_CONFIG', 'CF_ERR_USAGE', 'CF_ERR_UNKNOWN_OPERATION'];
+    await holds(fc.asyncProperty(garbage(config()), (g) => answered('config', g, codes, () => {
+      const f = put(g);
+      withConfig('serve', ['--config', f]);
+      return parseRunOptions(withConfig('run', ['--config', f]), () => 1);
+    })), RUNS);
   });
 
   it('recordings, and the replay:FILE target made from one', async () => {

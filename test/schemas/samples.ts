@@ -37,3 +37,13 @@ export const recording = (): Recording => ({
     responseIsBinary: false,
   }],
 });
+
+/** contract-fuzz.config.json with both sections and every kind of value (text, integer, enum, boolean, list). */
+export const config = () => ({
+  $schema: './schemas/config.schema.json',
+  run: {
+    target: 'http://127.0.0.1:4566', operation: 'RegisterInstance', runs: 50, seed: 7, concurrency: 4, strictness: 'inferred',
+    profile: 'aws-json', 'no-scenarios': true, include: ['rule:*', 'Attributes*'], exclude: 'idempotency:*', 'report-dir': 'reports',
+  },
+  serve: { port: 4566, host: '127.0.0.1', 'operation-delay-ms': 5, 'status-source': 'reference' },
+});
