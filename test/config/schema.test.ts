@@ -48,12 +48,13 @@ describe('config schema from the flag tables', () => {
   });
 
   it("a flag added to a table is a config key with nothing else to write", () => {
-    const flags = { ...RUN_FLAGS, 'max-findings': { type: 'string' }, quiet: { type: 'boolean' }, shard: { type: 'string', multiple: true } } as const;
-    const schema = configSchema({ run: { flags, help: `${RUN_HELP}\n  --quiet               one line at the end` } });
+    // Names no table has (the real --max-findings, --quiet and --shard are in RUN_FLAGS already).
+    const flags = { ...RUN_FLAGS, 'new-number': { type: 'string' }, 'new-switch': { type: 'boolean' }, 'new-list': { type: 'string', multiple: true } } as const;
+    const schema = configSchema({ run: { flags, help: `${RUN_HELP}\n  --new-switch          one line at the end` } });
     const props = (schema.properties as Record<string, Section>).run!.properties;
-    expect(props['max-findings']).toMatchObject({ type: ['string', 'number'] });
-    expect(props.quiet).toEqual({ description: '--quiet: one line at the end', type: 'boolean' });
-    expect(props.shard).toMatchObject({ type: ['array', 'string'] });
+    expect(props['new-number']).toMatchObject({ type: ['string', 'number'] });
+    expect(props['new-switch']).toEqual({ description: '--new-switch: one line at the end', type: 'boolean' });
+    expect(props['new-list']).toMatchObject({ type: ['array', 'string'] });
   });
 
   it("the schema's integer ranges and enums are the run parser's", () => {
