@@ -42,7 +42,7 @@ describe('up-front checks probe for real', () => {
 });
 
 describe('contract-fuzz run checks every output path before the first request', () => {
-  const options = (extra: string[]) => parseRunOptions(['--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5', ...extra]);
+  const options = (extra: string[]) => parseRunOptions(['--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5', '--quiet', ...extra]);
 
   it('--write-baseline naming a folder, --fixtures-dir under /proc, a fixtures operation folder that is a file', async () => {
     const dir = await mkdtemp(join(work, 'upfront-'));
@@ -88,7 +88,7 @@ describe('an output that fails late costs neither the report nor the other outpu
     const faulty = await startFaultyTarget(deviation);
     try {
       const out = io();
-      const o = parseRunOptions(['--target', faulty.url, '--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5',
+      const o = parseRunOptions(['--target', faulty.url, '--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5', '--quiet',
         '--report-dir', reports, '--fixtures-dir', fixtures, '--write-baseline', baseline]);
       const result = await executeRun(o, new AbortController().signal, out);
       expect(result.exitCode).toBe(2);
@@ -113,7 +113,7 @@ describe('an output that fails late costs neither the report nor the other outpu
     const reports = join(dir, 'reports');
     await mkdir(join(reports, 'report.json'), { recursive: true });
     const out = io();
-    const o = parseRunOptions(['--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5', '--report-dir', reports, '--no-fixtures', '--write-baseline', join(dir, 'baseline.json')]);
+    const o = parseRunOptions(['--operation', 'RegisterInstance', '--no-scenarios', '--runs', '3', '--seed', '5', '--quiet', '--report-dir', reports, '--no-fixtures', '--write-baseline', join(dir, 'baseline.json')]);
     const result = await executeRun(o, new AbortController().signal, out);
     expect(result.exitCode).toBe(2);
     expect(out.err.join('').trim().split('\n')).toEqual([expect.stringMatching(/^contract-fuzz: cannot write reports to .*reports \(E[A-Z]+\)$/)]);

@@ -48,7 +48,7 @@ describe('cleanup', () => {
     try {
       let stderr = '';
       const dir = join(work, 'refused');
-      const o = parseRunOptions(['--target', faulty.url, '--operation', 'RegisterInstance', '--seed', '3', '--runs', '5', '--no-scenarios', '--report-dir', dir]);
+      const o = parseRunOptions(['--target', faulty.url, '--operation', 'RegisterInstance', '--seed', '3', '--runs', '5', '--no-scenarios', '--quiet', '--report-dir', dir]);
       const r = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: (t) => void (stderr += t), isTTY: false });
       expect(r.exitCode).toBe(0);
       expect(r.report.discrepancies).toEqual([]);
