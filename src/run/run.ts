@@ -7,9 +7,7 @@ import { consoleSink, progress } from '../report/console.ts';
 import { writeFixtures } from '../report/fixtures.ts';
 import { assertWritableDir, assertWritableFile } from '../report/files.ts';
 import { attemptWrite } from '../report/outputs.ts';
-import { jsonSink } from '../report/json.ts';
-import { junitSink } from '../report/junit.ts';
-import { markdownSink } from '../report/markdown.ts';
+import { fileSinks } from '../report/sinks.ts';
 import type { CoverageTable, Finding, Report, ReportSink } from '../report/types.ts';
 import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.ts';
 import { TOOL } from '../version.ts';
@@ -231,7 +229,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     fixed,
     ...(baseline ? { notExercised } : {}),
   };
-  const sinks: ReportSink[] = [jsonSink(o.reportDir), junitSink(o.reportDir), markdownSink(o.reportDir), consoleSink(o.reportDir, io.write)];
+  const sinks: ReportSink[] = [...fileSinks(o.reportDir), consoleSink(o.reportDir, io.write)];
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
   for (const [op, reasons] of Object.entries(skipped)) {
     for (const [why, n] of Object.entries(reasons)) io.write(`  ${op}: ${n} case(s) not sent: ${why}\n`);
