@@ -9,7 +9,7 @@ h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}
 .verdict{padding:.1em .5em;border-radius:4px;color:#fff}.v-PASS{background:#2a7d2a}.v-FAIL{background:#b32424}.v-INTERRUPTED{background:#9a6a00}
 dl.head{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dl.head dt{font-weight:600}dl.head dd{margin:0}
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
-td.cell{text-align:center;min-width:5em}.expected{background:#d9f2d9}.finding{background:#f7c6c6;font-weight:600}.unexercised{background:#eee;color:#888}
+td.cell{text-align:center;min-width:5em}.expected{background:#d9f2d9}.finding{background:#f7c6c6;font-weight:600}.finding.fs-warning{background:#fbe3b4}.finding.fs-info{background:#e4dff5}.unexercised{background:#eee;color:#888}
 .parts{outline:3px solid #e07b00;outline-offset:-3px}
 .legend span{display:inline-block;padding:0 .5em;margin-right:.5em;border:1px solid #ccc}
 details.rc{border:1px solid #ccc;border-radius:4px;margin:.4em 0;padding:.3em .6em}details.rc[hidden]{display:none}
@@ -56,7 +56,7 @@ export const CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 's
 const folded = (v: string): string => `<pre><%= ${v}.head %><% if (${v}.rest !== undefined) { %></pre><details><summary>the rest (<%= ${v}.length %> characters in all)</summary><pre><%= ${v}.rest %><% } %></pre><% if (${v}.rest !== undefined) { %></details><% } %>`;
 
 const cellTd = (cell: string, extra = ''): string =>
-  `<td class="cell <%= ${cell}.state %>${extra}" data-state="<%= ${cell}.state %>" title="<%= ${cell}.kinds.join(', ') %>"><%= ${cell}.cases %><% if (${cell}.findings > 0) { %> · <%= ${cell}.findings %> ✗<% } %></td>`;
+  `<td class="cell <%= ${cell}.state %><%= ${cell}.severity ? ' fs-' + ${cell}.severity : '' %>${extra}" data-state="<%= ${cell}.state %>" title="<%= ${cell}.kinds.join(', ') %>"><%= ${cell}.cases %><% if (${cell}.findings > 0) { %> · <%= ${cell}.findings %> ✗<% } %></td>`;
 
 export const TEMPLATE = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -82,7 +82,7 @@ export const TEMPLATE = `<!DOCTYPE html>
 </dl>
 
 <h2>Constraints × outcomes</h2>
-<p class="legend"><span class="expected">as expected</span><span class="finding">finding</span><span class="unexercised">not exercised</span><% if (run.diff) { %><span class="parts">reference and candidate part</span><% } %> · cases sent · ✗ cases with a discrepancy</p>
+<p class="legend"><span class="expected">as expected</span><span class="finding fs-error">finding: error</span><span class="finding fs-warning">finding: warning</span><span class="finding fs-info">finding: info</span><span class="unexercised">not exercised</span><% if (run.diff) { %><span class="parts">reference and candidate part</span><% } %> · cases sent · ✗ cases with a discrepancy</p>
 <% for (const m of it.matrix) { %>
 <h3><%= m.operation %></h3>
 <table class="matrix" data-operation="<%= m.operation %>"><thead>

@@ -6,7 +6,8 @@ import type { Finding, Report, RootCause } from './types.ts';
 
 /** What the target did in one cell: as the contract (or the reference) expects, a finding, or never exercised. */
 export type CellState = 'expected' | 'finding' | 'unexercised';
-export interface Cell { state: CellState; cases: number; findings: number; kinds: string[] }
+/** `severity`: the highest of the cell's discrepancies (findings only), which colours it. */
+export interface Cell { state: CellState; cases: number; findings: number; kinds: string[]; severity?: Severity }
 export interface MatrixRow { constraint: string; valid: Cell; invalid: Cell }
 export interface OperationMatrix { operation: string; rows: MatrixRow[] }
 
@@ -55,7 +56,8 @@ function matrixOf(r: Report): OperationMatrix[] {
         const hits = r.discrepancies.filter((f) => f.operation === operation && f.constraint === constraint && columnOf(f) === column);
         const findings = hits.reduce((n, f) => n + f.count, 0);
         const state: CellState = hits.length > 0 ? 'finding' : cases > 0 ? 'expected' : 'unexercised';
-        return { state, cases, findings, kinds: [...new Set(hits.map((f) => f.kind))].sort() };
+        const severity = hits.map((f) => f.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0];
+        return { state, cases, findings, kinds: [...new Set(hits.map((f) => f.kind))].sort(), ...(severity ? { severity } : {}) };
       };
       return { constraint, valid: cell('valid'), invalid: cell('invalid') };
     });

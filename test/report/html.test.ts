@@ -50,6 +50,7 @@ describe('report.html', () => {
     expect(view.verdict).toBe('FAIL');
     const row = view.matrix[0]!.rows.find((x) => x.constraint === 'InstanceId#length')!;
     expect(row.invalid.state).toBe('finding');
+    expect(row.invalid.severity).toBe('error');
     expect(row.valid.state).toBe('expected');
     expect(view.matrix[0]!.rows.find((x) => x.constraint === 'xplain')!.invalid.state).toBe('unexercised');
     expect(view.causes.map((c) => c.cause.severity)).toEqual([...view.causes.map((c) => c.cause.severity)].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
@@ -57,6 +58,17 @@ describe('report.html', () => {
     const html = renderHtml(r);
     for (const s of ['seed', 'strictness', 'fail-on', 'contract-fuzz run --target http://127.0.0.1:1/plain']) expect(html).toContain(s);
     expect(html.match(/<details class="rc"/g)).toHaveLength(r.findings.length);
+  });
+
+  it('--diff: reference and candidate side by side, the cells where they part marked on both sides', () => {
+    const r = reportWith('plain');
+    r.run.diff = 'http://127.0.0.1:2';
+    const html = renderHtml(r);
+    const row = html.match(/<tr data-constraint="InstanceId#length">[\s\S]*?<\/tr>/)![0];
+    expect(html).toContain('candidate http://127.0.0.1:2');
+    expect(row.match(/<td class="cell [^"]*\bparts\b/g)).toHaveLength(2);
+    expect(row).toMatch(/data-side="reference" data-column="invalid"/);
+    expect(row.match(/<td /g)).toHaveLength(4);
   });
 
   it('says INTERRUPTED for a stopped run, whatever it found', () => {
