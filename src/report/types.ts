@@ -144,7 +144,7 @@ export interface Report {
   notExercised?: string[];
 }
 
-/** Report sinks share one interface; each is a separate implementation (JSON, JUnit, Markdown, console).
+/** Report sinks share one interface; each is a separate implementation (JSON, JUnit, Markdown, HTML, console).
  * They render the finished report: findings are grouped and shrunk before any sink sees one. */
 export interface ReportSink {
   onRunEnd(report: Report): void | Promise<void>;

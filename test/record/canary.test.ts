@@ -176,6 +176,7 @@ describe('no secret on any file the tool writes', () => {
     expect(files).toEqual(expect.arrayContaining([
       'reports/report.json', 'reports/junit.xml', 'reports/summary.md', 'reports-run/report.json', 'reports-run/junit.xml',
       'reports-run/summary.md', 'reports-diff/report.json', 'reports-diff/junit.xml', 'reports-diff/summary.md',
+      'reports/report.html', 'reports-run/report.html', 'reports-diff/report.html',
       `fixtures/recorded/RegisterInstance-${SEED}.json`, `fixtures/recorded/CreateServiceInstance-${SEED}.json`,
     ]));
     expect(files.filter((f) => f.startsWith('fixtures/RegisterInstance/') || f.startsWith('fixtures/CreateServiceInstance/')).length).toBeGreaterThan(0);
