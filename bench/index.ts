@@ -4,7 +4,10 @@
 //   3. wall time and cases/s of the default job (`npm start`)
 //   4. start-up of the compiled CLI against a bare node
 //   5. the soak: 200,000 cases against `serve` at concurrency 64 and 50,000 in-process, 0 findings (`soak`)
+//   6. per case against `serve`: harness CPU vs generate+classify, end-to-end cases/s vs the send path (`perf`)
+//   7. peak RSS after 10k, 100k and 1M cases against `serve` (`memory`, only when asked: it takes many minutes)
 import { benchGenerate } from './generate.ts';
+import { benchMemory, benchPerf, memoryLine, perfLines } from './perf.ts';
 import { benchDefaultRun } from './run.ts';
 import { benchSend } from './send.ts';
 import { benchSoak, soakLine } from './soak.ts';
@@ -28,4 +31,10 @@ if (!only || only === 'startup') {
 }
 if (!only || only === 'soak') {
   for (const r of await benchSoak()) console.log(soakLine(r));
+}
+if (!only || only === 'perf') {
+  for (const l of perfLines(await benchPerf())) console.log(l);
+}
+if (only === 'memory') {
+  for (const r of await benchMemory([10_000, 100_000, 1_000_000])) console.log(memoryLine(r));
 }

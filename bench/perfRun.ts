@@ -1,0 +1,31 @@
+// Child process of the per-case bench (bench/perf.ts): one `contract-fuzz run --no-scenarios` in-process
+// against a given target, with process.cpuUsage taken around executeRun, so a small and a big run in the
+// same child give the marginal CPU per case (start-up, preparation and cleanup cancel out). Prints one
+// JSON line per size: cases, CPU seconds, wall seconds, peak RSS so far.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseRunOptions } from '../src/run/options.ts';
+import { executeRun } from '../src/run/run.ts';
+
+const [target = 'builtin', concurrency = '32', ...sizes] = process.argv.slice(2);
+for (const cases of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-perf-'));
+  try {
+    // Cases ≈ 2 × runs (two operations) plus the coverage pass.
+    const runs = String(Math.max(1, Math.ceil(Number(cases) / 2)));
+    const o = parseRunOptions(['--target', target, '--runs', runs, '--concurrency', concurrency, '--seed', '7', '--no-fixtures', '--no-scenarios', '--report-dir', dir]);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const { report } = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: (t) => process.stderr.write(t), isTTY: false });
+    const wall = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    process.stdout.write(`${JSON.stringify({
+      cases: report.summary.cases, requests: report.summary.requests, findings: report.summary.discrepancies,
+      cpuSeconds: (c.user + c.system) / 1e6, wallSeconds: wall, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    })}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
