@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/generate/case.ts';
 import type { Expected } from '../../src/oracle/expected.ts';
 import type { Outcome } from '../../src/protocol/outcome.ts';
-import { createStateModel, type StateModel } from '../../src/run/stateModel.ts';
+import { createStateModel, REMEMBER_MAX, type StateModel } from '../../src/run/stateModel.ts';
 
 const ok: Expected = { outcome: 'success', source: 'model', confidence: 'documented' };
 const accepted: Outcome = { status: 200, headers: {}, latencyMs: 1, body: {} };
@@ -59,5 +59,20 @@ describe('the runner state model', () => {
     expect(s.judge(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: '1', Attributes: {} }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest', 'ResourceInUse'] } });
     expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: 't' }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['ValidationException'] } });
     expect(s.judge(pr({ serviceName: 'svc', name: 'm', spec: 'a' }), ok)).toBe(ok); // without a token nothing can predate the run
+  });
+});
+
+describe('the state model stays bounded at any run length (issue 11 §2)', () => {
+  it('Proton names and tokens past REMEMBER_MAX are forgotten into "maybe": held entries stay flat, old ones widen what is accepted', () => {
+    const s = createStateModel({ freshTarget: true });
+    const n = REMEMBER_MAX * 2 + 10;
+    for (let i = 0; i < n; i++) send(s, pr({ serviceName: 'svc', name: `n${i}`, spec: 'a', clientToken: `t${i}` }));
+    expect(s.held()).toBeLessThanOrEqual(2 * REMEMBER_MAX);
+    // The first name and token: maybe still on the target, so either answer is right.
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n0', spec: 'b' }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['ConflictException'] } });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'fresh', spec: 'b', clientToken: 't0' }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: expect.arrayContaining(['ValidationException']) } });
+    // The latest are still known exactly.
+    expect(s.judge(pr({ serviceName: 'svc', name: `n${n - 1}`, spec: 'a' }), ok)).toMatchObject({ codes: ['ConflictException'] });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'never', spec: 'a' }), ok)).toBe(ok);
   });
 });
