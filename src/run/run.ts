@@ -166,7 +166,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, reproduce));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, concurrency: o.concurrency });
         const found = await run(o.diff ? 1 : 0);
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.

@@ -20,6 +20,8 @@ export interface ScenarioRun {
   seed: number;
   runs: number;
   signal?: AbortSignal;
+  /** Scenario runs in flight at once (the run's --concurrency). */
+  concurrency?: number;
 }
 
 /** The service scenarios use: an existing HTTP-namespace service when there is one, else any existing one. */
@@ -45,7 +47,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<ScenarioFinding[
   const idPrefix = r.binding.nonce ? r.binding.nonce.apply(plain) : undefined;
   const found = await runScenarios({
     operation: r.operation, target: r.target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   return found.map((f) => maskDeep(f, pairs));

@@ -68,4 +68,7 @@ export interface ScenarioOptions {
   maxRunsPerFamily?: number;
   /** Called once per request sent (for the runner's request count). */
   onRequest?(): void;
+  /** Scenario runs in flight at once (default 1: one after another). Families and runs create disjoint ids, so
+   * they are independent; a slow target then costs about the longest family, not the sum of all. */
+  concurrency?: number;
 }
