@@ -33,12 +33,14 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     if (typeof operationId !== 'string') return 'leaving';
     // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
     for (let i = 0; i < POLLS && !signal?.aborted; i++) {
+      // A wait before the first poll too: a deregistration is seldom done the moment it is accepted, and each
+      // poll is a request the harness pays for.
+      await sleep(POLL_MS);
       const op = await send('GetOperation', { OperationId: operationId });
       const status = ok(op) ? (op.body as { Operation?: { Status?: unknown } } | undefined)?.Operation?.Status : undefined;
       if (status === 'SUCCESS') return 'gone';
       if (status === 'FAIL') return 'kept';
       if (!ok(op)) return 'leaving'; // no GetOperation on this target: cannot confirm
-      await sleep(POLL_MS);
     }
     return 'leaving';
   };

@@ -49,7 +49,7 @@ const STRIDE = FRAGMENT_MIN - GRAM + 1;
 const LABELS = /credential|signature|security-token|authorization|aws_s|aws_access|cookie/i;
 /** Remembered scrub results: how many, and how long a string may be to be remembered. */
 const SEEN_MAX = 4096;
-const SEEN_MAX_CHARS = 256;
+const SEEN_MAX_CHARS = 48;
 const isTokenChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 37 || c === 95 || c === 45;
 
@@ -250,12 +250,26 @@ export function keepFullBody(outcome: Outcome, bodyText: string): Outcome {
   return outcome;
 }
 
+/** Nothing in the outcome changes when scrubbed: its headers (secret header names included) and every other member. */
+function cleanOutcome(s: Scrubber, outcome: Outcome): boolean {
+  if (s.headers(outcome.headers) !== outcome.headers) return false;
+  for (const k in outcome) {
+    if (k === 'headers') continue;
+    const v = (outcome as unknown as Record<string, unknown>)[k];
+    if (s.text(k) !== k || (typeof v === 'string' && v !== SCRUBBED && isSecretKey(k)) || s.unlessClean(v) !== v) return false;
+  }
+  return true;
+}
+
 /** Outcomes handed to the run carry no secret: a target may echo the signature or the token in a message. */
 export const scrubOutcomes = (s: Scrubber): SendWrapper => (send) => async (call, options) => {
   const outcome = await send(call, options);
+  const full = (outcome as WithFullBody)[FULL_BODY];
+  // The usual answer holds nothing to scrub and no full body text: handed on as it is, no copy.
+  if (full === undefined && cleanOutcome(s, outcome)) return outcome;
   // The full body text stays behind (rest leaves the symbol out): only its scrubbed excerpt goes on.
-  const { [FULL_BODY]: full, headers, ...rest } = outcome as WithFullBody;
-  const out: Outcome = { ...s.unlessClean(rest), headers: s.headers(headers) };
+  const { [FULL_BODY]: _full, headers, ...rest } = outcome as WithFullBody;
+  const out: Outcome = { ...s.value(rest), headers: s.headers(headers) };
   if (full !== undefined && out.bodyExcerpt !== undefined) out.bodyExcerpt = s.excerpt(full);
   return out;
 };
