@@ -151,7 +151,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const svcKey = `${scope}${m.service}`;
       const existing = created.get(svcKey);
       if (c.operation === 'RegisterInstance') {
-        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id)) {
+        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id) || forgotten.has(`leaving/${svcKey}/${m.id}`)) {
           // Re-registering updates; while the earlier request (or this run's deregistration) may still be in
           // progress, DuplicateRequest is documented.
           const dup = expectState('RegisterInstance', 'state:duplicate-request', input);
@@ -233,7 +233,13 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       if (result === 'kept') return;
       const svcKey = `RegisterInstance/${e.service}`;
       created.get(svcKey)?.delete(e.id);
-      if (result === 'leaving') setOf(leaving, svcKey).add(e.id);
+      if (result === 'leaving') {
+        const ids = setOf(leaving, svcKey);
+        ids.add(e.id);
+        // Never confirmed (a target without GetOperation, or answers of InstanceNotFound): the oldest are only
+        // "maybe leaving" past KEEP_HIGH, so the set stays bounded however long the run.
+        if (ids.size > KEEP_HIGH) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`leaving/${svcKey}/${oldest}`); break; }
+      }
       else leaving.get(svcKey)?.delete(e.id);
     },
   };
