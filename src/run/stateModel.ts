@@ -100,6 +100,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
   const created = new Map<string, Set<string>>(); // operation/service → instance ids or names (insertion = age)
   const leaving = new Map<string, Set<string>>(); // RegisterInstance/service → deregistered, not confirmed gone
   const evicting = new Set<string>(); // instance keys with a deregistration under way
+  const evictingIn = new Map<string, number>(); // RegisterInstance/service → how many of `evicting` (still in `created`)
   const pending = new Map<string, number>(); // RegisterInstance/service → new instances in flight
   const inFlight = new WeakMap<Case, string>(); // a judged case counted in `pending` → its service scope
   const tokens = new Map<string, string>(); // operation/token → params key (insertion = age, REMEMBER_MAX at most)
@@ -208,7 +209,8 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const out: Eviction[] = [];
       const scope = 'RegisterInstance/';
       for (const [svcKey, ids] of created) {
-        if (!svcKey.startsWith(scope) || ids.size <= KEEP_HIGH) continue;
+        // Checked after every case: the cheap test first, so a service whose sweep is under way costs nothing.
+        if (!svcKey.startsWith(scope) || ids.size - (evictingIn.get(svcKey) ?? 0) <= KEEP_HIGH) continue;
         const service = svcKey.slice(scope.length);
         // Oldest first (a Set iterates in insertion order): their registrations finished long ago.
         const candidates = [...ids].filter((id) => !evicting.has(`${svcKey}/${id}`));
@@ -216,6 +218,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
         for (const id of candidates.slice(0, candidates.length - KEEP_LOW)) {
           const key = `${svcKey}/${id}`;
           evicting.add(key);
+          evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 0) + 1);
           out.push({ service, id, key });
         }
       }
@@ -229,9 +232,9 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     },
 
     evicted(e, result) {
-      evicting.delete(e.key);
-      if (result === 'kept') return;
       const svcKey = `RegisterInstance/${e.service}`;
+      if (evicting.delete(e.key)) evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 1) - 1);
+      if (result === 'kept') return;
       created.get(svcKey)?.delete(e.id);
       if (result === 'leaving') {
         const ids = setOf(leaving, svcKey);
