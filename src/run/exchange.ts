@@ -61,7 +61,8 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
       return { expected, outcome, skipped };
     });
     if (skipped !== undefined) return { found: [], sent, skipped };
-    await keepBounded();
+    const sweep = keepBounded();
+    if (sweep) await sweep;
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
     return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}) };
@@ -86,7 +87,8 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
       state.commit(sent, outcome);
       return { outcome, sent, expected, skipped };
     });
-    await keepBounded[side]();
+    const sweep = keepBounded[side]();
+    if (sweep) await sweep;
     return answer;
   };
   return async (c) => {

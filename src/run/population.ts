@@ -17,7 +17,8 @@ const POLL_MS = 25;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
 
-export type KeepPopulation = () => Promise<void>;
+/** Undefined when there is nothing to deregister (after almost every case): the caller skips an await. */
+export type KeepPopulation = () => Promise<void> | undefined;
 
 export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
   const service = serviceOf('RegisterInstance');
@@ -45,9 +46,12 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     return 'leaving';
   };
 
-  return async () => {
+  return () => {
     const queue = state.evictions();
-    if (queue.length === 0) return;
+    return queue.length === 0 ? undefined : sweep(queue);
+  };
+
+  async function sweep(queue: Eviction[]): Promise<void> {
     const worker = async () => {
       for (let e = queue.shift(); e; e = queue.shift()) {
         const job = e;
@@ -62,5 +66,5 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
       }
     };
     await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, queue.length) }, worker));
-  };
+  }
 }
