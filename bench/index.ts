@@ -36,5 +36,5 @@ if (!only || only === 'perf') {
   for (const l of perfLines(await benchPerf())) console.log(l);
 }
 if (only === 'memory') {
-  for (const r of await benchMemory([10_000, 100_000, 1_000_000])) console.log(memoryLine(r));
+  await benchMemory([10_000, 100_000, 1_000_000], (r) => console.log(memoryLine(r)));
 }

@@ -5,7 +5,7 @@
 //     concurrency (goal ≥ 70%);
 //   - peak RSS of the harness after 10k and 100k cases (`memory`: 1M too; it takes many minutes).
 // Sizes: PERF_SMALL (default 2,000), PERF_BIG (default 100,000), PERF_CONCURRENCY (default 32).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createHttpTarget } from '../src/targets/http.ts';
@@ -13,7 +13,7 @@ import { benchGenerate } from './generate.ts';
 import { accepting, freePort } from './soak.ts';
 
 const BIN = fileURLToPath(new URL('../bin/contract-fuzz.js', import.meta.url));
-const CHILD = fileURLToPath(new URL('./perfRun.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./perfRun.mjs', import.meta.url));
 const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 export interface RunFigures { cases: number; requests: number; findings: number; cpuSeconds: number; wallSeconds: number; peakRssMb: number; rssMb: number }
@@ -28,12 +28,28 @@ async function startServe(): Promise<{ url: string; proc: ChildProcess }> {
   return { url: `http://127.0.0.1:${port}`, proc };
 }
 
-/** One child process, the given sizes run one after another in it; one figure line per size. */
-export function harnessRuns(url: string, concurrency: number, sizes: number[]): RunFigures[] {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, url, String(concurrency), ...sizes.map(String)], { encoding: 'utf8', env: ENV, maxBuffer: 64 * 1024 * 1024 });
-  const lines = r.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
-  if (lines.length !== sizes.length) throw new Error(`perf run failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return lines.map((l) => JSON.parse(l) as RunFigures);
+/** One child process, the given sizes run one after another in it; one figure line per size (each handed to
+ * `onFigures` as soon as it is known: a long memory run shows its way). */
+export async function harnessRuns(url: string, concurrency: number, sizes: number[], onFigures?: (f: RunFigures) => void): Promise<RunFigures[]> {
+  const child = spawn(process.execPath, [CHILD, url, String(concurrency), ...sizes.map(String)], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const figures: RunFigures[] = [];
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+      const line = out.slice(0, nl);
+      out = out.slice(nl + 1);
+      if (!line.startsWith('{')) continue;
+      const f = JSON.parse(line) as RunFigures;
+      figures.push(f);
+      onFigures?.(f);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err = (err + d).slice(-4000); });
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (figures.length !== sizes.length) throw new Error(`perf run failed (${code}): ${err.slice(-2000)}`);
+  return figures;
 }
 
 // The send path as bench/send.ts measures it (encode, sign, send, decode; a payload the contract rejects).
@@ -71,7 +87,7 @@ export async function benchPerf(options: { sizes?: number[] } = {}): Promise<Per
   const serve = await startServe();
   try {
     const sendReqPerSecond = await sendPath(serve.url, concurrency, 4);
-    const runs = harnessRuns(serve.url, concurrency, sizes);
+    const runs = await harnessRuns(serve.url, concurrency, sizes);
     const [small, big] = [runs[0], runs[runs.length - 1]];
     const dc = big.cases - small.cases;
     const harnessUsPerCase = ((big.cpuSeconds - small.cpuSeconds) * 1e6) / dc;
@@ -93,10 +109,10 @@ export const perfLines = (p: PerfResult): string[] => [
 
 /** Peak RSS after 10k, 100k (and 1M) cases: one child, the sizes one after another, so each peak is the
  * highest the process reached up to then. */
-export async function benchMemory(sizes: number[]): Promise<RunFigures[]> {
+export async function benchMemory(sizes: number[], onFigures?: (f: RunFigures) => void): Promise<RunFigures[]> {
   const serve = await startServe();
   try {
-    return harnessRuns(serve.url, Number(process.env.PERF_CONCURRENCY ?? 32), sizes);
+    return await harnessRuns(serve.url, Number(process.env.PERF_CONCURRENCY ?? 32), sizes, onFigures);
   } finally {
     serve.proc.kill('SIGTERM');
   }

@@ -1,12 +1,13 @@
-// Child process of the per-case bench (bench/perf.ts): one `contract-fuzz run --no-scenarios` in-process
-// against a given target, with process.cpuUsage taken around executeRun, so a small and a big run in the
-// same child give the marginal CPU per case (start-up, preparation and cleanup cancel out). Prints one
-// JSON line per size: cases, CPU seconds, wall seconds, peak RSS so far.
+// Child process of the per-case and memory benches (bench/perf.ts): `contract-fuzz run --no-scenarios`
+// in-process, from the compiled dist/ (as the package runs: no TypeScript loader in the process, whose
+// worker thread would count in the RSS), against a given target. process.cpuUsage is taken around
+// executeRun, so a small and a big run in the same child give the marginal CPU per case (start-up,
+// preparation and cleanup cancel out). Prints one JSON line per size as it finishes.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseRunOptions } from '../src/run/options.ts';
-import { executeRun } from '../src/run/run.ts';
+import { parseRunOptions } from '../dist/src/run/options.js';
+import { executeRun } from '../dist/src/run/run.js';
 
 const [target = 'builtin', concurrency = '32', ...sizes] = process.argv.slice(2);
 for (const cases of sizes) {
