@@ -24,6 +24,7 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
   const service = serviceOf('RegisterInstance');
   const send = (operation: string, input: Record<string, unknown>) => target.send({ service, operation, input }, { signal });
 
+  let waitFirst = false;
   const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {
     const answer = await send('DeregisterInstance', { ServiceId: e.service, InstanceId: e.id });
     // Not there (a token replay the target answered without registering again): nothing to wait for, but the
@@ -34,14 +35,15 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     if (typeof operationId !== 'string') return 'leaving';
     // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
     for (let i = 0; i < POLLS && !signal?.aborted; i++) {
-      // A wait before the first poll too: a deregistration is seldom done the moment it is accepted, and each
-      // poll is a request the harness pays for.
-      await sleep(POLL_MS);
+      // Once a target has shown it takes a while (a first poll still pending), the first poll waits too: each
+      // poll is a request the harness pays for. A target done at once (builtin) is polled at once.
+      if (i > 0 || waitFirst) await sleep(POLL_MS);
       const op = await send('GetOperation', { OperationId: operationId });
       const status = ok(op) ? (op.body as { Operation?: { Status?: unknown } } | undefined)?.Operation?.Status : undefined;
       if (status === 'SUCCESS') return 'gone';
       if (status === 'FAIL') return 'kept';
       if (!ok(op)) return 'leaving'; // no GetOperation on this target: cannot confirm
+      waitFirst = true;
     }
     return 'leaving';
   };
