@@ -5,7 +5,10 @@
 //   4. start-up of the compiled CLI against a bare node
 //   5. the soak: 200,000 cases against `serve` at concurrency 64 and 50,000 in-process, 0 findings (`soak`)
 //   6. shard equality: the default job as 1 run and as 3 shards merged (`shards`)
+//   7. per case against `serve`: harness CPU vs generate+classify, end-to-end cases/s vs the send path (`perf`)
+//   8. peak RSS after 10k, 100k and 1M cases against `serve` (`memory`, only when asked: it takes many minutes)
 import { benchGenerate } from './generate.ts';
+import { benchMemory, benchPerf, memoryLine, perfLines } from './perf.ts';
 import { benchDefaultRun } from './run.ts';
 import { benchSend } from './send.ts';
 import { benchShards, shardLine } from './shards.ts';
@@ -32,3 +35,9 @@ if (!only || only === 'soak') {
   for (const r of await benchSoak()) console.log(soakLine(r));
 }
 if (!only || only === 'shards') console.log(shardLine(await benchShards()));
+if (!only || only === 'perf') {
+  for (const l of perfLines(await benchPerf())) console.log(l);
+}
+if (only === 'memory') {
+  await benchMemory([10_000, 100_000, 1_000_000], (r) => console.log(memoryLine(r)));
+}

@@ -13,16 +13,16 @@ const BIN = fileURLToPath(new URL('../bin/contract-fuzz.js', import.meta.url));
 const CHILD = fileURLToPath(new URL('./soakRun.ts', import.meta.url));
 const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
-const freePort = () => new Promise<number>((resolve, reject) => {
+export const freePort = () => new Promise<number>((resolve, reject) => {
   const s = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
     const a = s.address();
     s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
   });
 });
-const accepting = (port: number) => new Promise<boolean>((resolve) => {
+export const accepting = (port: number) => new Promise<boolean>((resolve) => {
   const c = connect(port, '127.0.0.1').once('connect', () => { c.destroy(); resolve(true); }).once('error', () => resolve(false));
 });
-const peakRssMb = (pid: number): number | undefined => {
+export const peakRssMb = (pid: number): number | undefined => {
   try {
     const kb = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb === undefined ? undefined : Math.round(Number(kb) / 1024);

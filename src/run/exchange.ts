@@ -66,7 +66,8 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
       return { expected, outcome, skipped };
     });
     if (skipped !== undefined) return { found: [], sent, skipped };
-    await keepBounded();
+    const sweep = keepBounded();
+    if (sweep) await sweep;
     if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, outcome)], sent, throttled: true };
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
@@ -92,7 +93,8 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
       state.commit(sent, outcome);
       return { outcome, sent, expected, skipped };
     });
-    await keepBounded[side]();
+    const sweep = keepBounded[side]();
+    if (sweep) await sweep;
     return answer;
   };
   return async (c) => {

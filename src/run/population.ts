@@ -17,12 +17,14 @@ const POLL_MS = 25;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
 
-export type KeepPopulation = () => Promise<void>;
+/** Undefined when there is nothing to deregister (after almost every case): the caller skips an await. */
+export type KeepPopulation = () => Promise<void> | undefined;
 
 export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
   const service = serviceOf('RegisterInstance');
   const send = (operation: string, input: Record<string, unknown>) => target.send({ service, operation, input }, { signal });
 
+  let waitFirst = false;
   const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {
     const answer = await send('DeregisterInstance', { ServiceId: e.service, InstanceId: e.id });
     // Not there (a token replay the target answered without registering again): nothing to wait for, but the
@@ -33,19 +35,25 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     if (typeof operationId !== 'string') return 'leaving';
     // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
     for (let i = 0; i < POLLS && !signal?.aborted; i++) {
+      // Once a target has shown it takes a while (a first poll still pending), the first poll waits too: each
+      // poll is a request the harness pays for. A target done at once (builtin) is polled at once.
+      if (i > 0 || waitFirst) await sleep(POLL_MS);
       const op = await send('GetOperation', { OperationId: operationId });
       const status = ok(op) ? (op.body as { Operation?: { Status?: unknown } } | undefined)?.Operation?.Status : undefined;
       if (status === 'SUCCESS') return 'gone';
       if (status === 'FAIL') return 'kept';
       if (!ok(op)) return 'leaving'; // no GetOperation on this target: cannot confirm
-      await sleep(POLL_MS);
+      waitFirst = true;
     }
     return 'leaving';
   };
 
-  return async () => {
+  return () => {
     const queue = state.evictions();
-    if (queue.length === 0) return;
+    return queue.length === 0 ? undefined : sweep(queue);
+  };
+
+  async function sweep(queue: Eviction[]): Promise<void> {
     const worker = async () => {
       for (let e = queue.shift(); e; e = queue.shift()) {
         const job = e;
@@ -60,5 +68,5 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
       }
     };
     await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, queue.length) }, worker));
-  };
+  }
 }

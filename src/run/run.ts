@@ -209,7 +209,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached()) {
         bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id) });
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: o.concurrency });
         const failed = await run(o.diff ? 1 : 0);
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.

@@ -23,6 +23,8 @@ export interface ScenarioRun {
   signal?: AbortSignal;
   /** Run filters (src/run/filters.ts). */
   keep?: (id: string) => boolean;
+  /** Scenario runs in flight at once (the run's --concurrency). */
+  concurrency?: number;
 }
 
 /** The service scenarios use: an existing HTTP-namespace service when there is one, else any existing one. */
@@ -52,7 +54,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
     operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.

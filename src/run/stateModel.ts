@@ -21,6 +21,8 @@ import type { Expected, ExpectedError } from '../oracle/expected.ts';
 import { expectState } from '../oracle/index.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 import { runUniqueToken } from './nonce.ts';
+import { createHash } from 'node:crypto';
+import { createForgotten } from './forgotten.ts';
 
 const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
@@ -28,6 +30,9 @@ const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per servic
  * them as possible and accepts either answer. */
 export const KEEP_HIGH = 400;
 export const KEEP_LOW = 200;
+/** Most idempotency tokens, and Proton names per service, remembered exactly; older ones are only "maybe
+ * used" (forgotten.ts), which widens what is accepted for them instead of growing with the run. */
+export const REMEMBER_MAX = 20_000;
 const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
 const TOKEN_MISMATCH = 'idempotency:token-mismatch';
 
@@ -44,6 +49,8 @@ export interface StateModel {
   /** `gone`: the target confirmed the deregistration; `leaving`: asked, not confirmed (it may be in progress);
    * `kept`: the target refused, the instance stays. */
   evicted(e: Eviction, result: 'gone' | 'leaving' | 'kept'): void;
+  /** Entries held (instances, names, tokens, leaving, evicting): bounded whatever the run length. */
+  held(): number;
 }
 
 export interface Eviction { service: string; id: string; key: string }
@@ -74,7 +81,8 @@ const sentInput = (c: Case): Record<string, unknown> | undefined => {
 const paramsKey = (input: Record<string, unknown>, tokenMember: string): string => {
   const rest: Record<string, unknown> = {};
   for (const k of Object.keys(input).sort()) if (k !== tokenMember) rest[k] = input[k];
-  return JSON.stringify(rest);
+  // A digest, not the JSON: a Proton spec is up to 51,200 characters and a long run remembers many tokens.
+  return createHash('sha1').update(JSON.stringify(rest)).digest('base64');
 };
 const mismatch = (codes: string[], statuses: number[], source: string, message: string): ExpectedError => ({
   outcome: 'error', codes, statuses, violations: [{ constraint: TOKEN_MISMATCH, path: '', message, code: codes[0], source, confidence: 'inferred' }],
@@ -98,9 +106,11 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
   const created = new Map<string, Set<string>>(); // operation/service → instance ids or names (insertion = age)
   const leaving = new Map<string, Set<string>>(); // RegisterInstance/service → deregistered, not confirmed gone
   const evicting = new Set<string>(); // instance keys with a deregistration under way
+  const evictingIn = new Map<string, number>(); // RegisterInstance/service → how many of `evicting` (still in `created`)
   const pending = new Map<string, number>(); // RegisterInstance/service → new instances in flight
   const inFlight = new WeakMap<Case, string>(); // a judged case counted in `pending` → its service scope
-  const tokens = new Map<string, string>(); // operation/token → params key
+  const tokens = new Map<string, string>(); // operation/token → params key (insertion = age, REMEMBER_MAX at most)
+  const forgotten = createForgotten(); // tokens and Proton names dropped from the maps above: "maybe used"
   const setOf = (m: Map<string, Set<string>>, k: string): Set<string> => {
     let set = m.get(k);
     if (!set) m.set(k, (set = new Set()));
@@ -134,6 +144,12 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
             : mismatch(['ValidationException'], [400], PROTON_IDEMPOTENCY, 'IdempotentParameterMismatch: clientToken was already used with different parameters');
         }
         if (used !== undefined) return expected; // a replay: the original result
+        if (forgotten.has(`token/${scope}${m.token}`)) {
+          // Used earlier in this run, maybe, with parameters no longer remembered: a replay, a mismatch or
+          // (same name, Proton) a conflict are all possible.
+          const codes = c.operation === 'RegisterInstance' ? ['DuplicateRequest', 'ResourceInUse'] : ['ValidationException', ...expectState('CreateServiceInstance', 'state:name-conflict', input).codes];
+          return alsoAccept(expected, codes, 'the idempotency token may have been used earlier in this run (forgotten: the run remembers the latest 20,000)');
+        }
         if (mayPredateRun(m.token)) {
           expected = alsoAccept(expected, c.operation === 'RegisterInstance' ? ['DuplicateRequest', 'ResourceInUse'] : ['ValidationException'],
             'the idempotency token may have been used before this run with other parameters');
@@ -142,7 +158,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const svcKey = `${scope}${m.service}`;
       const existing = created.get(svcKey);
       if (c.operation === 'RegisterInstance') {
-        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id)) {
+        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id) || forgotten.has(`leaving/${svcKey}/${m.id}`)) {
           // Re-registering updates; while the earlier request (or this run's deregistration) may still be in
           // progress, DuplicateRequest is documented.
           const dup = expectState('RegisterInstance', 'state:duplicate-request', input);
@@ -161,7 +177,11 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
         }
         return expected;
       }
-      if (!existing?.has(m.id)) return expected;
+      if (!existing?.has(m.id)) {
+        if (!forgotten.has(`name/${svcKey}/${m.id}`)) return expected;
+        const maybe = expectState('CreateServiceInstance', 'state:name-conflict', input);
+        return alsoAccept(expected, maybe.codes, 'the name may have been created earlier in this run (forgotten: the run remembers the latest 20,000 per service)');
+      }
       const conflict = expectState('CreateServiceInstance', 'state:name-conflict', input);
       // A token this run has not sent may have been bound to other parameters before it (not a fresh target):
       // the token-mismatch answer is then as correct as the conflict.
@@ -179,9 +199,15 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const x = members(c);
       if (!x || outcome.status < 200 || outcome.status >= 300) return;
       const { input, m, scope } = x;
-      if (m.token && !tokens.has(`${scope}${m.token}`)) tokens.set(`${scope}${m.token}`, paramsKey(input, TOKEN_MEMBER[c.operation]));
+      if (m.token && !tokens.has(`${scope}${m.token}`)) {
+        tokens.set(`${scope}${m.token}`, paramsKey(input, TOKEN_MEMBER[c.operation]));
+        if (tokens.size > REMEMBER_MAX) for (const oldest of tokens.keys()) { tokens.delete(oldest); forgotten.add(`token/${oldest}`); break; }
+      }
       const svcKey = `${scope}${m.service}`;
-      setOf(created, svcKey).add(m.id);
+      const ids = setOf(created, svcKey);
+      ids.add(m.id);
+      // Cloud Map instances are kept few by evictions; Proton instances are never deleted during a run.
+      if (c.operation === 'CreateServiceInstance' && ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
       leaving.get(svcKey)?.delete(m.id);
     },
 
@@ -189,7 +215,8 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const out: Eviction[] = [];
       const scope = 'RegisterInstance/';
       for (const [svcKey, ids] of created) {
-        if (!svcKey.startsWith(scope) || ids.size <= KEEP_HIGH) continue;
+        // Checked after every case: the cheap test first, so a service whose sweep is under way costs nothing.
+        if (!svcKey.startsWith(scope) || ids.size - (evictingIn.get(svcKey) ?? 0) <= KEEP_HIGH) continue;
         const service = svcKey.slice(scope.length);
         // Oldest first (a Set iterates in insertion order): their registrations finished long ago.
         const candidates = [...ids].filter((id) => !evicting.has(`${svcKey}/${id}`));
@@ -197,18 +224,31 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
         for (const id of candidates.slice(0, candidates.length - KEEP_LOW)) {
           const key = `${svcKey}/${id}`;
           evicting.add(key);
+          evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 0) + 1);
           out.push({ service, id, key });
         }
       }
       return out;
     },
 
+    held() {
+      let n = tokens.size + evicting.size;
+      for (const m of [created, leaving]) for (const ids of m.values()) n += ids.size;
+      return n;
+    },
+
     evicted(e, result) {
-      evicting.delete(e.key);
-      if (result === 'kept') return;
       const svcKey = `RegisterInstance/${e.service}`;
+      if (evicting.delete(e.key)) evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 1) - 1);
+      if (result === 'kept') return;
       created.get(svcKey)?.delete(e.id);
-      if (result === 'leaving') setOf(leaving, svcKey).add(e.id);
+      if (result === 'leaving') {
+        const ids = setOf(leaving, svcKey);
+        ids.add(e.id);
+        // Never confirmed (a target without GetOperation, or answers of InstanceNotFound): the oldest are only
+        // "maybe leaving" past KEEP_HIGH, so the set stays bounded however long the run.
+        if (ids.size > KEEP_HIGH) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`leaving/${svcKey}/${oldest}`); break; }
+      }
       else leaving.get(svcKey)?.delete(e.id);
     },
   };

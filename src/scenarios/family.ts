@@ -5,6 +5,7 @@
 // smallest failure so far (fast-check's order is structural: a "smaller" value can run commands an
 // earlier failure never reached). Shrinking is bounded in runs.
 import fc from 'fast-check';
+import { forEachConcurrent } from '../run/pool.ts';
 import type { Target } from '../targets/target.ts';
 import { scenarioOf } from './catalogue.ts';
 import { runIds, type RunIds } from './ids.ts';
@@ -41,6 +42,8 @@ export interface FamilyRun<P> {
   budget: Budget;
   /** Run filters: a check failing on an id this does not keep proves nothing here (the family's other checks count). */
   keep?: (id: string) => boolean;
+  /** Runs in flight at once before the sequential, shrinking pass (default 1: that pass only). */
+  concurrency?: number;
 }
 
 /** Shrinking re-runs commands against a live target: at most this many runs after the first failure. */
@@ -48,6 +51,24 @@ export const MAX_SHRINK_RUNS = 25;
 
 export async function runFamily<P, V>(family: Family<P, V>, o: FamilyRun<P>): Promise<ScenarioFinding | undefined> {
   let run = 0;
+  if ((o.concurrency ?? 1) > 1) {
+    // The property's runs, concurrently (the same values fc.check draws first for this seed, each run with its
+    // own ids). All pass (the usual case against a correct target): done. One fails: fc.check below runs them
+    // again one after another, with fresh ids, and shrinks, so a finding is what the sequential run reports.
+    const values = fc.sample(family.arbitrary(o.env), { seed: o.seed, numRuns: o.numRuns });
+    let failed = false;
+    await forEachConcurrent(values.values(), o.concurrency ?? 1, async (value) => {
+      const ctx: RunContext<P> = { session: new Session(o.target, o.budget), ids: runIds(o.prefix, family.tag, run++), env: o.env };
+      try {
+        await family.run(value, ctx);
+      } catch (e) {
+        if (e instanceof ScenarioStop) return;
+        if (!(e instanceof ScenarioViolation)) throw e; // the harness itself failed
+        failed = true;
+      }
+    }, o.budget.signal);
+    if (!failed) return undefined;
+  }
   let pinned: string | undefined;
   let fewestSteps = Number.POSITIVE_INFINITY;
   let shrinkRuns = 0;

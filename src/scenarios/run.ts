@@ -5,6 +5,7 @@ import { HarnessError } from '../errors.ts';
 import { scenariosOf } from './catalogue.ts';
 import { CLOUD_MAP_FAMILIES, checkPrepared as checkCloudMap } from './cloudmap/index.ts';
 import { runFamily, type Env, type Family } from './family.ts';
+import { forEachConcurrent } from '../run/pool.ts';
 import { checkPrefix } from './ids.ts';
 import { choosePrefix } from './prefix.ts';
 import { PROTON_FAMILIES, checkPrepared as checkProton } from './proton/index.ts';
@@ -43,10 +44,17 @@ export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[
   const prefix = await choosePrefix(o, families[0].tag);
   const env: Env<Prepared> = { operation: o.operation, prepared: o.prepared, poll: { ...DEFAULT_POLL, ...o.poll } };
   const found = new Map<string, ScenarioFinding>();
-  for (const family of families) {
-    if (o.signal?.aborted) break;
+  // Families create disjoint ids (each its own tag): with concurrency they run side by side, each with its
+  // share of the slots for its own runs. Results are taken in family order whatever finished first.
+  const concurrency = Math.max(1, Math.floor(o.concurrency ?? 1));
+  const perFamily = Math.max(1, Math.floor(concurrency / families.length));
+  const results: Array<ScenarioFinding | undefined> = new Array(families.length);
+  await forEachConcurrent(families.entries(), Math.min(concurrency, families.length), async ([i, family]) => {
+    if (o.signal?.aborted) return;
     const budget: Budget = { left: FAMILY_REQUEST_BUDGET, signal: o.signal, onRequest: o.onRequest };
-    const f = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget, keep });
+    results[i] = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget, keep, concurrency: perFamily });
+  }, o.signal);
+  for (const f of results) {
     const had = f && found.get(f.constraint);
     if (f && keep(f.constraint) && (!had || f.steps.length < had.steps.length)) found.set(f.constraint, f);
   }

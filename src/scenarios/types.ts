@@ -70,4 +70,7 @@ export interface ScenarioOptions {
   onRequest?(): void;
   /** Run filters: a family runs when it checks a kept scenario id; findings on other ids are dropped. */
   keep?: (id: string) => boolean;
+  /** Scenario runs in flight at once (default 1: one after another). Families and runs create disjoint ids, so
+   * they are independent; a slow target then costs about the longest family, not the sum of all. */
+  concurrency?: number;
 }

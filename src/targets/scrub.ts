@@ -45,6 +45,11 @@ export const FRAGMENT_MIN = 18;
 const GRAM = 12;
 const STRIDE = FRAGMENT_MIN - GRAM + 1;
 // The characters secrets and their encodings are made of (base64, base64url, hex, URL-encoding): A-Z a-z 0-9 + / = % _ -.
+// Every label the three patterns above start from, for one quick test before running them.
+const LABELS = /credential|signature|security-token|authorization|aws_s|aws_access|cookie/i;
+/** Remembered scrub results: how many, and how long a string may be to be remembered. */
+const SEEN_MAX = 4096;
+const SEEN_MAX_CHARS = 48;
 const isTokenChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61 || c === 37 || c === 95 || c === 45;
 
@@ -54,6 +59,8 @@ export interface Scrubber {
   text(value: string): string;
   /** Deep copy with every string and key scrubbed (iterative: any depth). */
   value<T>(value: T): T;
+  /** `value` itself when scrubbing would change nothing in it (the usual answer: no copy), else `value(value)`. */
+  unlessClean<T>(value: T): T;
   /** Header map: secret header names scrubbed whole, the rest like any text. */
   headers<H extends Record<string, unknown>>(headers: H): H;
   /** Scrubs `full` and cuts the result to `chars`: a secret cannot be split by the cut. */
@@ -101,7 +108,10 @@ export function createScrubber(secrets: Array<string | undefined> = []): Scrubbe
       }
     }
     // Longest first, so a secret containing another is replaced whole.
-    if (added) long = [...new Set(long)].sort((a, b) => b.length - a.length);
+    if (added) {
+      long = [...new Set(long)].sort((a, b) => b.length - a.length);
+      seen = new Map();
+    }
   };
 
   /** Any run of token characters holding a piece of a known secret goes whole. A scan, not a regex: a run of
@@ -128,18 +138,40 @@ export function createScrubber(secrets: Array<string | undefined> = []): Scrubbe
     return probe(to - GRAM); // the last window too: a piece at the very end of the run
   };
 
+  // Most strings a run meets again and again (header values, codes, messages) are clean: remembered, so each
+  // costs one lookup. Bounded, and forgotten whenever a secret is added (a clean string may not be any more).
+  let seen = new Map<string, string>();
   const text = (s: string): string => {
     if (exact.has(s)) return SCRUBBED;
-    let out = s.replace(SIGV4_AUTHORIZATION, SCRUBBED)
+    if (s.length > SEEN_MAX_CHARS) return scrub(s);
+    let out = seen.get(s);
+    if (out === undefined) {
+      if (seen.size >= SEEN_MAX) seen = new Map();
+      seen.set(s, (out = scrub(s)));
+    }
+    return out;
+  };
+  const scrub = (s: string): string => {
+    let out = LABELS.test(s) ? s.replace(SIGV4_AUTHORIZATION, SCRUBBED)
       .replace(SIGV4_PARTS, (_m, name: string) => `${name}=${SCRUBBED}`)
-      .replace(LABELLED, (m, name: string, sep: string, v: string) => (v === SCRUBBED || v.startsWith('<') ? m : `${name}${sep}${SCRUBBED}`));
+      .replace(LABELLED, (m, name: string, sep: string, v: string) => (v === SCRUBBED || v.startsWith('<') ? m : `${name}${sep}${SCRUBBED}`)) : s;
     for (const secret of long) if (out.includes(secret)) out = out.split(secret).join(SCRUBBED);
     return fragments(out);
   };
 
   const value = <T>(v: T): T => deep(v, text) as T;
+  // The hot path (every Outcome of a run): a value nothing in which changes is handed on as it is, no copy.
+  const unlessClean = <T>(v: T): T => (clean(v, text) ? v : deep(v, text) as T);
 
   const headers = <H extends Record<string, unknown>>(h: H): H => {
+    // Copied only when something in it changes: a clean header map is handed on as it is.
+    let dirty = false;
+    for (const name in h) {
+      if (!Object.hasOwn(h, name)) continue;
+      const v = h[name];
+      if (text(name) !== name || (SECRET_HEADERS.has(name.toLowerCase()) ? v !== SCRUBBED : !clean(v, text))) { dirty = true; break; }
+    }
+    if (!dirty) return h;
     const out: Record<string, unknown> = {};
     for (const [name, v] of Object.entries(h)) out[text(name)] = SECRET_HEADERS.has(name.toLowerCase()) ? SCRUBBED : value(v);
     return out as H;
@@ -153,10 +185,33 @@ export function createScrubber(secrets: Array<string | undefined> = []): Scrubbe
   };
 
   addSecrets(...secrets);
-  return { addSecrets, text, value, headers, excerpt };
+  return { addSecrets, text, value, unlessClean, headers, excerpt };
 }
 
 const isSecretKey = (k: string): boolean => SECRET_KEYS.has(k.toLowerCase().replace(/_/g, '-'));
+
+/** Whether scrubbing `v` would change nothing (every string and key as it is). Iterative, like `deep`. */
+function clean(v: unknown, text: (s: string) => string): boolean {
+  const stack: unknown[] = [v];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (typeof x === 'string') {
+      if (text(x) !== x) return false;
+      continue;
+    }
+    if (x === null || typeof x !== 'object') continue;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) stack.push(x[i]);
+      continue;
+    }
+    for (const k of Object.keys(x)) {
+      const y = (x as Record<string, unknown>)[k];
+      if (text(k) !== k || (typeof y === 'string' && y !== SCRUBBED && isSecretKey(k))) return false;
+      stack.push(y);
+    }
+  }
+  return true;
+}
 
 /** Iterative deep copy: no recursion, so no stack limit on how deep a target's body is nested. */
 function deep(v: unknown, text: (s: string) => string): unknown {
@@ -195,11 +250,26 @@ export function keepFullBody(outcome: Outcome, bodyText: string): Outcome {
   return outcome;
 }
 
+/** Nothing in the outcome changes when scrubbed: its headers (secret header names included) and every other member. */
+function cleanOutcome(s: Scrubber, outcome: Outcome): boolean {
+  if (s.headers(outcome.headers) !== outcome.headers) return false;
+  for (const k in outcome) {
+    if (k === 'headers') continue;
+    const v = (outcome as unknown as Record<string, unknown>)[k];
+    if (s.text(k) !== k || (typeof v === 'string' && v !== SCRUBBED && isSecretKey(k)) || s.unlessClean(v) !== v) return false;
+  }
+  return true;
+}
+
 /** Outcomes handed to the run carry no secret: a target may echo the signature or the token in a message. */
 export const scrubOutcomes = (s: Scrubber): SendWrapper => (send) => async (call, options) => {
   const outcome = await send(call, options);
   const full = (outcome as WithFullBody)[FULL_BODY];
-  const out: Outcome = { ...s.value({ ...outcome, headers: {} }), headers: s.headers(outcome.headers) };
+  // The usual answer holds nothing to scrub and no full body text: handed on as it is, no copy.
+  if (full === undefined && cleanOutcome(s, outcome)) return outcome;
+  // The full body text stays behind (rest leaves the symbol out): only its scrubbed excerpt goes on.
+  const { [FULL_BODY]: _full, headers, ...rest } = outcome as WithFullBody;
+  const out: Outcome = { ...s.value(rest), headers: s.headers(headers) };
   if (full !== undefined && out.bodyExcerpt !== undefined) out.bodyExcerpt = s.excerpt(full);
   return out;
 };

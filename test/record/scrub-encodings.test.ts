@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpTarget } from '../../src/targets/http.ts';
-import { createScrubber, scrubOutcomes, SCRUBBED } from '../../src/targets/scrub.ts';
+import { createScrubber, FRAGMENT_MIN, scrubOutcomes, SCRUBBED } from '../../src/targets/scrub.ts';
 import { findFragment, temporaryCredentials } from '../support/secrets.ts';
 
 const creds = temporaryCredentials();
@@ -103,5 +103,26 @@ describe('an unreadable body is scrubbed before it is cut to the excerpt', () =>
     } finally {
       await target.close();
     }
+  });
+});
+
+describe('scrubbing on the hot path', () => {
+  const s = createScrubber([creds.sessionToken]);
+  it('hands a clean value on as it is, and a dirty one as a scrubbed copy', () => {
+    const clean = { OperationId: 'abcdefghijklmnopqrstuvwxyz0123456789', list: ['a', 1, null], n: { m: 'x' } };
+    expect(s.unlessClean(clean)).toBe(clean);
+    const dirty = { list: [{ deep: `token ${creds.sessionToken}` }], Authorization: 'x' };
+    const out = s.unlessClean(dirty);
+    expect(out).not.toBe(dirty);
+    expect(JSON.stringify(out)).not.toContain(creds.sessionToken.slice(0, FRAGMENT_MIN));
+    expect(out).toEqual({ list: [{ deep: `token ${SCRUBBED}` }], Authorization: SCRUBBED });
+    expect(dirty.list[0].deep).toContain(creds.sessionToken); // the original is not touched
+  });
+  it('a remembered clean string is scrubbed once a secret it holds is added', () => {
+    const later = createScrubber();
+    const secret = 'Zm9vYmFyYmF6cXV4cXV1eDEyMzQ1Njc4OTA';
+    expect(later.text(`id ${secret}`)).toBe(`id ${secret}`);
+    later.addSecrets(secret);
+    expect(later.text(`id ${secret}`)).toBe(`id ${SCRUBBED}`);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/generate/case.ts';
 import type { Expected } from '../../src/oracle/expected.ts';
 import type { Outcome } from '../../src/protocol/outcome.ts';
-import { createStateModel, type StateModel } from '../../src/run/stateModel.ts';
+import { createStateModel, KEEP_HIGH, REMEMBER_MAX, type StateModel } from '../../src/run/stateModel.ts';
 
 const ok: Expected = { outcome: 'success', source: 'model', confidence: 'documented' };
 const accepted: Outcome = { status: 200, headers: {}, latencyMs: 1, body: {} };
@@ -77,5 +77,32 @@ describe('a token on a target this run did not start (issue 7 §7: a valid 64-ch
   it('without the nonce (a fixture replayed as written), any token may be an earlier run\'s', () => {
     const s = createStateModel({});
     expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: long }), ok)).toMatchObject({ alsoAcceptable: { codes: ['ValidationException'] } });
+  });
+});
+
+describe('the state model stays bounded at any run length (issue 11 §2)', () => {
+  it('Proton names and tokens past REMEMBER_MAX are forgotten into "maybe": held entries stay flat, old ones widen what is accepted', () => {
+    const s = createStateModel({ freshTarget: true });
+    const n = REMEMBER_MAX * 2 + 10;
+    for (let i = 0; i < n; i++) send(s, pr({ serviceName: 'svc', name: `n${i}`, spec: 'a', clientToken: `t${i}` }));
+    expect(s.held()).toBeLessThanOrEqual(2 * REMEMBER_MAX);
+    // The first name and token: maybe still on the target, so either answer is right.
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n0', spec: 'b' }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['ConflictException'] } });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'fresh', spec: 'b', clientToken: 't0' }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: expect.arrayContaining(['ValidationException']) } });
+    // The latest are still known exactly.
+    expect(s.judge(pr({ serviceName: 'svc', name: `n${n - 1}`, spec: 'a' }), ok)).toMatchObject({ codes: ['ConflictException'] });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'never', spec: 'a' }), ok)).toBe(ok);
+  });
+});
+
+describe('instances never confirmed gone stay bounded too', () => {
+  it('past KEEP_HIGH "leaving" instances per service, the oldest become "maybe leaving": re-registering one still accepts DuplicateRequest', () => {
+    const s = createStateModel({ freshTarget: true });
+    for (let i = 0; i < KEEP_HIGH * 3; i++) {
+      send(s, cm({ ServiceId: 's', InstanceId: `i${i}`, Attributes: {} }));
+      for (const e of s.evictions()) s.evicted(e, 'leaving');
+    }
+    expect(s.held()).toBeLessThanOrEqual(2 * KEEP_HIGH + 1);
+    expect(s.judge(cm({ ServiceId: 's', InstanceId: 'i0', Attributes: {} }), ok)).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest'] } });
   });
 });

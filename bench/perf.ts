@@ -1,0 +1,126 @@
+// Issue 11 §1 and §2, as ratios measured in one run against `contract-fuzz serve` (a separate process):
+//   - harness CPU per case, marginal (a small and a big run in one child: start-up, preparation and cleanup
+//     cancel out), against the generate+classify CPU per case measured in the same run (goal ≤ 4×);
+//   - end-to-end cases/s (marginal wall time) against the send path's req/s to the same server at the same
+//     concurrency (goal ≥ 70%);
+//   - peak RSS of the harness after 10k and 100k cases (`memory`: 1M too; it takes many minutes).
+// Sizes: PERF_SMALL (default 2,000), PERF_BIG (default 100,000), PERF_CONCURRENCY (default 32).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createHttpTarget } from '../src/targets/http.ts';
+import { benchGenerate } from './generate.ts';
+import { accepting, freePort } from './soak.ts';
+
+const BIN = fileURLToPath(new URL('../bin/contract-fuzz.js', import.meta.url));
+const CHILD = fileURLToPath(new URL('./perfRun.mjs', import.meta.url));
+const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+export interface RunFigures { cases: number; requests: number; findings: number; cpuSeconds: number; wallSeconds: number; peakRssMb: number; rssMb: number }
+
+async function startServe(): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], { env: ENV, stdio: 'ignore' });
+  for (let i = 0; !(await accepting(port)); i++) {
+    if (i > 400 || proc.exitCode !== null) throw new Error('contract-fuzz serve did not start');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url: `http://127.0.0.1:${port}`, proc };
+}
+
+/** One child process, the given sizes run one after another in it; one figure line per size (each handed to
+ * `onFigures` as soon as it is known: a long memory run shows its way). */
+export async function harnessRuns(url: string, concurrency: number, sizes: number[], onFigures?: (f: RunFigures) => void): Promise<RunFigures[]> {
+  const child = spawn(process.execPath, [CHILD, url, String(concurrency), ...sizes.map(String)], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const figures: RunFigures[] = [];
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+      const line = out.slice(0, nl);
+      out = out.slice(nl + 1);
+      if (!line.startsWith('{')) continue;
+      const f = JSON.parse(line) as RunFigures;
+      figures.push(f);
+      onFigures?.(f);
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err = (err + d).slice(-4000); });
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (figures.length !== sizes.length) throw new Error(`perf run failed (${code}): ${err.slice(-2000)}`);
+  return figures;
+}
+
+// The send path as bench/send.ts measures it (encode, sign, send, decode; a payload the contract rejects).
+const input = { ServiceId: 'srv-p5zdwlg5uvvzjita', InstanceId: 'i'.repeat(65), CreatorRequestId: '7a48a98a-72e6-4849-bfa7-1a458e030d7b', Attributes: { AWS_INSTANCE_IPV4: '172.2.1.3', AWS_INSTANCE_PORT: '808' } };
+async function sendPath(url: string, concurrency: number, seconds: number): Promise<number> {
+  const target = createHttpTarget({ url, concurrency, timeoutMs: 10_000 });
+  const one = () => target.send({ service: 'servicediscovery', operation: 'RegisterInstance', input });
+  const loop = async (s: number) => {
+    const end = Date.now() + s * 1000;
+    let done = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => { while (Date.now() < end) { await one(); done++; } }));
+    return done / ((performance.now() - t0) / 1000);
+  };
+  try {
+    await loop(1); // warm-up: JIT and connections
+    return Math.max(await loop(seconds / 2), await loop(seconds / 2));
+  } finally {
+    await target.close();
+  }
+}
+
+export interface PerfResult {
+  generateUsPerCase: number; harnessUsPerCase: number; cpuRatio: number;
+  sendReqPerSecond: number; casesPerSecond: number; throughputRatio: number; concurrency: number;
+  runs: RunFigures[];
+}
+
+export async function benchPerf(options: { sizes?: number[] } = {}): Promise<PerfResult> {
+  if (!existsSync(fileURLToPath(new URL('../dist/src/cli.js', import.meta.url)))) throw new Error('no dist/: run `npm run build` first');
+  const concurrency = Number(process.env.PERF_CONCURRENCY ?? 32);
+  const sizes = options.sizes ?? [Number(process.env.PERF_SMALL ?? 2_000), Number(process.env.PERF_BIG ?? 100_000)];
+  const gen = await benchGenerate({ seconds: 2, warmupSeconds: 1 });
+  const generateUsPerCase = 1e6 / (gen.reduce((s, r) => s + r.casesPerCpuSecond, 0) / gen.length);
+  const serve = await startServe();
+  try {
+    const sendReqPerSecond = await sendPath(serve.url, concurrency, 4);
+    const runs = await harnessRuns(serve.url, concurrency, sizes);
+    const [small, big] = [runs[0], runs[runs.length - 1]];
+    const dc = big.cases - small.cases;
+    const harnessUsPerCase = ((big.cpuSeconds - small.cpuSeconds) * 1e6) / dc;
+    const casesPerSecond = dc / (big.wallSeconds - small.wallSeconds);
+    return {
+      generateUsPerCase, harnessUsPerCase, cpuRatio: harnessUsPerCase / generateUsPerCase,
+      sendReqPerSecond, casesPerSecond, throughputRatio: casesPerSecond / sendReqPerSecond, concurrency, runs,
+    };
+  } finally {
+    serve.proc.kill('SIGTERM');
+  }
+}
+
+export const perfLines = (p: PerfResult): string[] => [
+  `harness CPU per case (marginal, ${p.runs[0].cases}→${p.runs[p.runs.length - 1].cases} cases vs serve @${p.concurrency}): ${p.harnessUsPerCase.toFixed(0)} µs; generate+classify ${p.generateUsPerCase.toFixed(0)} µs; ratio ${p.cpuRatio.toFixed(1)}× (goal ≤ 4×)`,
+  `end-to-end vs serve @${p.concurrency}: ${p.casesPerSecond.toFixed(0)} cases/s; send path ${p.sendReqPerSecond.toFixed(0)} req/s; ratio ${(p.throughputRatio * 100).toFixed(0)}% (goal ≥ 70%)`,
+  ...p.runs.map((r) => `  run of ${r.cases} cases: ${r.requests} requests, ${r.findings} findings, ${r.wallSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak RSS ${r.peakRssMb} MB`),
+];
+
+/** Peak RSS after 10k, 100k (and 1M) cases: one child, the sizes one after another, so each peak is the
+ * highest the process reached up to then. */
+export async function benchMemory(sizes: number[], onFigures?: (f: RunFigures) => void): Promise<RunFigures[]> {
+  const serve = await startServe();
+  try {
+    return await harnessRuns(serve.url, Number(process.env.PERF_CONCURRENCY ?? 32), sizes, onFigures);
+  } finally {
+    serve.proc.kill('SIGTERM');
+  }
+}
+
+export const memoryLine = (r: RunFigures): string =>
+  `memory: ${r.cases} cases against serve (--no-scenarios): peak RSS ${r.peakRssMb} MB (goal < 256 MB), RSS at the end ${r.rssMb} MB, ${r.wallSeconds.toFixed(0)} s wall, ${r.findings} findings`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const l of perfLines(await benchPerf())) console.log(l);
+}
