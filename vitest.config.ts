@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 30_000,
     // Property tests print their seed on failure; CI pins it through FC_SEED (see test/setup.ts).
     setupFiles: ['test/setup.ts'],
