@@ -101,7 +101,7 @@ export function htmlView(r: Report): HtmlView {
   return {
     report: r,
     verdict: r.run.interrupted ? 'INTERRUPTED' : r.summary.gating > 0 ? 'FAIL' : 'PASS',
-    rerun: rerunCommand(r),
+    rerun: r.run.reproduce ?? rerunCommand(r),
     matrix: matrixOf(r),
     causes: causes.map((cause) => ({
       cause,

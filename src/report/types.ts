@@ -81,6 +81,8 @@ export interface RootCause {
 export type CoverageTable = Record<string, Record<string, { valid: number; invalid: number }>>;
 
 export interface RunInfo {
+  /** The command that runs this run again, every option that shapes its cases and verdicts carried (src/run/reproduce.ts). */
+  reproduce?: string;
   seed: number;
   target: string;
   diff?: string;

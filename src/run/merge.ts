@@ -105,7 +105,7 @@ function mergedRun(shards: readonly Report[]): RunInfo {
   const sdkFilled: Record<string, string[]> = {};
   for (const r of runs) for (const [op, m] of Object.entries(r.sdkFilled ?? {})) sdkFilled[op] = [...new Set([...(sdkFilled[op] ?? []), ...m])].sort();
   const stopped = runs.map((r) => r.stoppedEarly).filter((s) => s !== undefined);
-  const { shard: _shard, caseDigest: _digest, timeBox, stoppedEarly: _stopped, interrupted: _interrupted, sdkFilled: _filled, skipped: _skipped, ...common } = first;
+  const { shard: _shard, reproduce: _reproduce, caseDigest: _digest, timeBox, stoppedEarly: _stopped, interrupted: _interrupted, sdkFilled: _filled, skipped: _skipped, ...common } = first;
   return {
     ...common,
     scenarios: runs.every((r) => r.scenarios !== false),

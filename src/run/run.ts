@@ -237,6 +237,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const report: Report = buildReport({
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
+      reproduce: rerunCommand(o, o.operations.length === 1 ? o.operations[0]! : 'all'),
       concurrency: o.concurrency, strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),

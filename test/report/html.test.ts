@@ -82,4 +82,12 @@ describe('report.html', () => {
     expect(f.rest!.length).toBeLessThan(20_000);
     expect(f.length).toBe(60_000);
   });
+  it('the header reproduces the run with every option that shaped it, as the run recorded it (profile, region, ids)', () => {
+    const r: Report = reportOf([discrepancy()]);
+    const recorded = 'npx contract-fuzz run --target http://127.0.0.1:4566 --profile envelope --region eu-west-1 --operation RegisterInstance --seed 5';
+    expect(htmlView({ ...r, run: { ...r.run, reproduce: recorded } }).rerun).toBe(recorded);
+    expect(renderHtml({ ...r, run: { ...r.run, reproduce: recorded } })).toContain('--profile envelope --region eu-west-1');
+    // A report from before the field: the command is made from what the report says.
+    expect(htmlView(r).rerun).toMatch(/^contract-fuzz run --target /);
+  });
 });
