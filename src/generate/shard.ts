@@ -10,7 +10,7 @@ export interface Shard {
 }
 
 /** murmur3's 32-bit finaliser: spreads consecutive positions evenly over the shards. */
-const mix = (n: number): number => {
+export const mix = (n: number): number => {
   let h = n >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

@@ -2,18 +2,14 @@
 // (report.json run.caseDigest). Digests of shards add up to the digest of the whole, so a merged report can
 // be checked against one run of the same seed without listing every case.
 
+import { mix } from '../generate/shard.ts';
+
 export interface CaseDigest {
   cases: number;
   /** Two 32-bit lanes, each the sum (mod 2^32) of a hash of every case id, in hex. */
   digest: string;
 }
 
-const mix = (n: number): number => {
-  let h = n >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-};
 
 const nameHash = (s: string): number => {
   let h = 0x811c9dc5;

@@ -1,36 +1,18 @@
 // The command line as users meet it (issue 4 §5, §6, DESIGN "Command line"): the real bin spawned as a
 // child process. Spawns are few and run side by side where they can; targets other than `builtin` are
 // faulty proxies (test/support/faultyTarget.ts) served from this process on loopback.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.ts';
 import { createHttpTarget } from '../../src/targets/http.ts';
 import { startFaultyTarget } from '../support/faultyTarget.ts';
+import { startCli, type Exit } from '../support/cli.ts';
 import { closedPort } from '../support/mswServer.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/contract-fuzz.js', import.meta.url));
-const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CONTRACT_FUZZ_DEBUG: '', CI: '' };
-
-interface Exit { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
-
-function start(args: string[], cwd: string): { child: ChildProcess; done: Promise<Exit>; stdout: () => string } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const done = new Promise<Exit>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done, stdout: () => stdout };
-}
-
-const cli = (args: string[], cwd = work): Promise<Exit> => start(args, cwd).done;
+const start = startCli;
+const cli = (args: string[], cwd = work): Promise<Exit> => startCli(args, cwd).done;
 
 async function until(what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
