@@ -3,6 +3,7 @@
 // here instead of through nock's recorder: its interceptor holds back every socket event until it has read the
 // whole body, so a body that never ends (a reset mid-body, a bad chunk) hung each request until the timeout.
 import type { ExchangeRequest, ExchangeResponse, WireTransport } from '../targets/exchange.ts';
+import { callLabel } from '../targets/callLabel.ts';
 import { nockBody } from './recording.ts';
 
 /** One answered exchange, raw: the request as sent and the response bytes as received. */
@@ -10,13 +11,16 @@ export interface CapturedExchange {
   scope: string;
   request: ExchangeRequest;
   response: ExchangeResponse;
+  /** The run's flow that sent it, when known. */
+  call?: string;
 }
 
 export function capturing(inner: WireTransport, scope: string, onExchange: (x: CapturedExchange) => void): WireTransport {
   return {
     async exchange(request, limits) {
       const r = await inner.exchange(request, limits);
-      if (r.ok && request.method === 'POST') onExchange({ scope, request, response: r });
+      const call = callLabel();
+      if (r.ok && request.method === 'POST') onExchange({ scope, request, response: r, ...(call !== undefined ? { call } : {}) });
       return r;
     },
     close: () => inner.close(),

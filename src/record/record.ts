@@ -104,6 +104,7 @@ export function recordedExchange(c: CapturedExchange, s: Scrubber, limit = RECOR
     scope: c.scope, method: c.request.method, path: c.request.path, body: requestBody(c.request), status: c.response.status,
     response: body.response, rawHeaders: headers, reqheaders: requestHeaders(c.request),
     ...(body.responseIsBinary ? { responseIsBinary: true } : {}), ...(body.responseCut ? { responseCut: body.responseCut } : {}),
+    ...(c.call !== undefined ? { call: c.call } : {}),
   }, s);
 }
 

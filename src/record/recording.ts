@@ -26,6 +26,8 @@ export interface RecordedExchange {
   responseIsBinary?: boolean;
   /** The response body was longer than the recording's `bodyLimitBytes`: it had `bytes`, the file keeps `kept`. */
   responseCut?: { bytes: number; kept: number };
+  /** The flow that sent it (src/targets/callLabel.ts): replay gives identical calls of different flows their own answers. */
+  call?: string;
 }
 
 export interface Recording {

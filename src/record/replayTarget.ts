@@ -11,6 +11,7 @@ import { decodeResponse } from '../protocol/decode.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { HarnessError } from '../errors.ts';
+import { callLabel } from '../targets/callLabel.ts';
 import { keepFullBody } from '../targets/scrub.ts';
 import type { Send, Target } from '../targets/target.ts';
 import { exchangeKey, nockBody, readRecordings, type RecordedExchange, type Recording } from './recording.ts';
@@ -67,7 +68,7 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
       // What the live targets answer for input JSON cannot represent; it never reached the wire, so it is not recorded.
       return failure(`cannot encode the request: ${(e as Error).message}`);
     }
-    const x = answers.get(key)?.shift();
+    const x = take(answers.get(key), callLabel());
     if (x === undefined) return failure(NOT_IN_RECORDING);
     const bytes = responseBytes(x);
     const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
@@ -84,6 +85,14 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
     remaining: () => [...answers.values()].reduce((n, l) => n + l.length, 0),
     close: async () => undefined,
   };
+}
+
+/** The first answer recorded for this flow, else the first one left (a recording without labels; a flow whose
+ * calls timing decided, such as a population sweep). Used answers leave the list. */
+function take(list: RecordedExchange[] | undefined, call: string | undefined): RecordedExchange | undefined {
+  if (list === undefined || list.length === 0) return undefined;
+  const i = call === undefined ? -1 : list.findIndex((x) => x.call === call);
+  return list.splice(i < 0 ? 0 : i, 1)[0];
 }
 
 const failure = (message: string): Outcome => ({ status: 0, headers: {}, latencyMs: 0, transport: { failure: 'other', message } });

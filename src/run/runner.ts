@@ -8,6 +8,7 @@ import type { CaseExchange } from './exchange.ts';
 import { forEachConcurrent } from './pool.ts';
 import { shrinkAgainst } from './shrink.ts';
 import { settled } from './settle.ts';
+import { withCallLabel } from '../targets/callLabel.ts';
 
 export interface Group {
   key: string;
@@ -61,7 +62,7 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   let cases = 0;
 
   await forEachConcurrent(o.items, o.concurrency, async (item) => {
-    const { found, sent, skipped: why, throttled } = await o.exchange(item.case);
+    const { found, sent, skipped: why, throttled } = await withCallLabel(`${item.case.operation}#${item.index}`, () => o.exchange(item.case));
     if (o.signal?.aborted) return; // a request cut by Ctrl-C says nothing about the target
     if (why !== undefined) {
       skipped[why] = (skipped[why] ?? 0) + 1;
@@ -96,12 +97,12 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     // The shrunk case's own answer goes with it: a message echoing the payload must match the payload shown.
     let last: { sent: Case; unbound: Case; discrepancy: Discrepancy } | undefined;
     const judge = settled(o.exchange, o.signal);
-    const shrunk = await shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
+    const shrunk = await withCallLabel(`shrink:${g.item.case.operation}#${g.item.index}`, () => shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
       const { found, sent } = await judge(candidate);
       const same = found.find((d) => groupKey(d) === g.key);
       if (same) last = { sent, unbound: candidate, discrepancy: same };
       return same !== undefined;
-    }, Math.min(o.shrinkRequests, budget));
+    }, Math.min(o.shrinkRequests, budget)));
     budget -= shrunk.requests;
     g.shrink = { path: shrunk.path, steps: shrunk.steps, requests: shrunk.requests };
     if (shrunk.steps > 0 && last) Object.assign(g, last);

@@ -86,6 +86,14 @@ describe('record --target URL (builtin emulator over loopback)', () => {
     expect(proton.exchanges.some((x) => x.reqheaders['x-amz-target'].endsWith('.CreateServiceInstance') && x.status === 200)).toBe(true);
   });
 
+  it('each exchange a case sent names its flow (Operation#planIndex), so replay tells identical calls of two cases apart', () => {
+    const labelled = recordings.flatMap((r) => r.exchanges).filter((x) => x.call !== undefined);
+    expect(labelled.length).toBeGreaterThan(20);
+    for (const x of labelled) expect(x.call).toMatch(/^(shrink:)?(RegisterInstance|CreateServiceInstance)#\d+$/);
+    // The plan's cases are labelled with their own operation.
+    for (const x of labelled) expect(x.reqheaders['x-amz-target'].startsWith(x.call!.includes('RegisterInstance') ? 'Route53' : 'AwsProton')).toBe(true);
+  });
+
   it('nothing of the signature is on disk', () => {
     for (const f of result.files) expect(readFileSync(f.file, 'utf8')).not.toMatch(/AWS4-HMAC-SHA256|Signature=[0-9a-f]|Credential=AKID|AKIDEXAMPLE|contract-fuzz-fake-secret/);
   });

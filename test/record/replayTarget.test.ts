@@ -10,6 +10,7 @@ import { readRecording, toNockDefinitions, type RecordedExchange, type Recording
 import { createSpool } from '../../src/record/spool.ts';
 import { openTarget } from '../../src/targets/open.ts';
 import type { Call } from '../../src/targets/target.ts';
+import { withCallLabel } from '../../src/targets/callLabel.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cf-replay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +64,25 @@ describe('replay:FILE answers from the recording', () => {
     expect(((await t.send(poll)).body as any).Operation.Status).toBe('SUCCESS');
     expect(await t.send(poll)).toEqual({ status: 0, headers: {}, latencyMs: 0, transport: { failure: 'other', message: NOT_IN_RECORDING } });
     expect(t.remaining()).toBe(3);
+  });
+
+  it('identical calls of different flows (two cases in flight at once) get the answer their own flow got live', async () => {
+    // Live, case #7 was answered first with a 422 and case #3 then with a 500: arrival order was timing.
+    const same = { ServiceId: 'srv-1', InstanceId: 'dup' };
+    const t = createRecordingTarget(write('RegisterInstance-dup.json', recording([
+      exchange('RegisterInstance', same, 422, { __type: 'ValidationException', message: 'seven' }, { call: 'RegisterInstance#7' }),
+      exchange('RegisterInstance', same, 500, { __type: 'InternalFailure', message: 'three' }, { call: 'RegisterInstance#3' }),
+    ])));
+    // Replayed, case #3 asks first: it gets its own answer, not the first one recorded.
+    expect(await withCallLabel('RegisterInstance#3', () => t.send(call('RegisterInstance', same)))).toMatchObject({ status: 500, message: 'three' });
+    expect(await withCallLabel('RegisterInstance#7', () => t.send(call('RegisterInstance', same)))).toMatchObject({ status: 422, message: 'seven' });
+    // A flow the recording does not name (an older recording; a sweep timing started) takes the first one left.
+    const u = createRecordingTarget(write('RegisterInstance-dup2.json', recording([
+      exchange('RegisterInstance', same, 422, { __type: 'ValidationException', message: 'first' }, { call: 'RegisterInstance#7' }),
+      exchange('RegisterInstance', same, 500, { __type: 'InternalFailure', message: 'second' }),
+    ])));
+    expect(await withCallLabel('RegisterInstance#9', () => u.send(call('RegisterInstance', same)))).toMatchObject({ message: 'first' });
+    expect(await u.send(call('RegisterInstance', same))).toMatchObject({ message: 'second' });
   });
 
   it('a call of another operation with the same body is not in the recording', async () => {

@@ -122,7 +122,7 @@ const ENTRY_KEYS = { id: 1, operation: 1, kind: 1, constraint: 1, code: 1, findi
 const RECORDING_KEYS = { recordingVersion: 1, operation: 1, target: 1, seed: 1, runTag: 1, tool: 1, exchanges: 1, bodyLimitBytes: 1 } satisfies Record<keyof Recording, 1>;
 const MODEL_KEYS = { service: 1, fullName: 1, apiVersion: 1, protocol: 1, targetPrefix: 1, signingName: 1, endpointPrefix: 1, operations: 1, shapes: 1, provenance: 1 } satisfies Record<keyof ServiceModel, 1>;
 const OPERATION_KEYS = { name: 1, input: 1, output: 1, errors: 1, idempotent: 1, deprecated: 1 } satisfies Record<keyof OperationModel, 1>;
-const EXCHANGE_KEYS = { scope: 1, method: 1, path: 1, body: 1, status: 1, response: 1, rawHeaders: 1, reqheaders: 1, responseIsBinary: 1, responseCut: 1 } satisfies Record<keyof RecordedExchange, 1>;
+const EXCHANGE_KEYS = { scope: 1, method: 1, path: 1, body: 1, status: 1, response: 1, rawHeaders: 1, reqheaders: 1, responseIsBinary: 1, responseCut: 1, call: 1 } satisfies Record<keyof RecordedExchange, 1>;
 
 describe('the schemas match the TypeScript types that write the files', () => {
   const schema = (kind: DocumentKind): Json => JSON.parse(readFileSync(schemaFile(kind), 'utf8')) as Json;
