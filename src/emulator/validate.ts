@@ -7,7 +7,7 @@
 //   compiled input schema and builds the answer with the oracle's mapping and message functions, so codes
 //   and wording are the same as the oracle's.
 import { findOperation, DEFAULT_MODELS_DIR } from '../model/load.ts';
-import type { ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 import { oracleFor, serializationMessage, SERIALIZATION_CODE, validationMessage, type OperationOracle } from '../oracle/index.ts';
 import { mapErrors } from '../oracle/violations.ts';
 import { VALIDATION_CODE } from '../rules/statuses.ts';

@@ -3,8 +3,8 @@
 // enumerated variants (each boundary and breaker class, for the coverage phase). Model constraints come
 // from the model walk, rules from the operation, protocol and state ids are generic.
 import fc from 'fast-check';
-import type { OracleContext } from '../oracle/context.ts';
-import type { Case } from './case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import type { Case } from '../contract/case.ts';
 import { modelTargets, type Mutation } from './constraints/index.ts';
 import type { Variant } from './constraints/mutation.ts';
 import { toCase, type Draft } from './draft.ts';

@@ -4,7 +4,7 @@ import { HarnessError, isHarnessError } from '../errors.ts';
 import { PACKAGE_ROOT } from '../packageRoot.ts';
 import { readRegularFile } from '../schemas/read.ts';
 import { checkModel } from './check.ts';
-import type { OperationModel, ServiceModel } from './types.ts';
+import type { OperationModel, ServiceModel } from '../contract/model.ts';
 
 export const SERVICES = ['servicediscovery', 'proton'] as const;
 export type ServiceName = (typeof SERVICES)[number];

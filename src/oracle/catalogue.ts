@@ -4,7 +4,7 @@
 // state:service-not-found is decided by expect() itself). Coverage tables and generators iterate it.
 import { modelBackedFor, rulesFor } from '../rules/index.ts';
 import { PROTOCOL_EXPECTATIONS, resolveCodes } from '../rules/protocol.ts';
-import type { ConstraintInfo } from './constraint.ts';
+import type { ConstraintInfo } from '../contract/constraint.ts';
 import { oracleFor, SERIALIZATION_CODE } from './oracle.ts';
 import { statesOf } from './state.ts';
 

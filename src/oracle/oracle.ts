@@ -17,10 +17,10 @@ import { NOT_FOUND_CODE, VALIDATION_CODE, statusesFor } from '../rules/statuses.
 import { BODY_NOT_OBJECT, MALFORMED_JSON, UNKNOWN_OPERATION, resolveCodes, type ProtocolExpectation } from '../rules/protocol.ts';
 import { rulesFor, type Rule } from '../rules/index.ts';
 import { DEFAULT_MODELS_DIR, findOperation } from '../model/load.ts';
-import type { ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 import { compileFor, type CompiledSchema } from '../schema/validators.ts';
-import type { Confidence, Expected, ExpectedError, ExpectedSuccess, Violation } from './expected.ts';
-import type { OracleContext } from './context.ts';
+import type { Confidence, Expected, ExpectedError, ExpectedSuccess, Violation } from '../contract/expected.ts';
+import type { OracleContext } from '../contract/context.ts';
 import { serializationMessage, validationMessage } from './messages.ts';
 import { stateOf, type StateExpectation } from './state.ts';
 import { mapErrors } from './violations.ts';

@@ -2,7 +2,7 @@
 // alone. The oracle decides `state:service-not-found` itself from the context; the others need state the
 // context does not carry (instances in flight, instance counts, existing names), so the emulator and the
 // state/idempotency checks ask for their expectation with expectState().
-import type { Confidence } from './expected.ts';
+import type { Confidence } from '../contract/expected.ts';
 
 export interface StateExpectation {
   /** `state:<name>`, stable. */

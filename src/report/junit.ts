@@ -2,7 +2,7 @@
 // command that reproduces it. CI systems render this without knowing anything about contract-fuzz.
 import { join } from 'node:path';
 import { PLANS } from '../../properties/index.ts';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../files.ts';
 import { findingLine, shortPayload } from './render.ts';
 import type { Report, ReportSink } from './types.ts';
 

@@ -1,6 +1,6 @@
 // summary.md: for a CI job summary ($GITHUB_STEP_SUMMARY and the like).
 import { join } from 'node:path';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../files.ts';
 import { shortPayload } from './render.ts';
 import type { Report, ReportSink } from './types.ts';
 

@@ -1,7 +1,7 @@
 // The report contract (DESIGN "report.json"): extend, never rename. Sinks render this one value.
-import type { Discrepancy, DiscrepancyKind } from '../checks/discrepancy.ts';
-import type { Case } from '../generate/case.ts';
-import type { OracleContext } from '../oracle/context.ts';
+import type { Discrepancy, DiscrepancyKind } from '../contract/discrepancy.ts';
+import type { Case } from '../contract/case.ts';
+import type { OracleContext } from '../contract/context.ts';
 
 /** One bug, grouped: every discrepancy with the same (operation, kind, constraint, observed code). */
 export interface Finding extends Discrepancy {

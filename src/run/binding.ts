@@ -1,8 +1,8 @@
 // Generated cases name placeholder prerequisites ("srv-a-srv", "svc-main"); each target has its own real
 // ones. Binding swaps them in, in the payload and the context, right before a case is judged and sent,
 // and puts the run nonce into what the case creates (instance ids, names, idempotency tokens).
-import type { Case } from '../generate/case.ts';
-import type { OracleContext } from '../oracle/context.ts';
+import type { Case } from '../contract/case.ts';
+import type { OracleContext } from '../contract/context.ts';
 import { applyToLiteral, type RunNonce } from './nonce.ts';
 
 export interface Binding {

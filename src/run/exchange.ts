@@ -2,14 +2,15 @@
 // Both bind placeholders, keep requests on the same state key apart, and return what the checks found.
 import type { Check } from '../checks/exchange.ts';
 import { diffOutcomes } from '../checks/diff.ts';
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { Case } from '../generate/case.ts';
-import { expectCase } from '../generate/index.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { Case } from '../contract/case.ts';
+import { expectCase } from '../oracle/index.ts';
 import { serviceOf } from '../model/load.ts';
-import type { Expected } from '../oracle/expected.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Expected } from '../contract/expected.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { CaseSkipped } from '../targets/sdkFidelity.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { Call } from '../contract/call.ts';
+import type { Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { createKeyLock } from './keyLock.ts';
 import { keepPopulation } from './population.ts';

@@ -5,9 +5,10 @@
 // RegisterInstance tested, and CreateServiceInstance is reported as not tested (with the call that failed).
 import { HarnessError } from '../errors.ts';
 import type { NamedContext } from '../generate/index.ts';
-import type { CloudMapServiceConfig, NamespaceType } from '../oracle/context.ts';
-import type { Outcome } from '../protocol/outcome.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { CloudMapServiceConfig, NamespaceType } from '../contract/context.ts';
+import type { Outcome } from '../contract/outcome.ts';
+import type { Call } from '../contract/call.ts';
+import type { Target } from '../targets/target.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
 import type { RunNonce } from './nonce.ts';

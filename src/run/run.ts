@@ -5,7 +5,7 @@ import { coverageContexts, plan, type NamedContext, type PlanItem } from '../gen
 import { constraintsOf } from '../oracle/index.ts';
 import { consoleSink, progress } from '../report/console.ts';
 import { writeFixtures } from '../report/fixtures.ts';
-import { assertWritableDir, assertWritableFile } from '../report/files.ts';
+import { assertWritableDir, assertWritableFile } from '../files.ts';
 import { attemptWrite } from '../report/outputs.ts';
 import { jsonSink } from '../report/json.ts';
 import { junitSink } from '../report/junit.ts';

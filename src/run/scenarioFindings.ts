@@ -1,6 +1,6 @@
 // Idempotency and state scenarios inside a run: pick a prepared service per operation, run the scenario
 // families, turn their findings into report findings (the request is the minimal step list).
-import type { CloudMapServiceConfig } from '../oracle/context.ts';
+import type { CloudMapServiceConfig } from '../contract/context.ts';
 import type { Finding } from '../report/types.ts';
 import { findingId } from '../report/findingId.ts';
 import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';

@@ -16,10 +16,10 @@
 // them; the runner deregisters them (src/run/population.ts) and reports back with `evicted`, so no service
 // nears the quota. The limit is still judged, from what is certain (answered registrations) and what may be
 // (registrations in flight, deregistrations not yet confirmed), never blaming the target for the order.
-import type { Case } from '../generate/case.ts';
-import type { Expected, ExpectedError } from '../oracle/expected.ts';
+import type { Case } from '../contract/case.ts';
+import type { Expected, ExpectedError } from '../contract/expected.ts';
 import { expectState } from '../oracle/index.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 
 const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The

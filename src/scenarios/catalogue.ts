@@ -1,8 +1,8 @@
 // The idempotency and state scenarios as data: stable id, what it says, where that is written, how sure we
 // are, and what a target should answer. Ids repeat across operations (idempotency:token-replay is a
 // scenario of both); (operation, id) is the key. Kind is the id's prefix.
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { Confidence } from '../oracle/expected.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { Confidence } from '../contract/expected.ts';
 import { stateOf } from '../oracle/index.ts';
 import { statusesFor } from '../rules/statuses.ts';
 

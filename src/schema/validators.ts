@@ -4,7 +4,7 @@
 // oracle ignores them, see json-schema.ts).
 import { Ajv, type ValidateFunction } from 'ajv';
 import { DEFAULT_MODELS_DIR, findOperation } from '../model/load.ts';
-import type { ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 import { operationSchema, type OperationSchema, type Which } from './json-schema.ts';
 import { useFastLength } from './length-keyword.ts';
 

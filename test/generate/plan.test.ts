@@ -1,7 +1,8 @@
 // The plan: a default run exercises every catalogued id with a boundary-valid and a violating case; the
 // same seed gives the same cases in the same order; plan items replay and shrink on their own.
 import { describe, expect, it } from 'vitest';
-import { caseSeed, expectCase, generateCase, plan, UNKNOWN_MEMBER, type PlanItem } from '../../src/generate/index.ts';
+import { caseSeed, generateCase, plan, UNKNOWN_MEMBER, type PlanItem } from '../../src/generate/index.ts';
+import { expectCase } from '../../src/oracle/index.ts';
 import { constraintsOf, stateOf } from '../../src/oracle/index.ts';
 import { OPERATIONS, judged, show, sorted } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { modelBackedFor, protonRules, rulesFor } from '../../src/rules/index.ts';
 import { constraintsOf } from '../../src/oracle/index.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
-import type { StringShape, StructureShape } from '../../src/model/types.ts';
+import type { StringShape, StructureShape } from '../../src/contract/model.ts';
 
 describe('Proton CreateServiceInstance: documented request shape', () => {
   it('has no rule beyond the model (seed 002 states only model facts)', () => {

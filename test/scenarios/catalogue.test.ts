@@ -10,7 +10,7 @@ import { attributesFor, checkPrepared, VARIANTS } from '../../src/scenarios/clou
 import { CLOUD_MAP_FAMILIES } from '../../src/scenarios/cloudmap/index.ts';
 import { defaultPrefix, runIds } from '../../src/scenarios/ids.ts';
 import { PROTON_FAMILIES } from '../../src/scenarios/proton/index.ts';
-import type { Case } from '../../src/generate/case.ts';
+import type { Case } from '../../src/contract/case.ts';
 
 describe('catalogue', () => {
   it.each(Object.entries(SCENARIOS))('%s: every scenario is complete and reported by a family, and every family reports catalogued ids', (operation, scenarios) => {

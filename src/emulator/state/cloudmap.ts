@@ -4,7 +4,7 @@
 //
 // Operations complete lazily: each has `completesAt = submitted + operationDelayMs`; every public method
 // first applies the operations that are due (`settle`). Nothing can observe the difference from a timer.
-import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../oracle/context.ts';
+import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../contract/context.ts';
 import { fingerprint } from '../ids.ts';
 import { fail, type EmulatorError, type StateOptions, type StateResult } from '../types.ts';
 import { TokenStore } from './tokens.ts';

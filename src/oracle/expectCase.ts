@@ -1,8 +1,8 @@
 // The oracle's verdict on a generated case as it goes on the wire: an X-Amz-Target naming another
 // operation, a raw body that is not JSON, or the payload itself.
-import { expect, expectProtocol } from '../oracle/index.ts';
-import type { Expected } from '../oracle/expected.ts';
-import type { Case } from './case.ts';
+import { expect, expectProtocol } from './oracle.ts';
+import type { Expected } from '../contract/expected.ts';
+import type { Case } from '../contract/case.ts';
 
 export function expectCase(c: Case): Expected {
   if (c.wireOperation !== undefined && c.wireOperation !== c.operation) return expectProtocol(c.operation, 'protocol:unknown-operation');

@@ -4,10 +4,10 @@
 // `nock.define(toNockDefinitions(recording))` loads one into nock; `replay:FILE` answers calls from it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError } from '../errors.ts';
-import { FUZZED_OPERATIONS, loadServiceModel } from '../model/load.ts';
-import { SCRUBBED } from '../targets/scrub.ts';
-import { fileType, readDocument } from '../schemas/read.ts';
+import { HarnessError } from '../../errors.ts';
+import { FUZZED_OPERATIONS, loadServiceModel } from '../../model/load.ts';
+import { SCRUBBED } from '../scrub.ts';
+import { fileType, readDocument } from '../../schemas/read.ts';
 
 /** One exchange as nock's recorder writes it (`output_objects: true, enable_reqheaders_recording: true`). */
 export interface RecordedExchange {

@@ -1,5 +1,5 @@
 // A generated test case: the payload, what it is meant to be, and the constraint ids it breaks.
-import type { OracleContext } from '../oracle/context.ts';
+import type { OracleContext } from './context.ts';
 
 export interface Case {
   operation: string;
@@ -15,7 +15,7 @@ export interface Case {
   context: OracleContext;
   /**
    * Operation name to put in X-Amz-Target instead of `operation` (protocol:unknown-operation cases); the
-   * payload is `operation`'s. Judge such cases with `expectCase` (src/generate/expectCase.ts).
+   * payload is `operation`'s. Judge such cases with `expectCase` (src/oracle/expectCase.ts).
    */
   wireOperation?: string;
   /** Name of the coverage context the case was generated for (`coverageContexts`), when it was. */

@@ -2,7 +2,7 @@
 // under record and run), with every answered exchange handed on as nock's recorder would describe it. Capturing
 // here instead of through nock's recorder: its interceptor holds back every socket event until it has read the
 // whole body, so a body that never ends (a reset mid-body, a bad chunk) hung each request until the timeout.
-import type { ExchangeRequest, ExchangeResponse, WireTransport } from '../targets/exchange.ts';
+import type { ExchangeRequest, ExchangeResponse, WireTransport } from '../exchange.ts';
 import { nockBody } from './recording.ts';
 
 /** One answered exchange, raw: the request as sent and the response bytes as received. */

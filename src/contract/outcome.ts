@@ -1,5 +1,7 @@
 // The wire-level request a codec builds and the Outcome a target returns. Plain data; no I/O here.
-import type { ErrorClass } from './errorClasses.ts';
+
+/** The contract's error classes (DESIGN.md "Error classes"); which codes fall in each: protocol/errorClasses.ts. */
+export type ErrorClass = 'validation' | 'not-found' | 'conflict' | 'limit' | 'throttling' | 'auth' | 'server';
 
 export interface WireRequest {
   method: 'POST';

@@ -6,18 +6,18 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
 import { HarnessError } from '../errors.ts';
 import { FAKE_CREDENTIALS, type CredentialSource } from '../protocol/sigv4.ts';
-import type { RunOptions } from '../run/options.ts';
-import { executeRun, type RunIO, type RunResult } from '../run/run.ts';
+import type { RunOptions } from './options.ts';
+import { executeRun, type RunIO, type RunResult } from './run.ts';
 import { resolveChainCredentials } from '../targets/credentials.ts';
 import { assertReachable, createHttpTarget, createUndiciTransport } from '../targets/http.ts';
 import { parseTargetUrl } from '../targets/httpUrl.ts';
 import { assertTargetAllowed, type OpenOptions, type OpenTarget } from '../targets/open.ts';
 import { wrap, type SendWrapper } from '../targets/target.ts';
 import { TOOL } from '../version.ts';
-import { capturing, requestBody, requestHeaders, type CapturedExchange } from './capture.ts';
-import { RECORDED_BODY_LIMIT, recordedBody } from './recordedBody.ts';
-import { operationsByPrefix, type RecordedExchange } from './recording.ts';
-import { createSpool } from './spool.ts';
+import { capturing, requestBody, requestHeaders, type CapturedExchange } from '../targets/record/capture.ts';
+import { RECORDED_BODY_LIMIT, recordedBody } from '../targets/record/recordedBody.ts';
+import { operationsByPrefix, type RecordedExchange } from '../targets/record/recording.ts';
+import { createSpool } from '../targets/record/spool.ts';
 import { createScrubber, scrubOutcomes, type Scrubber } from '../targets/scrub.ts';
 
 /** fake: the obviously fake AKIDEXAMPLE key (local emulators); env: AWS_ACCESS_KEY_ID/…; chain: the AWS chain. */

@@ -5,14 +5,14 @@
 // recording'}. Matching directly instead of through nock keeps replay free of process-wide interception: it works
 // beside other targets (`--diff builtin replay:FILE`), concurrently, and a missing call can never reach a network.
 import { isUtf8 } from 'node:buffer';
-import { loadServiceModel } from '../model/load.ts';
-import { encodeRequest, type Endpoint } from '../protocol/codec.ts';
-import { decodeResponse } from '../protocol/decode.ts';
-import type { Outcome } from '../protocol/outcome.ts';
-import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
-import { HarnessError } from '../errors.ts';
-import { keepFullBody } from '../targets/scrub.ts';
-import type { Send, Target } from '../targets/target.ts';
+import { loadServiceModel } from '../../model/load.ts';
+import { encodeRequest, type Endpoint } from '../../protocol/codec.ts';
+import { decodeResponse } from '../../protocol/decode.ts';
+import type { Outcome } from '../../contract/outcome.ts';
+import { resolveProfile, type ProfileName, type ResponseProfile } from '../../protocol/profiles.ts';
+import { HarnessError } from '../../errors.ts';
+import { keepFullBody } from '../scrub.ts';
+import type { Send, Target } from '../target.ts';
 import { exchangeKey, nockBody, readRecordings, type RecordedExchange, type Recording } from './recording.ts';
 
 export interface RecordingTargetOptions {

@@ -4,7 +4,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureDir } from '../report/files.ts';
+import { ensureDir } from '../../files.ts';
 import { exchangeKey, recordingFile, type RecordedExchange, type Recording } from './recording.ts';
 
 export type RecordingHeader = Omit<Recording, 'exchanges' | 'operation'>;

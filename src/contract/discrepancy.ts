@@ -1,5 +1,5 @@
 // A finding: where a target's Outcome disagrees with the contract (or with another target). Plain data.
-import type { Confidence } from '../oracle/expected.ts';
+import type { Confidence } from './expected.ts';
 
 export type DiscrepancyKind =
   | 'accepted-invalid'

@@ -15,6 +15,12 @@ export type ConstraintKind =
   | 'required' | 'type' | 'length' | 'pattern' | 'enum' | 'range' | 'size'
   | 'rule' | 'protocol' | 'state';
 
+/** The kinds a model constraint has (the others are documented rules, protocol and state). */
+export type ModelConstraintKind = Exclude<ConstraintKind, 'rule' | 'protocol' | 'state'>;
+
+/** The one constraint-id function for model constraints: `<path>#<kind>` (paths per contract/walk.ts). */
+export const constraintId = (path: string, kind: ModelConstraintKind): string => `${path}#${kind}`;
+
 export interface ConstraintInfo {
   id: string;
   operation: string;

@@ -7,8 +7,8 @@
 // Bodies over `limit` bytes keep their first `limit` bytes; the exchange says so (`responseCut`).
 import { isUtf8 } from 'node:buffer';
 import { brotliCompressSync, brotliDecompressSync, deflateSync, gzipSync, inflateSync, gunzipSync } from 'node:zlib';
-import { deeperThan, MAX_JSON_DEPTH } from '../protocol/decode.ts';
-import type { Scrubber } from '../targets/scrub.ts';
+import { deeperThan, MAX_JSON_DEPTH } from '../../protocol/decode.ts';
+import type { Scrubber } from '../scrub.ts';
 
 /** Default cap on what a recorded response body keeps (decoded bytes). */
 export const RECORDED_BODY_LIMIT = 256 * 1024;

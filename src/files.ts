@@ -2,7 +2,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { HarnessError } from '../errors.ts';
+import { HarnessError } from './errors.ts';
 
 const code = (e: unknown): string | undefined => (e as NodeJS.ErrnoException)?.code;
 
