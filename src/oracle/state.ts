@@ -2,6 +2,7 @@
 // alone. The oracle decides `state:service-not-found` itself from the context; the others need state the
 // context does not carry (instances in flight, instance counts, existing names), so the emulator and the
 // state/idempotency checks ask for their expectation with expectState().
+import type { OperationKey } from '../contract/operation.ts';
 import type { Confidence } from '../contract/expected.ts';
 
 export interface StateExpectation {
@@ -22,8 +23,9 @@ const SEED_001 = 'seeds/001_7eaeaf5c0747f14e.txt';
 const SEED_002 = 'seeds/002_c7cd0fce7ab6d58d.txt';
 const str = (v: unknown) => (typeof v === 'string' ? v : String(v));
 
-export const STATE_EXPECTATIONS: Readonly<Record<string, readonly StateExpectation[]>> = {
-  RegisterInstance: [
+/** Keyed `service#Operation` (a bare name could be another service's operation of the same name). */
+export const STATE_EXPECTATIONS: Readonly<Record<OperationKey, readonly StateExpectation[]>> = {
+  'servicediscovery#RegisterInstance': [
     {
       id: 'state:service-not-found',
       operation: 'RegisterInstance',
@@ -55,7 +57,7 @@ export const STATE_EXPECTATIONS: Readonly<Record<string, readonly StateExpectati
       message: (p) => `The number of instances registered with service ${str(p.ServiceId)} has reached the limit.`,
     },
   ],
-  CreateServiceInstance: [
+  'proton#CreateServiceInstance': [
     {
       id: 'state:service-not-found',
       operation: 'CreateServiceInstance',
@@ -79,5 +81,5 @@ export const STATE_EXPECTATIONS: Readonly<Record<string, readonly StateExpectati
   ],
 };
 
-export const statesOf = (operation: string): readonly StateExpectation[] => STATE_EXPECTATIONS[operation] ?? [];
-export const stateOf = (operation: string, id: string): StateExpectation | undefined => statesOf(operation).find((s) => s.id === id);
+export const statesOf = (operation: OperationKey): readonly StateExpectation[] => STATE_EXPECTATIONS[operation] ?? [];
+export const stateOf = (operation: OperationKey, id: string): StateExpectation | undefined => statesOf(operation).find((s) => s.id === id);

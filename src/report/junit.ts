@@ -2,6 +2,7 @@
 // command that reproduces it. CI systems render this without knowing anything about contract-fuzz.
 import { join } from 'node:path';
 import { PLANS } from '../../properties/index.ts';
+import { HarnessError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { findingLine, shortPayload } from './render.ts';
 import type { Report, ReportSink } from './types.ts';
@@ -17,8 +18,9 @@ export function renderJunit(report: Report): string {
   let failures = 0;
   let skipped = 0;
   for (const operation of report.run.operations) {
-    const plan = PLANS[operation];
-    if (!plan) continue;
+    const plan = Object.hasOwn(PLANS, operation) ? PLANS[operation] : undefined;
+    // An operation without a plan would vanish from junit.xml and CI would count it green: say so instead.
+    if (!plan) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no JUnit plan for operation '${operation}' (properties/index.ts)`);
     const cases: string[] = [];
     let suiteFailures = 0;
     let suiteSkipped = 0;

@@ -3,6 +3,7 @@
 // and puts the run nonce into what the case creates (instance ids, names, idempotency tokens).
 import type { Case } from '../contract/case.ts';
 import type { OracleContext } from '../contract/context.ts';
+import { HarnessError } from '../errors.ts';
 import { applyToLiteral, type RunNonce } from './nonce.ts';
 
 export interface Binding {
@@ -24,6 +25,12 @@ export const emptyBinding = (): Binding => ({ serviceIds: new Map(), serviceName
 export const NONCE_MEMBERS: Readonly<Record<string, readonly string[]>> = {
   RegisterInstance: ['InstanceId', 'CreatorRequestId'],
   CreateServiceInstance: ['name', 'clientToken'],
+};
+
+/** The member of each operation's input that names its prerequisite, and the binding map that holds the real one. */
+const PLACEHOLDER_MEMBER: Readonly<Record<string, { member: string; map: 'serviceIds' | 'serviceNames' }>> = {
+  RegisterInstance: { member: 'ServiceId', map: 'serviceIds' },
+  CreateServiceInstance: { member: 'serviceName', map: 'serviceNames' },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -99,6 +106,10 @@ function bindRaw(raw: string, b: Binding): string {
 }
 
 export function bindCase(c: Case, b: Binding): Case {
+  // An operation binding knows nothing of would go out with its placeholders unbound: say so instead.
+  if (!Object.hasOwn(PLACEHOLDER_MEMBER, c.operation)) {
+    throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no prerequisite binding for operation '${c.operation}' (known: ${Object.keys(PLACEHOLDER_MEMBER).join(', ')})`);
+  }
   if (c.rawBody !== undefined) {
     // The input a raw body was written from gets the same treatment: a valid raw body is that input.
     const { rawBody: _raw, ...plain } = c;
@@ -112,7 +123,7 @@ export function bindCase(c: Case, b: Binding): Case {
     const real = typeof v === 'string' ? map.get(v) : undefined;
     return real === undefined ? undefined : { ...input, [member]: real };
   };
-  const bound = c.operation === 'RegisterInstance' ? swap('ServiceId', b.serviceIds)
-    : c.operation === 'CreateServiceInstance' ? swap('serviceName', b.serviceNames) : undefined;
+  const { member, map } = PLACEHOLDER_MEMBER[c.operation]!;
+  const bound = swap(member, b[map]);
   return { ...c, input: bound ?? input, context: bindContext(c.context, b) };
 }

@@ -78,7 +78,7 @@ const CLOUD_MAP: Entry[] = [
   },
 ];
 
-const nameConflict = stateOf('CreateServiceInstance', 'state:name-conflict')!;
+const nameConflict = stateOf('proton#CreateServiceInstance', 'state:name-conflict')!;
 
 const PROTON: Entry[] = [
   {
