@@ -30,7 +30,7 @@ export function diffOutcomes(c: Case, a: Outcome, b: Outcome, referenceName: str
   if (aOk) return [];
   if (a.code !== b.code) {
     const sameClass = classOf(a.code) !== undefined && classOf(a.code) === classOf(b.code);
-    return finding('error-code', sameClass ? 'warning' : 'error', `${b.code ?? 'no code'} where ${referenceName} answered ${a.code ?? 'no code'}${sameClass ? ' (same class)' : ` (class ${classOf(b.code) ?? '?'} vs ${classOf(a.code) ?? '?'})`}`);
+    return finding('error-code', 'error', `${b.code ?? 'no code'} where ${referenceName} answered ${a.code ?? 'no code'}${sameClass ? ' (same class)' : ` (class ${classOf(b.code) ?? '?'} vs ${classOf(a.code) ?? '?'})`}`);
   }
   // The model's httpError and the API reference disagree; either documented status is right for both.
   const documented = b.code !== undefined ? statusesFor(serviceOf(c.operation), b.code) : [];

@@ -28,4 +28,5 @@ export const actualSummary = (o: Outcome): Discrepancy['actual'] => ({
   status: o.status,
   ...(o.code !== undefined ? { code: o.code } : {}),
   ...(o.message !== undefined ? { message: o.message.length > 300 ? `${o.message.slice(0, 300)}…` : o.message } : {}),
+  ...(o.bodyProblem !== undefined ? { bodyProblem: o.bodyProblem } : {}),
 });

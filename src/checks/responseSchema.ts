@@ -6,15 +6,25 @@ import { actualSummary, constraintOf, expectedSummary, isSuccessStatus } from '.
 
 const describe = (e: ErrorObject): string => `${e.instancePath || '/'} ${e.message ?? e.keyword}`;
 
+/** Where a 2xx body breaks the operation's output shape (`output:/…`, list indexes as `[]`), or undefined. */
+export function outputProblem(operation: string, body: unknown): { constraint: string; errors: string } | undefined {
+  const validate = outputValidator(operation);
+  if (validate(body ?? {})) return undefined;
+  return {
+    constraint: `output:${(validate.errors?.[0]?.instancePath || '/').replace(/\/\d+(?=\/|$)/g, '/[]')}`,
+    errors: (validate.errors ?? []).slice(0, 3).map(describe).join('; '),
+  };
+}
+
 export const responseSchemaCheck: Check = ({ case: c, expected, outcome }) => {
   if (outcome.transport || outcome.bodyProblem || !isSuccessStatus(outcome.status)) return [];
-  const validate = outputValidator(c.operation);
-  if (validate(outcome.body ?? {})) return [];
-  const errors = (validate.errors ?? []).slice(0, 3).map(describe).join('; ');
+  const problem = outputProblem(c.operation, outcome.body);
+  if (!problem) return [];
+  const { errors } = problem;
   return [{
     operation: c.operation,
     kind: 'response-schema',
-    constraint: `output:${(validate.errors?.[0]?.instancePath || '/').replace(/\/\d+(?=\/|$)/g, '/[]')}`,
+    constraint: problem.constraint,
     severity: 'error',
     source: `model output shape of ${c.operation}`,
     confidence: 'documented',

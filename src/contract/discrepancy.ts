@@ -31,7 +31,8 @@ export interface Discrepancy {
   source: string;
   confidence: Confidence;
   expected: { outcome: 'success' | 'error'; codes: string[]; statuses: number[]; source: string };
-  actual: { status: number; code?: string; message?: string };
+  /** `bodyProblem`: the body could not be read as the protocol says (what a server-error root cause is about). */
+  actual: { status: number; code?: string; message?: string; bodyProblem?: string };
   /** One line saying what differed, for consoles and JUnit. */
   detail: string;
 }

@@ -1,5 +1,5 @@
 // The console summary: what a person reads after a run. Every finding with its reproduction command.
-import { findingLine, shortPayload } from './render.ts';
+import { rootCauseLine, seenOnText, shortPayload } from './render.ts';
 import type { CoverageTable, Report, ReportSink } from './types.ts';
 
 type Write = (text: string) => void;
@@ -31,18 +31,22 @@ export function renderConsole(r: Report, reportDir: string): string {
     const both = ids.filter((id) => table[id].valid > 0 && table[id].invalid > 0).length;
     const validOnly = ids.filter((id) => table[id].valid > 0 && table[id].invalid === 0);
     const none = ids.filter((id) => table[id].valid === 0 && table[id].invalid === 0);
-    lines.push(`  ${op}: ${r.summary.byOperation[op] ?? 0} finding(s); ${both}/${ids.length} constraints exercised both ways`
+    const found = r.findings.filter((c) => c.operations.includes(op)).length;
+    lines.push(`  ${op}: ${found} finding(s); ${both}/${ids.length} constraints exercised both ways`
       + `${validOnly.length ? `; valid only: ${validOnly.join(', ')}` : ''}${none.length ? `; not exercised: ${none.join(', ')}` : ''}`);
   }
   if (r.discrepancies.length === 0) lines.push('no discrepancies');
-  for (const f of r.discrepancies) {
-    lines.push('', `${f.gating ? '✗' : '·'} ${findingLine(f)}`, `    ${f.detail}`, `    source: ${f.source} (${f.confidence})`,
-      `    payload: ${shortPayload(f.rawBody ?? f.request)}`, `    reproduce: ${f.reproduce}`);
+  // Root causes lead: one block per bug, the constraints it was seen on inside (report.json has each one).
+  for (const c of r.findings) {
+    lines.push('', `${c.gating ? '✗' : '·'} ${rootCauseLine(c)}`, `    seen on ${seenOnText(c)}`, `    ${c.detail}`,
+      `    source: ${c.source}`, `    payload: ${shortPayload(c.example.rawBody ?? c.example.request)}`, `    reproduce: ${c.reproduce}`);
+    for (const q of c.consequences) lines.push(`    consequence: the ${q.operation} ${q.kind} scenario [${q.constraint}] fails with it`);
   }
   if (r.fixed.length > 0) lines.push('', `fixed since the baseline: ${r.fixed.join(', ')}`);
   if (r.notExercised?.length) lines.push(`not exercised by this run (neither fixed nor found): ${r.notExercised.join(', ')}`);
-  const verdict = s.gating > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
-  lines.push('', `${verdict}: ${s.gating} gating, ${s.discrepancies - s.gating} other finding(s); reports in ${reportDir}/`);
+  const verdict = s.gatingFindings > 0 ? 'FAIL' : r.run.interrupted ? 'INTERRUPTED' : 'PASS';
+  const spread = s.discrepancies !== s.findings ? ` (${s.discrepancies} discrepancies over constraints and scenarios)` : '';
+  lines.push('', `${verdict}: ${s.gatingFindings} gating, ${s.findings - s.gatingFindings} other finding(s)${spread}; reports in ${reportDir}/`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,7 +1,8 @@
 // The report contract (DESIGN "report.json"): extend, never rename. Sinks render this one value.
-import type { Discrepancy, DiscrepancyKind } from '../contract/discrepancy.ts';
+import type { Discrepancy, DiscrepancyKind, Severity } from '../contract/discrepancy.ts';
 import type { Case } from '../contract/case.ts';
 import type { OracleContext } from '../contract/context.ts';
+import type { Confidence } from '../contract/expected.ts';
 
 /** One bug, grouped: every discrepancy with the same (operation, kind, constraint, observed code). */
 export interface Finding extends Discrepancy {
@@ -24,6 +25,55 @@ export interface Finding extends Discrepancy {
   fixture?: string;
   /** A command that re-runs it. */
   reproduce: string;
+  /** Id of the root cause (`report.findings`) it belongs to, or is a consequence of. */
+  finding?: string;
+  /** A scenario failure whose steps include an answer already reported as a root cause: listed under it. */
+  consequence?: boolean;
+  /** Scenario findings: the answer signatures their steps showed (`<operation> <answer>`), to find consequences. */
+  answers?: string[];
+}
+
+/** Where a root cause was seen: one per discrepancy, i.e. per (root cause, operation, constraint). */
+export interface SeenOn {
+  operation: string;
+  constraint: string;
+  count: number;
+  discrepancy: string;
+  gating: boolean;
+  baselined: boolean;
+}
+
+/**
+ * One bug to fix (report.json `findings`). What a target accepts or refuses is a root cause per constraint;
+ * how it answers (code, status, 5xx, output shape, protocol) one per answer signature, whatever constraints
+ * triggered it; scenario failures caused by such an answer are its consequences.
+ */
+export interface RootCause {
+  /** Stable: from the kind and the signature's parts, never the seed or the wording. */
+  id: string;
+  kind: DiscrepancyKind;
+  /** "<expected> → <observed>" for answers; "<constraint> accepted|refused" for what a target validates. */
+  signature: string;
+  operations: string[];
+  seenOn: SeenOn[];
+  /** Cases that showed it, over every constraint. */
+  count: number;
+  /** The highest of its discrepancies' (consequences included). */
+  severity: Severity;
+  /** `documented` when any of its discrepancies is documented. */
+  confidence: Confidence;
+  /** Counts towards the exit code: some discrepancy of it (or a consequence) gates. */
+  gating: boolean;
+  /** Every discrepancy of it is in the baseline. */
+  baselined: boolean;
+  expectedCodes: string[];
+  /** Where the expectation comes from, and what differed (of the example). */
+  source: string;
+  detail: string;
+  /** The smallest shrunk payload among its discrepancies, and how to re-run it. */
+  example: { discrepancy: string; operation: string; constraint: string; request: unknown; rawBody?: string; actual: Discrepancy['actual'] };
+  reproduce: string;
+  consequences: { discrepancy: string; operation: string; kind: DiscrepancyKind; constraint: string; gating: boolean }[];
 }
 
 export type CoverageTable = Record<string, Record<string, { valid: number; invalid: number }>>;
@@ -36,6 +86,8 @@ export interface RunInfo {
   runs: number;
   concurrency: number;
   strictness: 'documented' | 'inferred';
+  /** Which severities gate (`--fail-on`): `error` (default) or `warning` too; `info` never. */
+  failOn?: 'error' | 'warning';
   /** Whether the idempotency and state scenarios ran (not with --no-scenarios, nor after Ctrl-C). */
   scenarios?: boolean;
   startedAt: string;
@@ -58,11 +110,18 @@ export interface Report {
     cases: number;
     requests: number;
     discrepancies: number;
+    /** Gating discrepancies (per constraint). */
     gating: number;
+    /** Root causes (`findings`), and how many of them gate. */
+    findings: number;
+    gatingFindings: number;
     byKind: Partial<Record<DiscrepancyKind, number>>;
     byOperation: Record<string, number>;
   };
   coverage: CoverageTable;
+  /** Root causes, the ones that gate first: what to fix. */
+  findings: RootCause[];
+  /** Per constraint, each naming its root cause (`finding`). */
   discrepancies: Finding[];
   /** Baseline entries that no longer occur. */
   fixed: string[];

@@ -16,6 +16,9 @@ export interface BaselineEntry {
   kind: string;
   constraint: string;
   code?: string;
+  /** The root cause it belonged to: the entry then matches only that (root cause, constraint), so the same
+   * constraint failing in another way is new. Entries without it match by id alone (older baselines). */
+  finding?: string;
   note?: string;
 }
 export interface Baseline { baselineVersion: 1; findings: BaselineEntry[] }
@@ -65,17 +68,19 @@ export interface BaselineVerdict {
 /** Marks baselined findings; sorts the entries that did not occur into fixed and not exercised. */
 export function applyBaseline(findings: Finding[], baseline: Baseline | undefined, run: RunExercise): BaselineVerdict {
   if (!baseline) return { fixed: [], notExercised: [] };
-  const known = new Set(baseline.findings.map((f) => f.id));
-  const seen = new Set<string>();
+  const known = new Map<string, BaselineEntry[]>();
+  for (const e of baseline.findings) known.set(e.id, [...(known.get(e.id) ?? []), e]);
+  const seen = new Set<BaselineEntry>();
   for (const f of findings) {
-    if (!known.has(f.id)) continue;
-    seen.add(f.id);
+    const entry = known.get(f.id)?.find((e) => e.finding === undefined || e.finding === f.finding);
+    if (!entry) continue;
+    seen.add(entry);
     f.baselined = true;
     f.gating = false;
   }
   const verdict: BaselineVerdict = { fixed: [], notExercised: [] };
   for (const e of baseline.findings) {
-    if (!seen.has(e.id)) (exercised(e, run) ? verdict.fixed : verdict.notExercised).push(e.id);
+    if (!seen.has(e)) (exercised(e, run) ? verdict.fixed : verdict.notExercised).push(e.id);
   }
   return verdict;
 }
@@ -84,7 +89,10 @@ export function applyBaseline(findings: Finding[], baseline: Baseline | undefine
 export async function writeBaseline(file: string, findings: Finding[]): Promise<number> {
   const entries: BaselineEntry[] = findings
     .filter((f) => f.severity !== 'info')
-    .map((f) => ({ id: f.id, operation: f.operation, kind: f.kind, constraint: f.constraint, ...(f.actual.code ? { code: f.actual.code } : {}) }));
+    .map((f) => ({
+      id: f.id, operation: f.operation, kind: f.kind, constraint: f.constraint,
+      ...(f.actual.code ? { code: f.actual.code } : {}), ...(f.finding ? { finding: f.finding } : {}),
+    }));
   await writeFileAtomic(file, JSON.stringify({ baselineVersion: 1, findings: entries }, null, 2) + '\n');
   return entries.length;
 }

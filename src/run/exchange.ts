@@ -48,7 +48,7 @@ const toCall = (c: Case): Call => ({
 
 /** One target, judged by the oracle and the run's state model. */
 export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
-  const state = createStateModel({ freshTarget: o.target.fresh === true });
+  const state = createStateModel({ freshTarget: o.target.fresh === true, tokensCarryNonce: o.binding.nonce !== undefined });
   const lock = createKeyLock();
   const keepBounded = keepPopulation(o.target, state, lock, o.signal);
   return async (c) => {

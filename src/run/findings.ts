@@ -1,4 +1,4 @@
-// Groups → findings: stable ids, gating by strictness, reproduction commands. Pure.
+// Groups → findings: stable ids, gating by strictness and --fail-on, reproduction commands. Pure.
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Case } from '../contract/case.ts';
 import { findingId } from '../report/findingId.ts';
@@ -6,10 +6,15 @@ import type { Finding } from '../report/types.ts';
 import type { Group } from './runner.ts';
 
 export type Strictness = 'documented' | 'inferred';
+export type FailOn = 'error' | 'warning';
 
-/** A finding fails the gate when it is not informational and its confidence is within the strictness. */
-export const gates = (d: Discrepancy, strictness: Strictness): boolean =>
-  d.severity !== 'info' && (strictness === 'inferred' || d.confidence === 'documented');
+/** The two gate axes: which confidences (`--strictness`) and which severities (`--fail-on`) fail a run. */
+export interface Gate { strictness: Strictness; failOn: FailOn }
+
+/** A finding fails the gate when its severity is within --fail-on (info never) and its confidence within the strictness. */
+export const gates = (d: Discrepancy, gate: Gate): boolean =>
+  (d.severity === 'error' || (d.severity === 'warning' && gate.failOn === 'warning'))
+  && (gate.strictness === 'inferred' || d.confidence === 'documented');
 
 export interface FindingInput {
   discrepancy: Discrepancy;
@@ -24,7 +29,7 @@ export interface FindingInput {
 /** The command that re-runs a finding (reproduce.ts `reproduceFor`: replay of its fixture, or the same run again). */
 export type Reproduce = (f: Pick<Finding, 'operation' | 'kind' | 'id'>) => string;
 
-export function toFinding(g: FindingInput, strictness: Strictness, reproduce: Reproduce): Finding {
+export function toFinding(g: FindingInput, gate: Gate, reproduce: Reproduce): Finding {
   const d = g.discrepancy;
   const id = findingId(d.operation, d.kind, d.constraint, d.actual.code);
   return {
@@ -38,14 +43,14 @@ export function toFinding(g: FindingInput, strictness: Strictness, reproduce: Re
     seed: g.seed,
     path: g.path.join(':'),
     shrinkSteps: g.steps,
-    gating: gates(d, strictness),
+    gating: gates(d, gate),
     baselined: false,
     reproduce: reproduce({ operation: d.operation, kind: d.kind, id }),
   };
 }
 
-export const fromGroup = (g: Group, strictness: Strictness, reproduce: Reproduce): Finding =>
-  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, strictness, reproduce);
+export const fromGroup = (g: Group, gate: Gate, reproduce: Reproduce): Finding =>
+  toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, gate, reproduce);
 
 export function sortFindings(findings: Finding[]): Finding[] {
   const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;

@@ -79,3 +79,14 @@ export function applyToLiteral(literal: string, nonce: RunNonce, sign: 1 | -1 = 
   }
   return `${out}"`;
 }
+
+/** Letters and digits a token needs before the nonce makes it this run's own: every one of them is rotated
+ * (never by 0), so two runs' nonces send the same such token with odds below 1 in 9^8. A shorter token, or one
+ * made of punctuation the nonce keeps, may still be one an earlier run bound to other parameters. */
+export const RUN_UNIQUE_ALNUM = 8;
+
+export const runUniqueToken = (token: string): boolean => {
+  let n = 0;
+  for (let i = 0; i < token.length && n < RUN_UNIQUE_ALNUM; i++) if (/[0-9A-Za-z]/.test(token[i]!)) n++;
+  return n >= RUN_UNIQUE_ALNUM;
+};

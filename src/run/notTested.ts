@@ -3,11 +3,11 @@
 // stable id (operation, kind, the failing call, the answer's code) so a baseline can accept it.
 import { findingId } from '../report/findingId.ts';
 import type { Finding } from '../report/types.ts';
-import { gates, type Strictness } from './findings.ts';
+import { gates, type Gate } from './findings.ts';
 import { maskDeep, type MaskPairs } from './mask.ts';
 import type { NotPrepared } from './prerequisites.ts';
 
-export function notTestedFinding(n: NotPrepared, o: { seed: number; strictness: Strictness; reproduce: string; pairs: MaskPairs }): Finding {
+export function notTestedFinding(n: NotPrepared, o: { seed: number; gate: Gate; reproduce: string; pairs: MaskPairs }): Finding {
   const constraint = `prerequisite:${n.call.operation}`;
   const { answer } = n;
   const finding: Finding = {
@@ -23,5 +23,5 @@ export function notTestedFinding(n: NotPrepared, o: { seed: number; strictness: 
     seed: o.seed, path: '', shrinkSteps: 0, gating: false, baselined: false, reproduce: o.reproduce,
   };
   const masked = maskDeep(finding, o.pairs);
-  return { ...masked, gating: gates(masked, o.strictness) };
+  return { ...masked, gating: gates(masked, o.gate) };
 }

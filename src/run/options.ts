@@ -2,7 +2,7 @@
 import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
 import { FUZZED_OPERATIONS, fuzzedOperation } from '../model/load.ts';
-import type { Strictness } from './findings.ts';
+import type { FailOn, Strictness } from './findings.ts';
 
 export const RUN_HELP = `usage: contract-fuzz run [options]
 
@@ -20,7 +20,10 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
   --concurrency C       requests in flight (default 16)
   --timeout-ms T        per-request timeout (default 10000)
   --region R            signing region (default us-east-1, or AWS_REGION)
-  --strictness L        documented (default) | inferred: which expectations fail the gate
+  --strictness L        documented (default) | inferred: which expectations (confidence) fail the gate
+  --fail-on S           error (default) | warning: which severities fail the gate; info never does
+                        (error: wrong or missing error code, 5xx, wrong verdict; warning: undocumented
+                        status, wrong Content-Type or message key; info: message wording)
   --baseline FILE       accepted findings (by id): reported, not failing; ones that vanished are listed as fixed
   --write-baseline FILE write the current findings as a baseline
   --report-dir DIR      where report.json, junit.xml, summary.md go (default reports)
@@ -45,6 +48,7 @@ export interface RunOptions {
   timeoutMs: number;
   region: string;
   strictness: Strictness;
+  failOn: FailOn;
   baseline?: string;
   writeBaseline?: string;
   reportDir: string;
@@ -66,7 +70,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
   const { values: v } = parse(argv, {
     target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, runs: { type: 'string' },
     seed: { type: 'string' }, concurrency: { type: 'string' }, 'timeout-ms': { type: 'string' }, region: { type: 'string' },
-    strictness: { type: 'string' }, baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
+    strictness: { type: 'string' }, 'fail-on': { type: 'string' }, baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
     'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
     'shrink-requests': { type: 'string' }, 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
     profile: { type: 'string' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' },
@@ -76,6 +80,8 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
   const known = Object.keys(FUZZED_OPERATIONS);
   const strictness = v.strictness ?? 'documented';
   if (strictness !== 'documented' && strictness !== 'inferred') throw new HarnessError('CF_ERR_USAGE', `--strictness must be documented or inferred, got '${strictness}'`);
+  const failOn = v['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning') throw new HarnessError('CF_ERR_USAGE', `--fail-on must be error or warning, got '${failOn}'`);
   const profile = v.profile ?? 'aws-json';
   if (profile !== 'aws-json' && profile !== 'envelope') throw new HarnessError('CF_ERR_USAGE', `--profile must be aws-json or envelope, got '${profile}'`);
   // Seeds are 32-bit: accepted as unsigned (0 … 4294967295) or signed, printed and recorded as given.
@@ -92,6 +98,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1, 2 ** 31 - 1),
     region: v.region ?? process.env.AWS_REGION ?? 'us-east-1',
     strictness,
+    failOn,
     ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
     ...(v['write-baseline'] !== undefined ? { writeBaseline: v['write-baseline'] } : {}),
     reportDir: v['report-dir'] ?? 'reports',

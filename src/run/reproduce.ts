@@ -27,6 +27,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   seed: { flags: (o) => ['--seed', String(o.seed)], replay: false }, // a fixture holds its case
   runs: { flags: (o) => ['--runs', String(o.runs)], replay: false },
   strictness: { flags: (o) => when(o.strictness !== 'documented', '--strictness', o.strictness), replay: false }, // replay reports every verdict
+  failOn: { flags: (o) => when(o.failOn !== 'error', '--fail-on', o.failOn), replay: false }, // as strictness: whether it gates (exit 1) as it did
   messages: { flags: (o) => when(o.messages, '--messages'), replay: false }, // replay always checks messages
   scenarios: { flags: (o) => when(!o.scenarios, '--no-scenarios'), replay: false },
   shrinkRequests: { flags: (o) => when(o.shrinkRequests !== DEFAULTS.shrinkRequests, '--shrink-requests', String(o.shrinkRequests)), replay: false },

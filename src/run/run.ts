@@ -20,6 +20,7 @@ import { wrap } from '../targets/target.ts';
 import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
 import { fromGroup, sortFindings } from './findings.ts';
+import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
 import { interruptExitCode } from './interrupt.ts';
 import { reproduceFor, rerunCommand } from './reproduce.ts';
 import { assertRecordedRun } from './replayRecording.ts';
@@ -139,7 +140,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (const n of prepared.flatMap((p) => p.notPrepared)) if (!untested.has(n.operation)) untested.set(n.operation, n);
     for (const n of untested.values()) {
       io.writeErr(`contract-fuzz: ${n.operation} not tested: ${n.line}\n`);
-      findings.push(notTestedFinding(n, { seed: o.seed, strictness: o.strictness, reproduce: rerunCommand(o, n.operation), pairs }));
+      findings.push(notTestedFinding(n, { seed: o.seed, gate: o, reproduce: rerunCommand(o, n.operation), pairs }));
     }
     for (const op of o.operations) {
       if (signal.aborted) break;
@@ -163,7 +164,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o.strictness, reproduce));
+      for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduce));
       if (o.scenarios && !signal.aborted) {
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
@@ -171,7 +172,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (!signal.aborted) scenariosRan.add(op);
         // Differential: only what the candidate does and the reference does not.
         const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o.strictness, reproduce));
+        for (const f of found) if (!onReference.has(f.constraint)) findings.push(scenarioToFinding(f, o, reproduce));
       }
     }
     bar.end();
@@ -195,7 +196,9 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     coverage[op] = Object.fromEntries([...Object.keys(table).filter((id) => known.has(id)), ...extras].map((id) => [id, table[id]]));
   }
   sortFindings(findings);
+  assignRootCauses(findings);
   const { fixed, notExercised } = applyBaseline(findings, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan });
+  const causes = rootCauses(findings);
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
   // Nothing to replay when nothing could be sent: a not-tested finding is reproduced by running again.
@@ -211,7 +214,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     tool: { name: TOOL.name, version: TOOL.version },
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
-      concurrency: o.concurrency, strictness: o.strictness, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
+      concurrency: o.concurrency, strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
@@ -219,9 +222,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     },
     summary: {
       cases, requests, discrepancies: findings.length,
-      gating: findings.filter((f) => f.gating).length, byKind, byOperation,
+      gating: findings.filter((f) => f.gating).length,
+      findings: causes.length, gatingFindings: causes.filter((c) => c.gating).length, byKind, byOperation,
     },
     coverage,
+    findings: causes,
     discrepancies: findings,
     fixed,
     ...(baseline ? { notExercised } : {}),

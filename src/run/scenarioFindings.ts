@@ -7,7 +7,8 @@ import { findingId } from '../report/findingId.ts';
 import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';
 import type { Target } from '../targets/target.ts';
 import type { Binding } from './binding.ts';
-import { gates, type Reproduce, type Strictness } from './findings.ts';
+import { gates, type Gate, type Reproduce } from './findings.ts';
+import { rememberingOutcomes, stepAnswers } from './stepAnswers.ts';
 import type { NamedContext } from '../generate/index.ts';
 import { defaultPrefix } from '../scenarios/ids.ts';
 import { bindingPairs } from './binding.ts';
@@ -37,7 +38,10 @@ function preparedFor(r: ScenarioRun) {
   return p ? { placeholder: p.serviceName, prepared: { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } } : undefined;
 }
 
-export async function scenarioFindings(r: ScenarioRun): Promise<ScenarioFinding[]> {
+/** A scenario failure and the answers its steps showed (to list it under a root cause it is a consequence of). */
+export type AnsweredScenarioFinding = ScenarioFinding & { answers: string[] };
+
+export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenarioFinding[]> {
   const chosen = preparedFor(r);
   if (!chosen) return [];
   const { prepared, placeholder } = chosen;
@@ -45,20 +49,22 @@ export async function scenarioFindings(r: ScenarioRun): Promise<ScenarioFinding[
   // a target that keeps an earlier run's instances and tokens, and the seed's ids again in what is written.
   const plain = defaultPrefix(r.seed, `${r.operation}/${placeholder}`);
   const idPrefix = r.binding.nonce ? r.binding.nonce.apply(plain) : undefined;
+  const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
-    operation: r.operation, target: r.target, prepared, seed: r.seed, runs: r.runs,
+    operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
     ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
-  return found.map((f) => maskDeep(f, pairs));
+  // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.
+  return found.map((f) => maskDeep({ ...f, answers: stepAnswers(f.steps, outcomeOf) }, pairs));
 }
 
-export function scenarioToFinding(s: ScenarioFinding, strictness: Strictness, reproduce: Reproduce): Finding {
+export function scenarioToFinding(s: ScenarioFinding, gate: Gate, reproduce: Reproduce): Finding {
   const id = findingId(s.operation, s.kind, s.constraint, s.actual.code);
   const { steps, seed, path, ...d } = s;
   return {
     ...d, id, count: 1, request: { steps }, context: {}, seed, path, shrinkSteps: 0,
-    gating: gates(s, strictness), baselined: false,
+    gating: gates(s, gate), baselined: false,
     reproduce: reproduce({ operation: s.operation, kind: s.kind, id }),
   };
 }

@@ -20,6 +20,7 @@ import type { Case } from '../contract/case.ts';
 import type { Expected, ExpectedError } from '../contract/expected.ts';
 import { expectState } from '../oracle/index.ts';
 import type { Outcome } from '../contract/outcome.ts';
+import { runUniqueToken } from './nonce.ts';
 
 const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
@@ -52,6 +53,9 @@ export interface StateModelOptions {
    * Otherwise an earlier run may have bound it to other parameters, and the documented answer to that
    * (a token-mismatch error) is also correct. */
   freshTarget?: boolean;
+  /** Idempotency tokens carry this run's nonce (binding.ts): one with enough letters and digits is this run's
+   * own on any target, so an earlier run cannot have bound it and a mismatch answer for it is the target's fault. */
+  tokensCarryNonce?: boolean;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -89,6 +93,8 @@ const MEMBERS: Record<string, (i: Record<string, unknown>) => Member> = {
 const TOKEN_MEMBER: Record<string, string> = { RegisterInstance: 'CreatorRequestId', CreateServiceInstance: 'clientToken' };
 
 export function createStateModel(options: StateModelOptions = {}): StateModel {
+  // Whether an earlier run (on a target this run did not start) may have sent this very token.
+  const mayPredateRun = (token: string): boolean => !options.freshTarget && !(options.tokensCarryNonce && runUniqueToken(token));
   const created = new Map<string, Set<string>>(); // operation/service → instance ids or names (insertion = age)
   const leaving = new Map<string, Set<string>>(); // RegisterInstance/service → deregistered, not confirmed gone
   const evicting = new Set<string>(); // instance keys with a deregistration under way
@@ -128,7 +134,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
             : mismatch(['ValidationException'], [400], PROTON_IDEMPOTENCY, 'IdempotentParameterMismatch: clientToken was already used with different parameters');
         }
         if (used !== undefined) return expected; // a replay: the original result
-        if (!options.freshTarget) {
+        if (mayPredateRun(m.token)) {
           expected = alsoAccept(expected, c.operation === 'RegisterInstance' ? ['DuplicateRequest', 'ResourceInUse'] : ['ValidationException'],
             'the idempotency token may have been used before this run with other parameters');
         }
@@ -159,7 +165,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const conflict = expectState('CreateServiceInstance', 'state:name-conflict', input);
       // A token this run has not sent may have been bound to other parameters before it (not a fresh target):
       // the token-mismatch answer is then as correct as the conflict.
-      return !options.freshTarget && m.token && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
+      return m.token && mayPredateRun(m.token) && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
         ? { ...conflict, codes: [...new Set([...conflict.codes, 'ValidationException'])] }
         : conflict;
     },

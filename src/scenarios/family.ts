@@ -81,7 +81,9 @@ export function toFinding(operation: string, v: ScenarioViolation, seed: number,
     operation,
     kind: s.kind,
     constraint: s.id,
-    severity: s.confidence === 'documented' ? 'error' : 'warning',
+    // Severity and confidence are separate axes: a broken idempotency or state contract is an error; how sure
+    // the contract is (documented / inferred) is the confidence, which --strictness gates on.
+    severity: 'error',
     source: s.source,
     confidence: s.confidence,
     expected: s.expected,

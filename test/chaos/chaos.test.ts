@@ -138,8 +138,10 @@ describe('whole runs against every misbehaviour at once', () => {
   it('record classifies resets and bad chunks as run does, and keeps its recordings small (bodies capped, said so)', () => {
     // What failed below HTTP, as the transport findings say it: the same words under record as under run.
     const failures = (r?: RunResult) => [...new Set((r?.report.discrepancies ?? []).flatMap((d) => /^no response: (\w[\w-]*) \(([A-Z_]+)?/.exec(d.detail)?.slice(1).filter(Boolean) ?? []))].sort();
-    expect(failures(results.record)).toEqual(failures(results.run));
-    expect(failures(results.record)).toEqual(expect.arrayContaining(['reset', 'timeout']));
+    // Modes are dealt in turn to requests as they arrive (concurrency 8), and a transport group shows its earliest
+    // case's words: which low-level codes show differs between runs. What may not differ: a reset is a reset under
+    // record too (it used to wait the whole timeout and say "timeout"), and a stall is a timeout in both.
+    for (const r of [results.run, results.record]) expect(failures(r)).toEqual(expect.arrayContaining(['reset', 'timeout']));
     const files = results.record && 'files' in results.record ? (results.record as { files: Array<{ file: string }> }).files : [];
     expect(files.length).toBeGreaterThan(0);
     for (const { file } of files) {

@@ -30,8 +30,9 @@ describe('per-case checks', () => {
     const inFlight: Expected = { ...accepts, alsoAcceptable: { codes: ['DuplicateRequest'], why: 'in progress' } };
     expect(run(validCase, inFlight, out({ status: 409, code: 'DuplicateRequest', body: {} }))).toEqual([]);
   });
-  it('error-code: a same-class code is a warning, another class an error', () => {
-    expect(run(invalidCase, rejects, out({ status: 400, code: 'ValidationException', body: {} }))[0]).toMatchObject({ kind: 'error-code', severity: 'warning' });
+  // Issue 9 §4: a wrong exact code is an error even within its class (an SDK raises another exception class).
+  it('error-code: a same-class code is an error, as is another class', () => {
+    expect(run(invalidCase, rejects, out({ status: 400, code: 'ValidationException', body: {} }))[0]).toMatchObject({ kind: 'error-code', severity: 'error' });
     expect(run(invalidCase, rejects, out({ status: 404, code: 'ServiceNotFound', body: {} }))[0]).toMatchObject({ kind: 'error-code', severity: 'error' });
   });
   it('status: the right code with an undocumented status', () => {
@@ -59,7 +60,7 @@ describe('differential verdict', () => {
   it('compares outcome, code class, code and status against the reference', () => {
     expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({}), 'aws')).toMatchObject([{ kind: 'accepted-invalid' }]);
     expect(diffOutcomes(validCase, a({}), a({ status: 400, code: 'InvalidInput' }), 'aws')).toMatchObject([{ kind: 'rejected-valid' }]);
-    expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 400, code: 'ValidationException' }), 'aws')).toMatchObject([{ kind: 'error-code', severity: 'warning' }]);
+    expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 400, code: 'ValidationException' }), 'aws')).toMatchObject([{ kind: 'error-code', severity: 'error' }]);
     expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 409, code: 'InvalidInput' }), 'aws')).toMatchObject([{ kind: 'status' }]);
     expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 502 }), 'aws')).toMatchObject([{ kind: 'server-error' }]);
     expect(diffOutcomes(invalidCase, a({ status: 400, code: 'InvalidInput' }), a({ status: 400, code: 'InvalidInput' }), 'aws')).toEqual([]);

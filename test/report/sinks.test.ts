@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../src/report/markdown.ts';
 import type { Finding, Report } from '../../src/report/types.ts';
 import { applyBaseline, readBaseline, writeBaseline } from '../../src/run/baseline.ts';
 import { findingId } from '../../src/report/findingId.ts';
+import { assignRootCauses, rootCauses } from '../../src/report/rootCauses.ts';
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   id: findingId('RegisterInstance', 'accepted-invalid', 'InstanceId#pattern', undefined),
@@ -18,20 +19,30 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   gating: true, baselined: false, reproduce: 'npx contract-fuzz replay fixtures/RegisterInstance/accepted-invalid-x.json --target builtin',
   ...over,
 });
-const report = (findings: Finding[]): Report => ({
-  tool: { name: 'contract-fuzz', version: '0.1.0' },
-  run: { seed: 1, target: 'builtin', operations: ['RegisterInstance', 'CreateServiceInstance'], runs: 10, concurrency: 4, strictness: 'documented', startedAt: 'T', durationMs: 1000, casesPerSecond: 10 },
-  summary: { cases: 10, requests: 12, discrepancies: findings.length, gating: findings.filter((f) => f.gating).length, byKind: {}, byOperation: {} },
-  coverage: { RegisterInstance: { 'InstanceId#pattern': { valid: 1, invalid: 2 } } }, discrepancies: findings, fixed: [],
-});
+const report = (findings: Finding[]): Report => {
+  assignRootCauses(findings);
+  const causes = rootCauses(findings);
+  return {
+    tool: { name: 'contract-fuzz', version: '0.1.0' },
+    run: { seed: 1, target: 'builtin', operations: ['RegisterInstance', 'CreateServiceInstance'], runs: 10, concurrency: 4, strictness: 'documented', failOn: 'error', startedAt: '2026-12-01T20:00:00.000Z', durationMs: 1000, casesPerSecond: 10 },
+    summary: {
+      cases: 10, requests: 12, discrepancies: findings.length, gating: findings.filter((f) => f.gating).length,
+      findings: causes.length, gatingFindings: causes.filter((c) => c.gating).length, byKind: {}, byOperation: {},
+    },
+    coverage: { RegisterInstance: { 'InstanceId#pattern': { valid: 1, invalid: 2 } } }, findings: causes, discrepancies: findings, fixed: [],
+  };
+};
 
 describe('report sinks', () => {
-  it('junit: one testcase per property per operation; the failing one carries the payload and the command, as valid XML text', () => {
+  it('junit: one testcase per root cause, in place of the property it breaks; the failure carries the payload and the command, as valid XML text', () => {
     const xml = renderJunit(report([finding()]));
+    // 14 properties over two operations; the broken one is represented by its one root cause.
     expect(xml.match(/<testcase /g)?.length).toBe(14);
-    expect(xml).toContain('<testsuites name="contract-fuzz" tests="14" failures="1">');
+    expect(xml).toContain('<testsuites name="contract-fuzz" tests="14" failures="1" errors="0" time="1.000">');
     const failure = xml.slice(xml.indexOf('<failure'), xml.indexOf('</failure>'));
-    expect(xml).toMatch(/name="invalid-rejected">\s*<failure/);
+    expect(xml).toMatch(/classname="contract-fuzz.RegisterInstance.invalid-rejected" name="accepted-invalid: [^"]*" time="0.000">\s*<failure/);
+    expect(xml).not.toMatch(/classname="contract-fuzz.RegisterInstance" name="invalid-rejected"/);
+    expect(xml).toMatch(/classname="contract-fuzz.CreateServiceInstance" name="invalid-rejected"/);
     expect(failure).toContain('npx contract-fuzz replay fixtures/RegisterInstance/accepted-invalid-x.json');
     expect(failure).toContain('&lt;b&gt;');
     expect(failure).not.toMatch(/[\u0000-\u0008]/); // control characters cannot appear in XML 1.0
@@ -41,8 +52,8 @@ describe('report sinks', () => {
     const r = report([]);
     r.run.scenarios = false;
     const xml = renderJunit(r);
-    expect(xml).toContain('skipped="4"');
-    expect(xml).toMatch(/name="idempotency"><skipped/);
+    expect(xml).toContain('skipped="2"'); // per operation: idempotency and state
+    expect(xml).toMatch(/name="idempotency" time="0.000"><skipped/);
   });
   it('junit: baselined findings do not fail', () => {
     expect(renderJunit(report([finding({ gating: false, baselined: true })]))).toContain('failures="0"');

@@ -16,7 +16,7 @@ import type { Finding, Report } from '../../src/report/types.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { replayFixtures, type Verdict } from '../../src/run/replay.ts';
 import { executeRun, type RunResult } from '../../src/run/run.ts';
-import { openTarget, type OpenOptions } from '../../src/targets/open.ts';
+import { openTarget } from '../../src/targets/open.ts';
 import { startFaultyTarget, type DeviationName, type FaultyTarget } from '../support/faultyTarget.ts';
 
 const SEED = '11';
@@ -75,7 +75,7 @@ describe('npm start: builtin target, both operations', () => {
     const onDisk = JSON.parse(await readFile(join(dir, 'reports', 'report.json'), 'utf8')) as Report;
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(report)));
     const junit = await readFile(join(dir, 'reports', 'junit.xml'), 'utf8');
-    expect(junit).toMatch(/<testsuites name="contract-fuzz" tests="\d+" failures="0">/);
+    expect(junit).toMatch(/<testsuites name="contract-fuzz" tests="\d+" failures="0" errors="0" time="[\d.]+">/);
     expect(junit).toContain('<testsuite name="RegisterInstance"');
     expect(junit).toContain('<testsuite name="CreateServiceInstance"');
     expect(await readFile(join(dir, 'reports', 'summary.md'), 'utf8')).toMatch(/^# contract-fuzz/);
@@ -132,7 +132,7 @@ const EXPECTATIONS: Expectation[] = [
       for (const g of r.discrepancies.filter((d) => d.kind === 'rejected-valid')) expect(customCount(g.request)).toBe(30);
     },
   },
-  { deviation: 'instance-id-pattern-validation-exception', operation: 'RegisterInstance', kind: 'error-code', constraint: 'InstanceId#pattern', code: 'ValidationException', confidence: 'documented', severity: 'warning' },
+  { deviation: 'instance-id-pattern-validation-exception', operation: 'RegisterInstance', kind: 'error-code', constraint: 'InstanceId#pattern', code: 'ValidationException', confidence: 'documented', severity: 'error' },
   { deviation: 'too-many-tags-quota-exceeded', operation: 'CreateServiceInstance', kind: 'error-code', constraint: 'tags#size', code: 'ServiceQuotaExceededException', confidence: 'documented', severity: 'error' },
   { deviation: 'invalid-input-422', operation: 'RegisterInstance', kind: 'status', constraint: 'CreatorRequestId#length', code: 'InvalidInput', confidence: 'documented', severity: 'warning' },
   { deviation: 'proton-output-without-arn', operation: 'CreateServiceInstance', kind: 'response-schema', constraint: 'output:/serviceInstance', code: null, confidence: 'documented' },
@@ -176,8 +176,8 @@ describe.concurrent('each injected deviation is reported with its kind and const
     expect(constraints).toContain('RegisterInstance idempotency:concurrent-same-instance');
     expect(constraints).toContain('RegisterInstance state:re-register-updates');
     expect(constraints).toContain('CreateServiceInstance state:name-conflict');
-    // Same-class and wrong-class error codes.
-    expect(EXPECTATIONS.filter((e) => e.kind === 'error-code').map((e) => e.severity).sort()).toEqual(['error', 'warning']);
+    // Same-class and wrong-class error codes: both errors (an SDK raises another exception class either way).
+    expect(EXPECTATIONS.filter((e) => e.kind === 'error-code').map((e) => e.severity).sort()).toEqual(['error', 'error']);
   });
 
   for (const e of EXPECTATIONS) {
@@ -186,7 +186,8 @@ describe.concurrent('each injected deviation is reported with its kind and const
       try {
         const args = ['--target', faulty.url, '--operation', e.operation, ...(e.scenarios ? [] : ['--no-scenarios'])];
         // Inferred expectations gate only with --strictness inferred: run at the strictness that makes this one gate.
-        const { report, exitCode } = await run([...args, ...(e.confidence === 'inferred' ? ['--strictness', 'inferred'] : [])]);
+        // Warnings (an undocumented status) gate only with --fail-on warning.
+        const { report, exitCode } = await run([...args, ...(e.confidence === 'inferred' ? ['--strictness', 'inferred'] : []), ...(e.severity === 'warning' ? ['--fail-on', 'warning'] : [])]);
         const found = report.discrepancies.find((f) => f.operation === e.operation && f.kind === e.kind && f.constraint === e.constraint);
         expect(found, `seed ${SEED} should meet the deviation; findings:\n${summarize(report).join('\n')}`).toBeDefined();
         const f = found!;
@@ -321,10 +322,9 @@ describe.concurrent('the default run catches every enumerated boundary deviation
         const options = parseRunOptions(['--seed', seed, '--target', faulty.url, '--operation', b.operation, '--no-scenarios', '--shrink-requests', '150',
           '--report-dir', join(dir, 'reports'), '--fixtures-dir', join(dir, 'fixtures')]);
         expect(options.runs).toBe(100);
-        // The target was started for this run, as the builtin one is (`fresh`): no earlier run can have bound a
-        // token, so a ValidationException for a valid token is the target's fault, not a possible replay mismatch.
-        const fresh = { openTarget: async (spec: string, o: OpenOptions) => ({ ...(await openTarget(spec, o)), fresh: true as const }) };
-        const { report, exitCode } = await executeRun(options, new AbortController().signal, quiet, fresh);
+        // An http target the run did not start (not `fresh`): the run nonce makes a 64-character token this run's
+        // own, so a ValidationException for it is the target's fault, not a possible earlier run's token mismatch.
+        const { report, exitCode } = await executeRun(options, new AbortController().signal, quiet);
         const found = report.discrepancies.find((f) => f.operation === b.operation && f.kind === b.kind && f.constraint === b.constraint);
         expect(found, `the default run should meet the deviation; findings:\n${summarize(report).join('\n')}`).toBeDefined();
         expect(found!.gating).toBe(true);

@@ -198,7 +198,8 @@ describe('a target that implements Cloud Map and not Proton', () => {
       const written = JSON.parse(await readFile(join(r.dir, 'reports', 'report.json'), 'utf8')) as Report;
       expect(written.discrepancies.map((d) => d.kind)).toEqual(['not-tested']);
       const junit = await readFile(join(r.dir, 'reports', 'junit.xml'), 'utf8');
-      expect(junit).toMatch(/<testcase classname="CreateServiceInstance" name="prerequisites">\s*<failure [^>]*type="not-tested"/);
+      // One testcase per root cause, under the property it breaks.
+      expect(junit).toMatch(/<testcase classname="contract-fuzz\.CreateServiceInstance\.prerequisites" name="not-tested: [^"]*" time="[\d.]+">\s*<failure [^>]*type="not-tested"/);
       // One line about it, once.
       expect(r.stderr.split('\n').filter((l) => l.includes('CreateEnvironment')).length).toBeLessThanOrEqual(1);
       // Baselinable: a baseline with its id turns the gate green.

@@ -61,3 +61,21 @@ describe('the runner state model', () => {
     expect(s.judge(pr({ serviceName: 'svc', name: 'm', spec: 'a' }), ok)).toBe(ok); // without a token nothing can predate the run
   });
 });
+
+describe('a token on a target this run did not start (issue 7 §7: a valid 64-character clientToken refused)', () => {
+  const long = 'Ab3'.repeat(21) + 'x'; // 64 characters, 64 letters and digits
+  it('with the run nonce, a token of 8+ letters and digits is the run\'s own: its mismatch answer is not accepted', () => {
+    const s = createStateModel({ tokensCarryNonce: true });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: long }), ok)).toBe(ok);
+    expect(s.judge(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 'abcd1234', Attributes: {} }), ok)).toBe(ok);
+  });
+  it('a short or punctuation token may be an earlier run\'s even with the nonce: the mismatch answer is accepted', () => {
+    const s = createStateModel({ tokensCarryNonce: true });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: 'U' }), ok)).toMatchObject({ alsoAcceptable: { codes: ['ValidationException'] } });
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: '!'.repeat(64) }), ok)).toMatchObject({ alsoAcceptable: { codes: ['ValidationException'] } });
+  });
+  it('without the nonce (a fixture replayed as written), any token may be an earlier run\'s', () => {
+    const s = createStateModel({});
+    expect(s.judge(pr({ serviceName: 'svc', name: 'n', spec: 'a', clientToken: long }), ok)).toMatchObject({ alsoAcceptable: { codes: ['ValidationException'] } });
+  });
+});

@@ -66,7 +66,7 @@ const CASES: Record<string, Case> = {
       expect(input(reused).CreatorRequestId).toBe(input(first).CreatorRequestId);
       expect(input(reused)).not.toEqual(input(first));
       expect(f.actual.status).toBe(200);
-      expect(f.severity).toBe('warning'); // inferred
+      expect(f).toMatchObject({ severity: 'error', confidence: 'inferred' }); // two axes: how bad, how sure
     },
   },
   'concurrent same-instance registrations get HTTP 500': {
@@ -120,7 +120,7 @@ describe('RegisterInstance scenarios catch each injected deviation', () => {
     for (const other of findings) expect([c.id, ...(c.also ?? [])]).toContain(other.constraint);
     const s = scenarioOf(OP, c.id);
     expect(f).toMatchObject({ operation: OP, kind: c.kind, constraint: c.id, source: s.source, confidence: s.confidence, expected: s.expected, seed: 7 });
-    expect(f!.severity).toBe(s.confidence === 'documented' ? 'error' : 'warning');
+    expect(f!.severity).toBe('error'); // whatever the confidence: --strictness gates on that
     // A minimal run: few steps, all against the prepared service, one of them the answer reported.
     expect(f!.steps.length).toBeGreaterThan(0);
     expect(f!.steps.length).toBeLessThanOrEqual(c.maxSteps);

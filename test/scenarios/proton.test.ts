@@ -100,7 +100,7 @@ describe('CreateServiceInstance scenarios catch each injected deviation', () => 
     const f = findings[0];
     const s = scenarioOf(OP, c.id);
     expect(f).toMatchObject({ operation: OP, kind: c.kind, constraint: c.id, source: s.source, confidence: s.confidence, expected: s.expected, seed: 11 });
-    expect(f.severity).toBe(s.confidence === 'documented' ? 'error' : 'warning');
+    expect(f.severity).toBe('error'); // whatever the confidence: --strictness gates on that
     expect(f.steps.length).toBeGreaterThan(0);
     expect(f.steps.length).toBeLessThanOrEqual(c.maxSteps);
     expect(f.steps.map((x) => x.outcome)).toContainEqual(f.actual);
