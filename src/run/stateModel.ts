@@ -20,15 +20,15 @@ import type { Case } from '../contract/case.ts';
 import type { Expected, ExpectedError } from '../contract/expected.ts';
 import { expectState } from '../oracle/index.ts';
 import type { Outcome } from '../contract/outcome.ts';
+import { profileOf, type Idempotency, type Profile } from '../profiles/index.ts';
+import { statusesFor } from '../rules/statuses.ts';
 import { runUniqueToken } from './nonce.ts';
 
-const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
  * 600 left below the quota cover the requests in flight at any usual concurrency; past that, `judge` counts
  * them as possible and accepts either answer. */
 export const KEEP_HIGH = 400;
 export const KEEP_LOW = 200;
-const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
 const TOKEN_MISMATCH = 'idempotency:token-mismatch';
 
 export interface StateModel {
@@ -76,21 +76,31 @@ const paramsKey = (input: Record<string, unknown>, tokenMember: string): string 
   for (const k of Object.keys(input).sort()) if (k !== tokenMember) rest[k] = input[k];
   return JSON.stringify(rest);
 };
-const mismatch = (codes: string[], statuses: number[], source: string, message: string): ExpectedError => ({
-  outcome: 'error', codes, statuses, violations: [{ constraint: TOKEN_MISMATCH, path: '', message, code: codes[0], source, confidence: 'inferred' }],
-  message, source, confidence: 'inferred',
-});
+// The profile's mismatch answer, with the documented statuses of its codes.
+const mismatch = (p: Profile, idem: Idempotency): ExpectedError => {
+  const { codes, source, message, confidence } = idem.mismatch;
+  const statuses = [...new Set(codes.flatMap((c) => statusesFor(p.service, c)))].sort((a, b) => a - b);
+  return {
+    outcome: 'error', codes: [...codes], statuses, violations: [{ constraint: TOKEN_MISMATCH, path: '', message, code: codes[0], source, confidence }],
+    message, source, confidence,
+  };
+};
 const alsoAccept = (expected: Expected, codes: readonly string[], why: string): Expected =>
   expected.outcome !== 'success' ? expected
     : { ...expected, alsoAcceptable: { codes: [...new Set([...(expected.alsoAcceptable?.codes ?? []), ...codes])], why } };
 
 interface Member { service: string; id: string; token?: string }
-// Which members a case's state hangs on, per operation (Proton: an empty clientToken is no token).
-const MEMBERS: Record<string, (i: Record<string, unknown>) => Member> = {
-  RegisterInstance: (i) => ({ service: str(i.ServiceId) ?? '', id: str(i.InstanceId) ?? '', token: str(i.CreatorRequestId) || undefined }),
-  CreateServiceInstance: (i) => ({ service: str(i.serviceName) ?? '', id: str(i.name) ?? '', token: str(i.clientToken) || undefined }),
+// Which members a case's state hangs on: the profile's `creates` and idempotency token (an empty token is no token).
+const membersOf = (p: Profile, i: Record<string, unknown>): Member => ({
+  service: str(i[p.creates!.scopeMember]) ?? '',
+  id: str(i[p.creates!.idMember]) ?? '',
+  token: (p.idempotency && str(i[p.idempotency.tokenMember])) || undefined,
+});
+/** The profile of a case's operation when it creates state the runner models; undefined: nothing to model. */
+const statefulProfile = (operation: string): Profile | undefined => {
+  const p = profileOf(operation);
+  return p.creates ? p : undefined;
 };
-const TOKEN_MEMBER: Record<string, string> = { RegisterInstance: 'CreatorRequestId', CreateServiceInstance: 'clientToken' };
 
 export function createStateModel(options: StateModelOptions = {}): StateModel {
   // Whether an earlier run (on a target this run did not start) may have sent this very token.
@@ -108,9 +118,9 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
   };
 
   const members = (c: Case) => {
-    const input = sentInput(c);
-    const of = MEMBERS[c.operation];
-    return input && of ? { input, m: of(input), scope: `${c.operation}/` } : undefined;
+    const p = statefulProfile(c.operation);
+    const input = p ? sentInput(c) : undefined;
+    return input && p ? { input, p, m: membersOf(p, input), scope: `${c.operation}/` } : undefined;
   };
 
   return {
@@ -124,49 +134,47 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       // Only payloads the contract accepts reach the target's state.
       const x = members(c);
       if (!x || expected.outcome !== 'success') return expected;
-      const { input, m, scope } = x;
-      if (m.token) {
+      const { input, p, m, scope } = x;
+      const idem = p.idempotency;
+      if (m.token && idem) {
         const used = tokens.get(`${scope}${m.token}`);
-        if (used !== undefined && used !== paramsKey(input, TOKEN_MEMBER[c.operation])) {
-          return c.operation === 'RegisterInstance'
-            // Undocumented for Cloud Map; a conflict-class refusal is the AWS-wide convention.
-            ? mismatch(['DuplicateRequest', 'ResourceInUse'], [400, 409], 'CreatorRequestId reused with other parameters: undocumented (inferred: a conflict-class error)', 'CreatorRequestId was already used with different parameters')
-            : mismatch(['ValidationException'], [400], PROTON_IDEMPOTENCY, 'IdempotentParameterMismatch: clientToken was already used with different parameters');
-        }
+        if (used !== undefined && used !== paramsKey(input, idem.tokenMember)) return mismatch(p, idem);
         if (used !== undefined) return expected; // a replay: the original result
         if (mayPredateRun(m.token)) {
-          expected = alsoAccept(expected, c.operation === 'RegisterInstance' ? ['DuplicateRequest', 'ResourceInUse'] : ['ValidationException'],
-            'the idempotency token may have been used before this run with other parameters');
+          expected = alsoAccept(expected, idem.mismatch.codes, 'the idempotency token may have been used before this run with other parameters');
         }
       }
       const svcKey = `${scope}${m.service}`;
       const existing = created.get(svcKey);
-      if (c.operation === 'RegisterInstance') {
+      const again = p.creates!;
+      if (again.again === 'update') {
         if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id)) {
           // Re-registering updates; while the earlier request (or this run's deregistration) may still be in
           // progress, DuplicateRequest is documented.
-          const dup = expectState('RegisterInstance', 'state:duplicate-request', input);
+          const dup = expectState(p.key, again.againState, input);
           return alsoAccept(expected, dup.codes, dup.source);
         }
         // Certain: registrations the target accepted. Possible on top: new ones in flight on other keys and
         // deregistrations not confirmed; whichever order the target saw them in is correct.
         const certain = existing?.size ?? 0;
         const possible = certain + (pending.get(svcKey) ?? 0) + (leaving.get(svcKey)?.size ?? 0);
-        if (certain >= CLOUD_MAP_INSTANCE_LIMIT) return expectState('RegisterInstance', 'state:instance-limit', input);
+        const limit = again.limit;
+        if (!limit) return expected;
+        if (certain >= limit.count) return expectState(p.key, limit.state, input);
         pending.set(svcKey, (pending.get(svcKey) ?? 0) + 1);
         inFlight.set(c, svcKey);
-        if (possible >= CLOUD_MAP_INSTANCE_LIMIT) {
-          const limit = expectState('RegisterInstance', 'state:instance-limit', input);
-          return alsoAccept(expected, limit.codes, limit.source);
+        if (possible >= limit.count) {
+          const atLimit = expectState(p.key, limit.state, input);
+          return alsoAccept(expected, atLimit.codes, atLimit.source);
         }
         return expected;
       }
       if (!existing?.has(m.id)) return expected;
-      const conflict = expectState('CreateServiceInstance', 'state:name-conflict', input);
+      const conflict = expectState(p.key, again.againState, input);
       // A token this run has not sent may have been bound to other parameters before it (not a fresh target):
       // the token-mismatch answer is then as correct as the conflict.
-      return m.token && mayPredateRun(m.token) && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
-        ? { ...conflict, codes: [...new Set([...conflict.codes, 'ValidationException'])] }
+      return m.token && idem && mayPredateRun(m.token) && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
+        ? { ...conflict, codes: [...new Set([...conflict.codes, ...idem.mismatch.codes])] }
         : conflict;
     },
 
@@ -178,8 +186,8 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       }
       const x = members(c);
       if (!x || outcome.status < 200 || outcome.status >= 300) return;
-      const { input, m, scope } = x;
-      if (m.token && !tokens.has(`${scope}${m.token}`)) tokens.set(`${scope}${m.token}`, paramsKey(input, TOKEN_MEMBER[c.operation]));
+      const { input, p, m, scope } = x;
+      if (m.token && p.idempotency && !tokens.has(`${scope}${m.token}`)) tokens.set(`${scope}${m.token}`, paramsKey(input, p.idempotency.tokenMember));
       const svcKey = `${scope}${m.service}`;
       setOf(created, svcKey).add(m.id);
       leaving.get(svcKey)?.delete(m.id);

@@ -11,6 +11,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['contract'], // the shared vocabulary: Case, Call, Expected, Outcome, Discrepancy, the model types, ids and the model walk
   ['model'], // loading, importing and checking service models
   ['rules', 'schema', 'protocol'], // documented rules as data, model → JSON Schema, the awsJson wire
+  ['profiles'], // one profile per operation: everything operation-specific, written once
   ['oracle'], // the reference validator
   ['generate', 'emulator'], // cases from the contract; the reference emulator that validates through the oracle
   ['targets', 'checks'], // what cases are sent to (recording included); comparing an Outcome with an Expected

@@ -1,0 +1,38 @@
+// A profile derived from the model alone, for an operation nobody wrote one for (issue 10 §4): its idempotency
+// tokens are the members the model marks `idempotencyToken`; it names no prerequisite and no state, so the
+// oracle judges it by the model's constraints only. Everything here is `inferred`.
+import type { OperationRef } from '../model/load.ts';
+import type { Profile } from './profile.ts';
+
+/** AWS-wide names for "this token was used with other parameters" (no model of these services documents one). */
+const MISMATCH_CODES = ['IdempotentParameterMismatch', 'IdempotentParameterMismatchException', 'ConflictException', 'ValidationException'];
+
+export function derivedProfile(ref: OperationRef): Profile {
+  const input = ref.operation.input ? ref.service.shapes[ref.operation.input] : undefined;
+  const members = input?.type === 'structure' ? input.members : {};
+  const tokens = Object.keys(members).filter((m) => members[m]!.idempotencyToken);
+  const declared = new Set(ref.operation.errors ?? []);
+  const codes = MISMATCH_CODES.filter((c) => declared.has(c));
+  const tokenMember = tokens[0];
+  return {
+    key: ref.key,
+    service: ref.service.service,
+    operation: ref.name,
+    origin: 'derived',
+    ...(tokenMember !== undefined ? {
+      idempotency: {
+        tokenMember,
+        replay: `model ${ref.key} (${tokenMember} is an idempotency token): a replay answers as the original request (inferred)`,
+        mismatch: {
+          codes: codes.length ? codes : ['ValidationException'],
+          says: `${tokenMember} reused with other parameters is refused`,
+          source: `model ${ref.key} (${tokenMember} is an idempotency token); the refusal's code is inferred from the operation's declared errors`,
+          confidence: 'inferred',
+          message: `${tokenMember} was already used with different parameters`,
+        },
+      },
+    } : {}),
+    nonceMembers: tokens,
+    states: [],
+  };
+}
