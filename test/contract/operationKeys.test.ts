@@ -57,10 +57,11 @@ describe('no silent fallback for an operation the harness cannot handle', () => 
     expect(codeOf(() => renderJunit(report))).toBe('CF_ERR_UNKNOWN_OPERATION');
   });
 
-  it('binding does not send an operation with its placeholders unbound', () => {
+  it('binding does not send an operation it has no profile for with its placeholders unbound', () => {
     const b = emptyBinding();
     b.serviceIds.set('srv-http', 'srv-real');
-    const c = { operation: 'DeregisterInstance', kind: 'valid' as const, input: { ServiceId: 'srv-http', InstanceId: 'i' }, breaks: [], exercises: [], context: {} };
+    // DeregisterInstance binds now (its profile names ServiceId, test/profiles); a name no model defines cannot.
+    const c = { operation: 'DeregisterInstances', kind: 'valid' as const, input: { ServiceId: 'srv-http', InstanceId: 'i' }, breaks: [], exercises: [], context: {} };
     expect(codeOf(() => bindCase(c, b))).toBe('CF_ERR_UNKNOWN_OPERATION');
   });
 
