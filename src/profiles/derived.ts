@@ -4,8 +4,9 @@
 import type { OperationRef } from '../model/load.ts';
 import type { Profile } from './profile.ts';
 
-/** AWS-wide names for "this token was used with other parameters" (no model of these services documents one). */
-const MISMATCH_CODES = ['IdempotentParameterMismatch', 'IdempotentParameterMismatchException', 'ConflictException', 'ValidationException'];
+/** AWS-wide names for "this token was used with other parameters" (no model of these services documents one):
+ * the mismatch and conflict classes, then validation; whichever of them the operation declares. */
+const MISMATCH_CODES = ['IdempotentParameterMismatch', 'IdempotentParameterMismatchException', 'ConflictException', 'DuplicateRequest', 'ResourceInUse', 'ValidationException', 'InvalidInput'];
 
 export function derivedProfile(ref: OperationRef): Profile {
   const input = ref.operation.input ? ref.service.shapes[ref.operation.input] : undefined;
