@@ -47,7 +47,7 @@ export function draftTargets(op: OperationSpec, ctx: OracleContext): DraftTarget
   for (const t of protocolTargets(op.operation, op.input(ctx, { lean: true }))) {
     out.push(exists ? t : { id: t.id, invalid: t.invalid, ...(t.variants ? { variants: t.variants.filter((v) => v.kind === 'invalid') } : {}) });
   }
-  out.push(stateTarget(op, ctx));
+  if (op.serviceMember) out.push(stateTarget(op, ctx)); // an operation referencing no resource has no not-found state
   return out;
 }
 

@@ -2,7 +2,7 @@
 // tokens are the members the model marks `idempotencyToken`; it names no prerequisite and no state, so the
 // oracle judges it by the model's constraints only. Everything here is `inferred`.
 import type { OperationRef } from '../model/load.ts';
-import type { Profile } from './profile.ts';
+import type { Profile, StateExpectation } from './profile.ts';
 
 /** AWS-wide names for "this token was used with other parameters" (no model of these services documents one):
  * the mismatch and conflict classes, then validation; whichever of them the operation declares. */
@@ -15,6 +15,13 @@ export function derivedProfile(ref: OperationRef): Profile {
   const declared = new Set(ref.operation.errors ?? []);
   const codes = MISMATCH_CODES.filter((c) => declared.has(c));
   const tokenMember = tokens[0];
+  // Whatever the input references was not made for it: a declared not-found answer is accepted (inferred).
+  const notFound: StateExpectation[] = [...declared].filter((c) => /NotFound(Exception)?$/.test(c)).map((code) => ({
+    id: `state:${code}`, operation: ref.name, path: '', code, confidence: 'inferred',
+    says: `a resource the input references may not exist: ${code} is accepted for a valid payload`,
+    source: `model ${ref.key} (declares ${code}); the referenced resources are placeholders (inferred)`,
+    message: () => `${code}: the referenced resource was not found.`,
+  }));
   return {
     key: ref.key,
     service: ref.service.service,
@@ -34,6 +41,7 @@ export function derivedProfile(ref: OperationRef): Profile {
       },
     } : {}),
     nonceMembers: tokens,
-    states: [],
+    states: notFound,
+    mayMeet: notFound.map((s) => s.id),
   };
 }

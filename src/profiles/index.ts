@@ -32,3 +32,13 @@ export function profileOf(name: string): Profile {
 
 /** The hand-written profile of `key`, if there is one (no model is read). */
 export const handWrittenProfile = (key: OperationKey): Profile | undefined => byKey.get(key);
+
+/** Whether `name` has a profile (an operation of a committed model, named unambiguously). */
+export function hasProfile(name: string): boolean {
+  try {
+    profileOf(name);
+    return true;
+  } catch {
+    return false;
+  }
+}

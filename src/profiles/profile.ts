@@ -61,6 +61,9 @@ export interface Profile {
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];
+  /** States a valid payload may meet because the run cannot know them (an instance it never registered): their
+   * codes are accepted besides success. */
+  mayMeet?: readonly string[];
 }
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));

@@ -10,6 +10,7 @@ import type { Expected } from '../contract/expected.ts';
 import type { Outcome } from '../contract/outcome.ts';
 import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call } from '../contract/call.ts';
+import { splitOperationKey } from '../contract/operation.ts';
 import type { Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { createKeyLock } from './keyLock.ts';
@@ -43,7 +44,7 @@ async function sendOrSkip(target: Target, c: Case, signal?: AbortSignal): Promis
 
 
 const toCall = (c: Case): Call => ({
-  service: serviceOf(c.operation), operation: c.wireOperation ?? c.operation, input: c.input, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
+  service: serviceOf(c.operation), operation: c.wireOperation ?? splitOperationKey(c.operation)?.operation ?? c.operation, input: c.input, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
 });
 
 /** One target, judged by the oracle and the run's state model. */

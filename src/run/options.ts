@@ -1,7 +1,7 @@
 // `contract-fuzz run` options → a validated RunOptions. Every bad value is one line and exit code 2.
 import { intOption, parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
-import { FUZZED_OPERATIONS, fuzzedOperation } from '../model/load.ts';
+import { FUZZED_OPERATIONS, findOperation } from '../model/load.ts';
 import type { FailOn, Strictness } from './findings.ts';
 
 export const RUN_HELP = `usage: contract-fuzz run [options]
@@ -91,7 +91,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
   return {
     target: v.target ?? 'builtin',
     ...(v.diff !== undefined ? { diff: v.diff } : {}),
-    operations: op === 'all' ? known : [fuzzedOperation(op)],
+    operations: op === 'all' ? known : [runnableOperation(op)],
     runs: intOption(v.runs, 'runs', 100, 0, 10_000_000),
     seed: v.seed !== undefined ? Number(v.seed) : randomSeed(),
     concurrency: intOption(v.concurrency, 'concurrency', 16, 1, 1024),
@@ -114,4 +114,18 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     keep: v.keep ?? false,
     help: v.help ?? false,
   };
+}
+
+/**
+ * Any operation of the committed models can be run: a fuzzed one with its hand-written generators, any other
+ * through its profile (src/profiles/). Named the way reports show it: the bare name where only one model
+ * defines it, else `service#Operation`. Unknown or ambiguous: one line (CF_ERR_UNKNOWN_OPERATION, exit 2).
+ */
+function runnableOperation(name: string): string {
+  const ref = findOperation(name);
+  try {
+    return findOperation(ref.name).key === ref.key ? ref.name : ref.key;
+  } catch {
+    return ref.key; // the bare name is ambiguous (CreateService)
+  }
 }

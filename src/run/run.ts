@@ -32,6 +32,7 @@ import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
 import { runCases } from './runner.ts';
 import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
+import { scenariosOf } from '../scenarios/index.ts';
 
 export interface RunIO {
   write(text: string): void;
@@ -165,7 +166,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.invalid += counts.invalid;
       }
       for (const g of result.groups) findings.push(fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduce));
-      if (o.scenarios && !signal.aborted) {
+      if (o.scenarios && !signal.aborted && scenariosOf(op).length > 0) { // an operation without scenarios: its plan lists none
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal });
         const found = await run(o.diff ? 1 : 0);

@@ -13,6 +13,8 @@ export const deregisterInstance: Profile = {
   reference: { member: 'ServiceId', binding: 'serviceIds', notFound: 'state:service-not-found' },
   // The instance it names is one this run registered (nonce applied) or none: never another run's.
   nonceMembers: ['InstanceId'],
+  // Generated cases name instances nobody registered, and one may still be registering.
+  mayMeet: ['state:instance-not-found', 'state:duplicate-request'],
   states: [
     {
       id: 'state:service-not-found',
