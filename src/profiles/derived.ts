@@ -15,12 +15,19 @@ export function derivedProfile(ref: OperationRef): Profile {
   const declared = new Set(ref.operation.errors ?? []);
   const codes = MISMATCH_CODES.filter((c) => declared.has(c));
   const tokenMember = tokens[0];
+  // Pagination: an input member the output returns too (NextToken) is a token only the service can issue.
+  const output = ref.operation.output ? ref.service.shapes[ref.operation.output] : undefined;
+  const returned = new Set(output?.type === 'structure' ? Object.keys(output.members) : []);
+  const paging = Object.keys(members).filter((m) => returned.has(m) && /token/i.test(m) && !members[m]!.idempotencyToken);
+  const validation = ['InvalidInput', 'ValidationException'].find((c) => declared.has(c)) ?? 'ValidationException';
   // Whatever the input references was not made for it: a declared not-found answer is accepted (inferred).
-  const notFound: StateExpectation[] = [...declared].filter((c) => /NotFound(Exception)?$/.test(c)).map((code) => ({
+  // A create may meet what an earlier case of the run created under the same name: its declared conflict answer too.
+  const unknowable = (c: string): boolean => /NotFound(Exception)?$/.test(c) || (/^Create/.test(ref.name) && /^(ConflictException|ResourceInUse|DuplicateRequest|\w+AlreadyExists)$/.test(c));
+  const notFound: StateExpectation[] = [...declared].filter(unknowable).map((code) => ({
     id: `state:${code}`, operation: ref.name, path: '', code, confidence: 'inferred',
-    says: `a resource the input references may not exist: ${code} is accepted for a valid payload`,
-    source: `model ${ref.key} (declares ${code}); the referenced resources are placeholders (inferred)`,
-    message: () => `${code}: the referenced resource was not found.`,
+    says: `what the input references may not exist, or what it creates may exist already: ${code} is accepted for a valid payload`,
+    source: `model ${ref.key} (declares ${code}); the run cannot know the target's resources (inferred)`,
+    message: () => `${code}`,
   }));
   return {
     key: ref.key,
@@ -43,5 +50,6 @@ export function derivedProfile(ref: OperationRef): Profile {
     nonceMembers: tokens,
     states: notFound,
     mayMeet: notFound.map((s) => s.id),
+    ...(paging.length ? { opaque: { members: paging, code: validation, source: `model ${ref.key} (${paging.join(', ')} also in the output: a pagination token the service issues); its refusal inferred` } } : {}),
   };
 }

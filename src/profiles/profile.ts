@@ -64,6 +64,9 @@ export interface Profile {
   /** States a valid payload may meet because the run cannot know them (an instance it never registered): their
    * codes are accepted besides success. */
   mayMeet?: readonly string[];
+  /** Members only the service can issue (pagination tokens): a valid-looking value it never issued may be refused
+   * with `code`, which is then accepted besides success. */
+  opaque?: { members: readonly string[]; code: string; source: string };
 }
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));

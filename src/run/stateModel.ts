@@ -105,9 +105,12 @@ const statefulProfile = (operation: string): Profile | undefined => {
 /** The states a valid payload may meet that the run cannot know (the profile's `mayMeet`): their codes are accepted too. */
 function mayMeet(c: Case, expected: Expected): Expected {
   const p = profileOf(c.operation);
-  if (expected.outcome !== 'success' || !p.mayMeet?.length) return expected;
-  const states = p.states.filter((s) => p.mayMeet!.includes(s.id));
-  return alsoAccept(expected, states.map((s) => s.code), states.map((s) => `${s.id}: ${s.source}`).join('; '));
+  if (expected.outcome !== 'success') return expected;
+  const states = p.states.filter((s) => p.mayMeet?.includes(s.id));
+  if (states.length) expected = alsoAccept(expected, states.map((s) => s.code), states.map((s) => `${s.id}: ${s.source}`).join('; '));
+  const input = p.opaque ? sentInput(c) : undefined;
+  if (p.opaque && input && p.opaque.members.some((m) => input[m] !== undefined)) expected = alsoAccept(expected, [p.opaque.code], p.opaque.source);
+  return expected;
 }
 
 export function createStateModel(options: StateModelOptions = {}): StateModel {
