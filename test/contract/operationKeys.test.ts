@@ -47,14 +47,19 @@ describe('operations keyed service#Operation', () => {
     expect(operations('RegisterInstance')).toEqual(['RegisterInstance']);
     expect(codeOf(() => operations('CreateService'))).toBe('CF_ERR_UNKNOWN_OPERATION');
     expect(codeOf(() => operations('proton#RegisterInstance'))).toBe('CF_ERR_UNKNOWN_OPERATION');
-    expect(codeOf(() => operations('DeregisterInstance'))).toBe('CF_ERR_UNKNOWN_OPERATION');
+    // Any operation of the models runs through its profile (test/profiles): named as reports show it.
+    expect(operations('DeregisterInstance')).toEqual(['DeregisterInstance']);
+    expect(operations('proton#CreateService')).toEqual(['proton#CreateService']);
+    expect(codeOf(() => operations('DeregisterInstances'))).toBe('CF_ERR_UNKNOWN_OPERATION');
   });
 });
 
 describe('no silent fallback for an operation the harness cannot handle', () => {
-  it('JUnit does not drop an operation without a plan', () => {
-    const report = { run: { operations: ['DeregisterInstance'], scenarios: true, interrupted: false }, discrepancies: [] } as unknown as Report;
+  it('JUnit does not drop an operation without a plan: a profiled one gets the per-case properties, another fails loudly', () => {
+    const report = { run: { operations: ['DeregisterInstances'], scenarios: true, interrupted: false }, discrepancies: [] } as unknown as Report;
     expect(codeOf(() => renderJunit(report))).toBe('CF_ERR_UNKNOWN_OPERATION');
+    const profiled = { run: { operations: ['DeregisterInstance'], scenarios: true, interrupted: false, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1 }, discrepancies: [], findings: [] } as unknown as Report;
+    expect(renderJunit(profiled)).toMatch(/<testsuite name="DeregisterInstance"[^>]*tests="5"/);
   });
 
   it('binding does not send an operation it has no profile for with its placeholders unbound', () => {
