@@ -9,12 +9,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CHECKS } from '../../src/checks/index.ts';
-import type { Case } from '../../src/generate/case.ts';
-import type { Expected } from '../../src/oracle/expected.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
-import { capturing } from '../../src/record/capture.ts';
-import { recordRun, recordedExchange } from '../../src/record/record.ts';
-import { readRecording } from '../../src/record/recording.ts';
+import type { Case } from '../../src/contract/case.ts';
+import type { Expected } from '../../src/contract/expected.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
+import { capturing } from '../../src/targets/record/capture.ts';
+import { recordRun, recordedExchange } from '../../src/run/record.ts';
+import { readRecording } from '../../src/targets/record/recording.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { executeRun, type RunIO, type RunResult } from '../../src/run/run.ts';
 import { createHttpTarget, createUndiciTransport } from '../../src/targets/http.ts';

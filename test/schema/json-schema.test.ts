@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compiled, inputValidator, operationSchema, outputValidator } from '../../src/schema/index.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
-import type { ServiceModel } from '../../src/model/types.ts';
+import type { ServiceModel } from '../../src/contract/model.ts';
 import { protonRequest, seedExample } from '../oracle/contexts.ts';
 
 describe('input schema: RegisterInstance', () => {

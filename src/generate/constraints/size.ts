@@ -1,7 +1,7 @@
 // `<path>#size`: lists (and maps) with exactly min and max entries (valid), and one to five past max or
 // under min (the coverage phase: exactly min−1, min, max and max+1). Entries are valid, so only the count is wrong.
 import fc from 'fast-check';
-import type { ServiceModel } from '../../model/types.ts';
+import type { ServiceModel } from '../../contract/model.ts';
 import type { Site } from '../model/sites.ts';
 import { valueOf } from '../model/values.ts';
 import { idOf, writeAt, writeEach, type ModelTarget } from './mutation.ts';

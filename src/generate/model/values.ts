@@ -1,7 +1,7 @@
 // Valid values of any model shape, for members no operation-specific generator covers (Proton tags),
 // plus the JSON type each shape travels as.
 import fc from 'fast-check';
-import type { Shape, ServiceModel, StructureShape } from '../../model/types.ts';
+import type { Shape, ServiceModel, StructureShape } from '../../contract/model.ts';
 import { BULK_BIAS, type LengthBias } from '../strings/length.ts';
 import { record } from '../strings/record.ts';
 import { stringModel, validString } from '../strings/shapeString.ts';

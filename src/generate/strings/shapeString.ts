@@ -2,7 +2,7 @@
 // characters, and values that break exactly the length or exactly the pattern. Everything is built from
 // the shape's facts (min, max, pattern, enum) and the pattern table; nothing filters.
 import fc from 'fast-check';
-import type { StringShape } from '../../model/types.ts';
+import type { StringShape } from '../../contract/model.ts';
 import { translatePattern } from '../../schema/pattern.ts';
 import { FREE_TEXT, FREE_TEXT_BOUNDARY, edges, justOutside } from './chars.ts';
 import { classString, type ClassStringSpec } from './classString.ts';
