@@ -11,7 +11,8 @@ export type HarnessErrorCode =
   | 'CF_ERR_TARGET_UNREACHABLE'
   | 'CF_ERR_PREREQUISITE'
   | 'CF_ERR_FIXTURE'
-  | 'CF_ERR_BASELINE';
+  | 'CF_ERR_BASELINE'
+  | 'CF_ERR_PATTERN_UNSUPPORTED';
 
 export class HarnessError extends Error {
   readonly code: HarnessErrorCode;

@@ -71,16 +71,16 @@ export interface OperationOracle {
 const EMPTY_CONTEXT: OracleContext = Object.freeze({});
 const freezeSuccess = (source: string, confidence: Confidence): ExpectedSuccess => Object.freeze({ outcome: 'success', source, confidence });
 
-function buildOracle(operation: string, service: ServiceModel): OperationOracle {
+function buildOracle(operation: string, service: ServiceModel, modelOnly = false): OperationOracle {
   const input = compileFor(service, operation, 'input');
   const validate = input.validate;
   const sites = input.sites;
   const validationCode = VALIDATION_CODE[service.service] ?? 'ValidationException';
   const notFoundCode = NOT_FOUND_CODE[service.service] ?? 'ResourceNotFoundException';
-  const rules = rulesFor(operation);
+  const rules = modelOnly ? [] : rulesFor(operation);
   const independent: readonly Rule[] = rules.filter((r) => !r.needs);
   const dependent: readonly Rule[] = rules.filter((r) => r.needs);
-  const exists = EXISTS[service.service];
+  const exists = modelOnly ? undefined : EXISTS[service.service];
   const notFound = stateOf(operation, SERVICE_NOT_FOUND);
   const base = `model ${service.service} ${operation} (${service.provenance.format} ${service.provenance.file})`;
   const success = freezeSuccess(rules.length ? `${base} + documented rules` : base, 'documented');
@@ -189,6 +189,12 @@ export function oracleFor(operation: string, dir: string = DEFAULT_MODELS_DIR): 
   }
   return o;
 }
+
+/**
+ * The oracle of any operation of an already loaded model, from its model constraints alone (no documented
+ * rules, no service existence): what the generic path (any awsJson model) is judged by. Not cached here.
+ */
+export const modelOracle = (service: ServiceModel, operation: string): OperationOracle => buildOracle(operation, service, true);
 
 /** What a target must answer to `payload` sent as `operation` in `context`. */
 export function expect(operation: string, payload: unknown, context?: OracleContext): Expected {
