@@ -15,8 +15,12 @@ export function sizeTarget(model: ServiceModel, site: Site): ModelTarget | undef
   if (s.type !== 'list' && s.type !== 'map') return undefined;
   const min = s.min ?? 0;
   if (s.max === undefined && min === 0) return undefined;
-  if (min > LARGEST) return undefined;
-  const max = s.max !== undefined && s.max < LARGEST ? s.max : undefined;
+  // a map's distinct keys are bounded by its key shape (an enum of four values makes at most four entries)
+  const keyShape = s.type === 'map' ? model.shapes[s.key] : undefined;
+  const keys = keyShape?.type === 'string' && keyShape.enum ? keyShape.enum.length : Infinity;
+  const limit = Math.min(LARGEST, keys);
+  if (min > limit) return undefined;
+  const max = s.max !== undefined && s.max < limit ? s.max : undefined;
   const id = idOf(site, 'size');
   const entries = (lo: number, hi: number): fc.Arbitrary<unknown> =>
     s.type === 'list'

@@ -38,7 +38,12 @@ export function valueOf(model: ServiceModel, name: string, bias: LengthBias = BU
     case 'boolean': return fc.boolean();
     case 'timestamp': return fc.integer({ min: 0, max: 4_000_000_000 });
     case 'list': return fc.array(valueOf(model, s.member, bias), { minLength: s.min ?? 0, maxLength: Math.min(s.max ?? 4, Math.max(s.min ?? 0, 4)) });
-    case 'map': return fc.array(fc.tuple(valueOf(model, s.key, bias) as fc.Arbitrary<string>, valueOf(model, s.value, bias)), { maxLength: 3 }).map((es) => Object.fromEntries(es) as unknown);
+    case 'map': {
+      // distinct keys, so the entry count is what was drawn (a model minimum holds)
+      const min = s.min ?? 0;
+      return fc.uniqueArray(fc.tuple(valueOf(model, s.key, bias) as fc.Arbitrary<string>, valueOf(model, s.value, bias)), { minLength: min, maxLength: Math.min(s.max ?? 3, Math.max(min, 3)), selector: (e) => e[0] })
+        .map((es) => Object.fromEntries(es) as unknown);
+    }
     case 'structure': return structureOf(model, s);
     // blobs travel as base64 text; the model's length bounds apply to that text
     case 'blob': return classString({ min: s.min ?? 0, max: Math.max(s.min ?? 0, Math.min(s.max ?? 64, 64)), rest: BASE64 });
