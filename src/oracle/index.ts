@@ -1,5 +1,5 @@
 // The reference validator (oracle): payload + context → Expected, and the catalogue of constraint ids.
-export { expect, expect as classify, expectProtocol, expectState, oracleFor, sameCloudMapService, SERIALIZATION_CODE, SERVICE_NOT_FOUND } from './oracle.ts';
+export { expect, expect as classify, expectProtocol, expectState, modelOracle, oracleFor, sameCloudMapService, SERIALIZATION_CODE, SERVICE_NOT_FOUND } from './oracle.ts';
 export type { OperationOracle, ProtocolId } from './oracle.ts';
 export { constraintsOf } from './catalogue.ts';
 export { expectCase, violatedIds } from './expectCase.ts';

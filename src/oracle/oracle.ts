@@ -18,7 +18,7 @@ import { BODY_NOT_OBJECT, MALFORMED_JSON, UNKNOWN_OPERATION, resolveCodes, type 
 import { rulesFor, type Rule } from '../rules/index.ts';
 import { DEFAULT_MODELS_DIR, findOperation, type OperationRef } from '../model/load.ts';
 import type { ServiceModel } from '../contract/model.ts';
-import type { OperationKey } from '../contract/operation.ts';
+import { operationKey, type OperationKey } from '../contract/operation.ts';
 import { compileFor, type CompiledSchema } from '../schema/validators.ts';
 import type { Confidence, Expected, ExpectedError, ExpectedSuccess, Violation } from '../contract/expected.ts';
 import type { OracleContext } from '../contract/context.ts';
@@ -75,17 +75,17 @@ export interface OperationOracle {
 const EMPTY_CONTEXT: OracleContext = Object.freeze({});
 const freezeSuccess = (source: string, confidence: Confidence): ExpectedSuccess => Object.freeze({ outcome: 'success', source, confidence });
 
-function buildOracle({ name: operation, key, service }: OperationRef): OperationOracle {
+function buildOracle({ name: operation, key, service }: OperationRef, modelOnly = false): OperationOracle {
   const input = compileFor(service, operation, 'input');
   const validate = input.validate;
   const sites = input.sites;
   const validationCode = VALIDATION_CODE[service.service] ?? 'ValidationException';
   const notFoundCode = NOT_FOUND_CODE[service.service] ?? 'ResourceNotFoundException';
-  const rules = rulesFor(key);
+  const rules = modelOnly ? [] : rulesFor(key);
   const independent: readonly Rule[] = rules.filter((r) => !r.needs);
   const dependent: readonly Rule[] = rules.filter((r) => r.needs);
-  const exists = EXISTS[service.service];
-  const notFound = stateOf(key, SERVICE_NOT_FOUND);
+  const exists = modelOnly ? undefined : EXISTS[service.service];
+  const notFound = modelOnly ? undefined : stateOf(key, SERVICE_NOT_FOUND);
   const base = `model ${service.service} ${operation} (${service.provenance.format} ${service.provenance.file})`;
   const success = freezeSuccess(rules.length ? `${base} + documented rules` : base, 'documented');
   const successUnknownMembers = freezeSuccess(`${base}; unknown members ignored (AWS JSON convention)`, 'inferred');
@@ -199,6 +199,13 @@ export function oracleFor(operation: string, dir: string = DEFAULT_MODELS_DIR): 
   }
   return o;
 }
+
+/**
+ * The oracle of any operation of an already loaded model, from its model constraints alone (no documented
+ * rules, no service existence): what the generic path (any awsJson model) is judged by. Not cached here.
+ */
+export const modelOracle = (service: ServiceModel, operation: string): OperationOracle =>
+  buildOracle({ name: operation, key: operationKey(service.service, operation), service, operation: service.operations[operation]! }, true);
 
 /** What a target must answer to `payload` sent as `operation` in `context`. */
 export function expect(operation: string, payload: unknown, context?: OracleContext): Expected {

@@ -171,7 +171,8 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
           note(pos, `${pos.sp}/pattern`, 'pattern', KIND_TEXT.pattern(str.pattern), name, `matches ${str.pattern}`, sensitive);
         }
         if (str.enum !== undefined) {
-          out.enum = nullable ? [...str.enum, null] : [...str.enum];
+          // null is the required constraint's matter (nullMeans), never an enum violation as well
+          out.enum = [...str.enum, null];
           note(pos, `${pos.sp}/enum`, 'enum', KIND_TEXT.enum(str.enum), name, `∈ {${str.enum.join(', ')}}`, sensitive);
         }
         break;

@@ -2,7 +2,7 @@
 // structure members, map keys and values, list items and the members of listed structures. Each site
 // knows its model path (the id scheme of src/contract/constraint.ts, paths by the walk of src/contract/walk.ts) and how to write a value there into a
 // copy of a whole input (a lens), so one factory per constraint kind can break or touch any of them.
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { Shape, ServiceModel } from '../../contract/model.ts';
 import { stepsOf, type StepRole } from '../../contract/walk.ts';
 import { dictionary } from '../strings/dictionary.ts';
@@ -55,10 +55,17 @@ function withEntry(o: unknown, key: string, value: unknown): Record<string, unkn
   return out;
 }
 
-const defaultFreshKey = (map: Readonly<Record<string, unknown>>): string => {
-  let k = 'fuzz';
-  for (let i = 0; Object.prototype.hasOwnProperty.call(map, k); i++) k = `fuzz${i}`;
-  return k;
+/** A new key valid for the key shape: `fuzz`, `fuzz0`… where they are valid, else other valid keys (fixed). */
+const freshKeyOf = (model: ServiceModel, keyShape: string) => {
+  const s = model.shapes[keyShape];
+  const plain = s?.type === 'string' && s.pattern === undefined && s.enum === undefined && (s.min ?? 0) <= 4 && (s.max ?? Infinity) >= 7;
+  const pool = plain ? [] : [minimalValue(model, keyShape) as string, ...fc.sample(valueOf(model, keyShape) as fc.Arbitrary<string>, { seed: 1, numRuns: 40 })];
+  return (map: Readonly<Record<string, unknown>>): string => {
+    if (!plain) return pool.find((k) => !Object.prototype.hasOwnProperty.call(map, k)) ?? pool[0]!;
+    let k = 'fuzz';
+    for (let i = 0; Object.prototype.hasOwnProperty.call(map, k); i++) k = `fuzz${i}`;
+    return k;
+  };
 };
 
 export function sitesOf(model: ServiceModel, operation: string, options: SiteOptions = {}): Site[] {
@@ -67,7 +74,6 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
   const root = shapeOf(model, op.input);
   if (root.type !== 'structure') throw new Error(`generate: input of ${operation} is not a structure`);
   const sites: Site[] = [];
-  const fresh = options.freshKey ?? defaultFreshKey;
   const keyed = options.keyFilter ?? ((k: string) => k);
 
   const add = (path: string, shapeName: string, role: SiteRole, required: boolean, member: string, addsEntry: boolean, lens: Lens) => {
@@ -97,6 +103,7 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
     } else if (shape.type === 'map') {
       const [key, value] = stepsOf(shape, path);
       const filler = minimalValue(model, value.target);
+      const fresh = options.freshKey ?? freshKeyOf(model, key.target);
       const keyLens: Lens = (input, f) => lens(input, (o) => withEntry(o, keyed(f(undefined) as string), filler));
       const valueLens: Lens = (input, f) => lens(input, (o) => withEntry(o, fresh((o ?? {}) as Record<string, unknown>), f(undefined)));
       add(key.path, key.target, 'key', false, member, true, keyLens);
@@ -105,7 +112,8 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
       const [item] = stepsOf(shape, path);
       // items: replace the first one (or add one to an empty list), so the list size does not change
       const itemLens: Lens = (input, f) => lens(input, (o) => {
-        const a = Array.isArray(o) ? o.slice() : [];
+        // an absent list becomes its minimal one (a model minimum of items holds), then its first item is replaced
+        const a = Array.isArray(o) ? o.slice() : (minimalValue(model, shapeName) as unknown[]).slice();
         a[0] = f(a[0]);
         return a;
       });
