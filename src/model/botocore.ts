@@ -25,6 +25,8 @@ export function importBotocore(doc: unknown, source: SourceInfo): ServiceModel {
   const { file } = source;
   if (!isBotocore(doc)) throw formatError(file, 'not a botocore service-2.json (needs metadata, operations and shapes)');
   const meta = doc.metadata;
+  // The protocol first: a restJson or query model is refused for what it is, not for a field it lacks.
+  const wire = protocol(meta, file);
   const endpointPrefix = meta.endpointPrefix;
   const signingName = meta.signingName ?? endpointPrefix;
   if (!signingName || !endpointPrefix || !meta.apiVersion || !meta.targetPrefix) {
@@ -38,7 +40,7 @@ export function importBotocore(doc: unknown, source: SourceInfo): ServiceModel {
     service: signingName,
     fullName: meta.serviceFullName ?? signingName,
     apiVersion: meta.apiVersion,
-    protocol: protocol(meta, file),
+    protocol: wire,
     targetPrefix: meta.targetPrefix,
     signingName,
     endpointPrefix,
@@ -52,7 +54,8 @@ function protocol(meta: BotoMetadata, file: string): Protocol {
   const json = meta.protocol === 'json' || (meta.protocols ?? []).includes('json');
   if (json && meta.jsonVersion === '1.0') return 'awsJson1_0';
   if (json && meta.jsonVersion === '1.1') return 'awsJson1_1';
-  throw formatError(file, `unsupported protocol '${meta.protocol}' jsonVersion '${meta.jsonVersion}' (awsJson 1.0/1.1 only)`);
+  const named = meta.protocol ?? (meta.protocols ?? []).join('/');
+  throw formatError(file, `protocol '${named}'${json ? ` jsonVersion '${meta.jsonVersion}'` : ''} is not supported (awsJson 1.0/1.1 only)`);
 }
 
 function operation(name: string, op: BotoOperation): OperationModel {
