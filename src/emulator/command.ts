@@ -4,6 +4,8 @@ import { withConfig } from '../config/index.ts';
 import { HarnessError } from '../errors.ts';
 import { startEmulator } from './index.ts';
 import { SERVE_FLAGS, SERVE_HELP } from './options.ts';
+import { readModelFile } from '../model/modelFile.ts';
+import { useModel } from '../model/load.ts';
 
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(withConfig('serve', argv), SERVE_FLAGS);
@@ -13,13 +15,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { port: p, 'operation-delay-ms': d } = SERVE_FLAGS;
   const port = intOption(values.port, 'port', 0, p.value.minimum, p.value.maximum);
   const operationDelayMs = intOption(values['operation-delay-ms'], 'operation-delay-ms', 20, d.value.minimum, d.value.maximum);
+  // Read before listening: a bad model file is one line and exit 2, and no port is taken.
+  const model = values.model === undefined ? undefined : readModelFile(values.model);
+  if (model) useModel(model);
   let running;
   try {
     running = await startEmulator({ port, host: values.host ?? '127.0.0.1', operationDelayMs, statusSource });
   } catch (e) {
     throw new HarnessError('CF_ERR_CONFIG', `cannot listen on ${values.host ?? '127.0.0.1'}:${values.port ?? 0}: ${(e as Error).message}`);
   }
-  process.stdout.write(`contract-fuzz emulator listening on ${running.url} (Cloud Map: Route53AutoNaming_v20170314.*, Proton: AwsProton20200720.*); Ctrl-C stops it\n`);
+  const also = model && model.service !== 'servicediscovery' && model.service !== 'proton' ? `, ${model.service}: ${model.targetPrefix}.* (mock)` : '';
+  process.stdout.write(`contract-fuzz emulator listening on ${running.url} (Cloud Map: Route53AutoNaming_v20170314.*, Proton: AwsProton20200720.*${also}); Ctrl-C stops it\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

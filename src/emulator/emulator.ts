@@ -1,6 +1,6 @@
 // The emulator without a socket: state for both services, the route tables, the validator and the
 // pipeline, wired once. `startEmulator` (index.ts) puts it behind node:http.
-import { loadServiceModel } from '../model/load.ts';
+import { givenModels, loadServiceModel, SERVICES } from '../model/load.ts';
 import type { ServiceModel } from '../contract/model.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createIds } from './ids.ts';
@@ -14,6 +14,7 @@ import { CloudMapState } from './state/cloudmap.ts';
 import { ProtonState } from './state/proton.ts';
 import type { StateOptions } from './types.ts';
 import { referenceValidator } from './validate.ts';
+import { mockRoutes } from './mock.ts';
 
 export interface EmulatorOptions {
   /** How long Cloud Map operations and Proton deployments take to complete (default 10 ms). */
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
   validator?: Validator;
   /** Directory of the normalized models (default: the project's models/). */
   modelsDir?: string;
+  /** Models of other services, served by the stateless mock (default: those given with --model, src/model/load.ts). */
+  models?: readonly ServiceModel[];
 }
 
 export interface Emulator {
@@ -50,12 +53,26 @@ const protocolOf = (m: ServiceModel, messageKey: JsonProtocol['messageKey']): Js
   messageKey,
 });
 
+/** The message member most of the model's error shapes name (AWS JSON services mostly say `message`). */
+function messageKeyOf(m: ServiceModel): JsonProtocol['messageKey'] {
+  let upper = 0;
+  let lower = 0;
+  for (const s of Object.values(m.shapes)) {
+    if (s.type !== 'structure' || !s.error) continue;
+    if (Object.hasOwn(s.members, 'Message')) upper++;
+    else if (Object.hasOwn(s.members, 'message')) lower++;
+  }
+  return upper > lower ? 'Message' : 'message';
+}
+
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const seed = options.seed ?? 0;
   const statusSource = options.statusSource ?? 'model';
   const cloudMapModel = loadServiceModel('servicediscovery', options.modelsDir);
   const protonModel = loadServiceModel('proton', options.modelsDir);
-  const validate = options.validator ?? referenceValidator({ servicediscovery: cloudMapModel, proton: protonModel });
+  // Another service's model (--model) has no hand-written behaviour: every operation is the mock's (mock.ts).
+  const others = (options.models ?? givenModels()).filter((m) => !(SERVICES as readonly string[]).includes(m.service));
+  const validate = options.validator ?? referenceValidator({ servicediscovery: cloudMapModel, proton: protonModel }, options.modelsDir, others);
 
   const fresh = () => {
     const o: StateOptions = {
@@ -77,12 +94,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const handle = createPipeline([
     api({
       service: 'servicediscovery', prefix: cloudMapModel.targetPrefix, protocol: protocolOf(cloudMapModel, 'Message'), validated: true,
-      statusOf: statusTable(cloudMapModel, statusSource), routes: { ...cloudMapRoutes, ...cloudMapListRoutes }, state: () => state.cloudMap,
+      statusOf: statusTable(cloudMapModel, statusSource), routes: { ...mockRoutes(cloudMapModel), ...cloudMapRoutes, ...cloudMapListRoutes }, state: () => state.cloudMap,
     }),
     api({
       service: 'proton', prefix: protonModel.targetPrefix, protocol: protocolOf(protonModel, 'message'), validated: true,
-      statusOf: statusTable(protonModel, statusSource), routes: { ...protonRoutes, ...protonListRoutes }, state: () => state.proton,
+      statusOf: statusTable(protonModel, statusSource), routes: { ...mockRoutes(protonModel), ...protonRoutes, ...protonListRoutes }, state: () => state.proton,
     }),
+    ...others.map((m) => api({
+      service: m.service, prefix: m.targetPrefix, protocol: protocolOf(m, messageKeyOf(m)), validated: true,
+      statusOf: statusTable(m, statusSource), routes: mockRoutes(m), state: () => undefined,
+    })),
     api({
       service: 'emulator', prefix: EMULATOR_TARGET_PREFIX, protocol: { contentType: 'application/x-amz-json-1.1', messageKey: 'message' }, validated: false,
       statusOf: statusTable(undefined, statusSource), routes: emulatorRoutes, state: () => control,

@@ -20,8 +20,23 @@ export type FuzzedOperation = keyof typeof FUZZED_OPERATIONS;
 export const DEFAULT_MODELS_DIR = join(PACKAGE_ROOT, 'models');
 
 const cache = new Map<string, ServiceModel>();
+/** Models given on the command line (`--model FILE`), by service: they join (or stand in for) the committed ones. */
+const given = new Map<string, ServiceModel>();
+
+/** Makes `model` known to every lookup of this process (`--model FILE`); one of a committed service replaces it. */
+export function useModel(model: ServiceModel): void {
+  given.set(model.service, model);
+}
+
+/** The models given with --model, in the order given. */
+export const givenModels = (): ServiceModel[] => [...given.values()];
+
+/** The services operations are looked up in: the committed ones, then those given with --model. */
+export const knownServices = (): string[] => [...new Set([...SERVICES, ...given.keys()])];
 
 export function loadServiceModel(service: string, dir: string = DEFAULT_MODELS_DIR): ServiceModel {
+  const mine = dir === DEFAULT_MODELS_DIR ? given.get(service) : undefined;
+  if (mine) return mine;
   const file = join(dir, service, 'model.json');
   const hit = cache.get(file);
   if (hit) return hit;
@@ -56,16 +71,26 @@ const refIn = (service: ServiceModel, name: string): OperationRef | undefined =>
  * and a bare name two services share (CreateService), is a usage error naming the candidates: never a guess.
  */
 export function findOperation(name: string, dir: string = DEFAULT_MODELS_DIR): OperationRef {
+  const services = knownServices();
   const keyed = splitOperationKey(name);
   if (keyed) {
-    const ref = (SERVICES as readonly string[]).includes(keyed.service) ? refIn(loadServiceModel(keyed.service, dir), keyed.operation) : undefined;
+    const ref = services.includes(keyed.service) ? refIn(loadServiceModel(keyed.service, dir), keyed.operation) : undefined;
     if (ref) return ref;
-    throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${name}' (services: ${SERVICES.join(', ')})`);
+    throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${name}' (services: ${services.join(', ')}${given.size ? '' : '; another service\'s model: --model FILE'})`);
   }
-  const found = SERVICES.flatMap((s) => refIn(loadServiceModel(s, dir), name) ?? []);
+  const found = services.flatMap((s) => refIn(loadServiceModel(s, dir), name) ?? []);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `operation '${name}' is ambiguous: name one of ${found.map((f) => f.key).join(', ')}`);
-  throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${name}' (known: ${SERVICES.flatMap((s) => Object.keys(loadServiceModel(s, dir).operations)).join(', ')})`);
+  throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown operation '${name}' (known: ${services.flatMap((s) => Object.keys(loadServiceModel(s, dir).operations)).join(', ')})`);
+}
+
+/** `service#*`: every operation of that service's model, as `service#Operation` keys in name order. */
+export function operationsOfService(pattern: string, dir: string = DEFAULT_MODELS_DIR): OperationKey[] {
+  const service = pattern.slice(0, -2);
+  if (!knownServices().includes(service)) {
+    throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `unknown service '${service}' in '${pattern}' (services: ${knownServices().join(', ')})`);
+  }
+  return Object.keys(loadServiceModel(service, dir).operations).sort().map((op) => operationKey(service, op));
 }
 
 export const isFuzzedOperation = (name: string): name is FuzzedOperation => Object.hasOwn(FUZZED_OPERATIONS, name);

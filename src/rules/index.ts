@@ -3,6 +3,7 @@
 // referenced service is known to exist.
 import { cloudMapAttributeRules, cloudMapModelBacked } from './cloudmap-attributes.ts';
 import { cloudMapServiceRules } from './cloudmap-service.ts';
+import { createServiceNamespaceRequired } from './cloudmap-create-service.ts';
 import { protonModelBacked, protonRules } from './proton.ts';
 import type { OperationKey } from '../contract/operation.ts';
 import type { ModelBackedStatement, Rule } from './rule.ts';
@@ -19,6 +20,7 @@ export { charLength } from './chars.ts';
 const RULES: Readonly<Record<OperationKey, readonly Rule[]>> = {
   'servicediscovery#RegisterInstance': [...cloudMapAttributeRules, ...cloudMapServiceRules],
   'proton#CreateServiceInstance': protonRules,
+  'servicediscovery#CreateService': [createServiceNamespaceRequired],
 };
 
 const MODEL_BACKED: Readonly<Record<OperationKey, readonly ModelBackedStatement[]>> = {

@@ -33,6 +33,9 @@ export const DOCUMENTED_STATUSES: readonly DocumentedStatus[] = [
   { service: 'proton', code: 'InternalServerException', model: 500, referencePage: 500, source: `${MODEL}; ${PROTON_PAGE}`, confidence: 'documented' },
   // Protocol-level errors of AWS JSON services: seen on other services, in neither source.
   { service: '*', code: 'SerializationException', referencePage: 400, source: 'AWS JSON protocol convention (DESIGN "Wire protocol")', confidence: 'inferred' },
+  // The validation code of a service whose model does not declare it (DynamoDB, Kinesis: dynalite/kinesalite
+  // captured 400 from live AWS; DESIGN "Evidence on record"); a model or table entry of the service wins.
+  { service: '*', code: 'ValidationException', referencePage: 400, source: 'AWS JSON services answer validation failures with 400 (DESIGN "Evidence on record": DynamoDB, Kinesis)', confidence: 'inferred' },
   { service: '*', code: 'UnknownOperationException', referencePage: 400, source: 'AWS JSON protocol convention (DESIGN "Wire protocol")', confidence: 'inferred' },
 ];
 

@@ -1,7 +1,9 @@
 // `contract-fuzz run` options → a validated RunOptions. Every bad value is one line and exit code 2.
 import { enumFlag, intFlag, intOption, parse, type FlagTable } from '../args.ts';
 import { HarnessError } from '../errors.ts';
-import { FUZZED_OPERATIONS, findOperation } from '../model/load.ts';
+import { FUZZED_OPERATIONS, findOperation, operationsOfService, useModel } from '../model/load.ts';
+import { readModelFile } from '../model/modelFile.ts';
+import { partitionRunnable, type NotRunnable } from './runnable.ts';
 import type { FailOn, Strictness } from './findings.ts';
 import type { Shard } from '../generate/shard.ts';
 import { parseDuration, parseShard } from './runControl.ts';
@@ -19,7 +21,10 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
                         sdk+http://HOST:PORT (through the AWS SDK) | aws (real AWS: needs --allow-aws)
   --diff T2             differential run: send every case to T and T2 and report where T2 departs from T
   --operation OP        servicediscovery#RegisterInstance | proton#CreateServiceInstance | all (default all);
+                        any operation of the models as service#Operation, or service#* for all of a service's;
                         a bare name is accepted where only one service has it
+  --model FILE          another awsJson 1.0/1.1 service: a botocore service-2.json, a Smithy JSON AST or what
+                        'contract-fuzz models import' wrote; its operations run by name (default: service#*)
   --runs N              cases per operation after the coverage pass (default 100)
   --seed S              seed (default: random, printed); same seed and options ⇒ same cases and report
   --concurrency C       requests in flight (default 16)
@@ -79,7 +84,7 @@ examples (\`contract-fuzz serve --port 4566\` stands in for your emulator):
  * so a flag added here is a config key too. `value` says what a config file may hold where it is not text.
  */
 export const RUN_FLAGS = {
-  target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, runs: intFlag(0, 10_000_000),
+  target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, model: { type: 'string' }, runs: intFlag(0, 10_000_000),
   seed: { type: 'string', value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 32 - 1 } },
   concurrency: intFlag(1, 1024), 'timeout-ms': intFlag(1, 2 ** 31 - 1), region: { type: 'string' },
   strictness: enumFlag('documented', 'inferred'), 'fail-on': enumFlag('error', 'warning'), baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
@@ -100,6 +105,10 @@ export interface RunOptions {
   target: string;
   diff?: string;
   operations: string[];
+  /** `--model FILE`: the model of another service its operations come from (read once, at parse time). */
+  model?: string;
+  /** `--operation 'service#*'`: the service's operations left out, each with the reason (src/run/runnable.ts). */
+  notRunnable?: NotRunnable[];
   runs: number;
   seed: number;
   concurrency: number;
@@ -145,8 +154,12 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
   if (v.shard !== undefined && v['write-baseline'] !== undefined) {
     throw new HarnessError('CF_ERR_USAGE', '--write-baseline with --shard would write one shard\'s findings: give it to contract-fuzz merge instead');
   }
-  const op = v.operation ?? 'all';
+  // Before any operation is looked up: its service joins the committed ones for the whole process.
+  const model = v.model === undefined ? undefined : readModelFile(v.model);
+  if (model) useModel(model);
+  const op = v.operation ?? (model ? `${model.service}#*` : 'all');
   const known = Object.keys(FUZZED_OPERATIONS);
+  const wildcard = op !== 'all' && op.endsWith('#*') ? partitionRunnable(op, operationsOfService(op).map(runnableOperation)) : undefined;
   const strictness = v.strictness ?? 'documented';
   if (strictness !== 'documented' && strictness !== 'inferred') throw new HarnessError('CF_ERR_USAGE', `--strictness must be documented or inferred, got '${strictness}'`);
   const failOn = v['fail-on'] ?? 'error';
@@ -160,7 +173,9 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
   return {
     target: v.target ?? 'builtin',
     ...(v.diff !== undefined ? { diff: v.diff } : {}),
-    operations: op === 'all' ? known : [runnableOperation(op)],
+    operations: op === 'all' ? known : wildcard ? wildcard.runnable : [runnableOperation(op)],
+    ...(v.model !== undefined ? { model: v.model } : {}),
+    ...(wildcard?.not.length ? { notRunnable: wildcard.not } : {}),
     runs: intOption(v.runs, 'runs', durationMs !== undefined ? TIME_BOXED_RUNS : 100, 0, 10_000_000),
     seed: v.seed !== undefined ? Number(v.seed) : randomSeed(),
     concurrency: intOption(v.concurrency, 'concurrency', 16, 1, 1024),

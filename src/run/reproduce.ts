@@ -25,6 +25,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   target: { flags: (o) => ['--target', o.target], replay: true }, // replay: the target of the finding (see below)
   diff: { flags: (o) => (o.diff === undefined ? [] : ['--diff', o.diff]), replay: false },
   operations: { flags: (_o, operation) => ['--operation', operation], replay: false }, // a fixture names its operation
+  model: { flags: (o) => (o.model === undefined ? [] : ['--model', o.model]), replay: false }, // such a run reproduces by rerun (reproduceFor)
   seed: { flags: (o) => ['--seed', String(o.seed)], replay: false }, // a fixture holds its case
   runs: { flags: (o) => ['--runs', String(o.runs)], replay: false },
   strictness: { flags: (o) => when(o.strictness !== 'documented', '--strictness', o.strictness), replay: false }, // replay reports every verdict
@@ -51,6 +52,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   rateLimit: { notCarried: 'how fast requests go out: the same cases and verdicts (a throttled case is not judged)' },
   quiet: { notCarried: 'progress output only' },
   help: { notCarried: 'not a run' },
+  notRunnable: { notCarried: 'follows from --operation service#* and the model' },
   shard: { flags: (o) => (o.shard === undefined ? [] : ['--shard', formatShard(o.shard)]), replay: false }, // a fixture holds its case
   durationMs: { notCarried: 'the clock does not repeat: a time-boxed run is reproduced by --runs with the random cases it reached, which run.ts puts in its place (reachedRuns), so the same cases run whatever the speed' },
   maxFindings: { notCarried: 'only where the run stops: the case of every finding it reports ran before the stop' },
@@ -97,7 +99,8 @@ export function replayCommand(o: RunOptions, fixture: string): string {
  * with, which the rerun is).
  */
 export function reproduceFor(o: RunOptions): (f: Pick<Finding, 'operation' | 'kind' | 'id'>) => string {
-  const rerunOnly = o.fixturesDir === undefined || o.diff !== undefined || o.target.startsWith('replay:');
+  // `replay` reads the committed models only: a run of another service's model (--model) is reproduced by rerun.
+  const rerunOnly = o.fixturesDir === undefined || o.diff !== undefined || o.target.startsWith('replay:') || o.model !== undefined;
   // A throttled finding writes no fixture (the payload is not what it is about): the run again reproduces it.
   return (f) => (rerunOnly || o.fixturesDir === undefined || f.kind === 'throttled' ? rerunCommand(o, f.operation) : replayCommand(o, fixturePath(o.fixturesDir, f)));
 }

@@ -124,6 +124,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const budget = new FindingBudget(o.maxFindings, { gate: o, baselined: new Set(baseline?.findings.map((e) => e.id)) });
   let randomCases = 0;
   const found = (f: Finding): void => { findings.push(f); budget.see(f); };
+  for (const n of o.notRunnable ?? []) io.writeErr(`contract-fuzz: ${n.operation} not run: ${n.reason}\n`);
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
       const t = await open(spec, openOptions);

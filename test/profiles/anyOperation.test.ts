@@ -22,10 +22,10 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-const run = async (operation: string) => {
-  const dir = join(work, operation.replace('#', '-'));
-  const x = await cli(['run', '--target', url, '--operation', operation, '--runs', '5', '--seed', '7', '--report-dir', dir], work);
-  return { x, report: x.code === 2 ? undefined : JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { summary: { cases: number; discrepancies: number }; run: { operations: string[] } } };
+const run = async (operation: string, target = url) => {
+  const dir = join(work, operation.replace('#', '-').replace('*', 'all'));
+  const x = await cli(['run', '--target', target, '--operation', operation, '--runs', '5', '--seed', '7', '--report-dir', dir], work);
+  return { x, report: x.code === 2 ? undefined : JSON.parse(await readFile(join(dir, 'report.json'), 'utf8')) as { summary: { cases: number; discrepancies: number }; run: { operations: string[]; caseDigest: Record<string, { cases: number }> } } };
 };
 
 describe('any operation by name against serve', () => {
@@ -47,4 +47,35 @@ describe('any operation by name against serve', () => {
     expect(x.stderr).not.toMatch(/internal error|\n\s+at /);
     if (x.code === 2) expect(x.stderr.trim().split('\n')).toHaveLength(1);
   }, 180_000);
+});
+
+// Issue 10 §6 acceptance: every operation of both committed models, by `service#*`, each service on a serve of its
+// own (what one run's model-only Create… leaves behind, no later run can tell from what never existed: see
+// src/run/runnable.ts). Hand-written routes give the state, the mock (src/emulator/mock.ts) the rest
+// (proton#CreateServiceTemplate…, which answered UnknownOperationException on try2); servicediscovery#CreateService
+// was refused without a NamespaceId by the emulator while the oracle called it valid (rejected-valid) until the
+// documented rule joined the oracle.
+describe.each(['servicediscovery', 'proton'])('%s#* against a serve of its own', (service) => {
+  let own: ReturnType<typeof startCli>;
+  let ownUrl = '';
+  beforeAll(async () => {
+    own = startCli(['serve', '--port', '0'], work);
+    await until('serve listens', () => /http:\/\/127\.0\.0\.1:\d+/.test(own.stdout()), 60_000);
+    ownUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(own.stdout())![0];
+  }, 90_000);
+  afterAll(async () => {
+    own.child.kill('SIGTERM');
+    await own.done;
+  });
+
+  it('every operation runs, none left out, 0 findings', async () => {
+    const { x, report } = await run(`${service}#*`, ownUrl);
+    expect(x.code, x.stderr + x.stdout).toBe(0);
+    expect(x.stderr).not.toMatch(/not run:/);
+    const model = JSON.parse(await readFile(new URL(`../../models/${service}/model.json`, import.meta.url), 'utf8')) as { operations: Record<string, unknown> };
+    const ran = report!.run.operations.map((o) => o.replace(`${service}#`, '')).sort();
+    expect(ran).toEqual(Object.keys(model.operations).sort());
+    for (const op of report!.run.operations) expect(report!.run.caseDigest[op]!.cases, op).toBeGreaterThan(5);
+    expect(report!.summary.discrepancies).toBe(0);
+  }, 300_000);
 });
