@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 export const FLOORS: readonly (readonly string[])[] = [
-  ['errors', 'version', 'packageRoot', 'files', 'args', 'schemas'], // plumbing: coded errors, file writes, argv, JSON documents
+  ['errors', 'version', 'packageRoot', 'files', 'args', 'schemas', 'pool'], // plumbing: coded errors, file writes, argv, JSON documents, a bounded task pool
   ['contract'], // the shared vocabulary: Case, Call, Expected, Outcome, Discrepancy, the model types, ids and the model walk
   ['model'], // loading, importing and checking service models
   ['rules', 'schema', 'protocol'], // documented rules as data, model → JSON Schema, the awsJson wire
@@ -18,7 +18,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['scenarios'], // idempotency and state scenarios against a target
   ['report'], // report files and sinks
   ['run'], // the run, record and replay commands
-  ['cli'], // the entry point
+  ['config', 'cli'], // the config file (read from the commands' flag tables) and the entry point
 ];
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
