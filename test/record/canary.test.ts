@@ -2,13 +2,14 @@
 // STS session token) sign every request `contract-fuzz record`, `run`, `run --diff` and `replay` send, through a
 // loopback proxy in front of the builtin emulator that echoes the Authorization header and the session token back
 // in headers, cookies and error bodies, and answers errors with an undocumented 422 so findings and fixtures get
-// written. The error bodies come in turn as JSON, gzip, deflate, br, bytes that are not UTF-8 (recorded as hex),
+// written. The error bodies come (chosen by a hash of the request) as JSON, gzip, deflate, br, bytes that are not UTF-8 (recorded as hex),
 // base64, hex text, JSON cut inside the token, and an HTML page where the token straddles the 512-character excerpt.
 // Every file any command wrote (cwd is a fresh temp folder: reports, fixtures, recordings), and everything they
 // printed, must hold no 20-character piece of any secret, in the text or in its hex, base64 or gzip/deflate/br
 // decoded forms, no `AWS4-HMAC-SHA256 Credential=` and no signature. The CLI runs as a child process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -75,7 +76,6 @@ function encoded(n: number, text: string, token: string, headers: Record<string,
 /** Forwards to `upstream`; errors come back as 422; with `echo`, the signature and token come back too. */
 async function startProxy(upstream: string, echo: boolean): Promise<Proxy> {
   const seen: Proxy['seen'] = [];
-  let errors = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -108,7 +108,10 @@ async function startProxy(upstream: string, echo: boolean): Promise<Proxy> {
                 json[key] = `${String(json[key] ?? '')} (request was signed ${authorization}; token ${token})`;
                 text = JSON.stringify(json);
               } catch { /* not JSON: as it was */ }
-              [answer, answerStatus] = encoded(errors++, text, token ?? '', out, status);
+              // By the request, not by arrival: identical requests sent at once by two cases get the same answer, so
+              // replay (which cannot know which of them came first live) meets the same answers as the live run.
+              const n = createHash('sha1').update(`${String(req.headers['x-amz-target'])}\n`).update(Buffer.concat(chunks)).digest().readUInt32BE(0);
+              [answer, answerStatus] = encoded(n, text, token ?? '', out, status);
             }
           }
           res.writeHead(answerStatus, out).end(answer);
