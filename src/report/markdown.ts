@@ -49,6 +49,9 @@ export function renderMarkdown(r: Report): string {
     lines.push('', '<details><summary>Minimal payloads and where each finding was seen</summary>', '');
     for (const c of r.findings) {
       lines.push(`- \`${c.id}\` ${code(c.signature)}: ${code(shortPayload(c.example.rawBody ?? c.example.request))}`);
+      // The answer as it came over the wire (scrubbed), short: report.html and report.json hold it whole.
+      const w = c.example.wire;
+      if (w) lines.push(`  - answer: ${w.response ? code(`HTTP ${w.response.status} ${w.response.body.length > 200 ? `${w.response.body.slice(0, 200)}…` : w.response.body}`) : code(`no response: ${w.failure ?? '?'}`)}`);
       for (const o of c.seenOn) lines.push(`  - ${code(`${o.operation} ${o.constraint}`)} ×${o.count}${o.baselined ? ' (baselined)' : ''}`);
       for (const q of c.consequences) lines.push(`  - consequence: ${code(`${q.operation} ${q.kind} ${q.constraint}`)}`);
     }
