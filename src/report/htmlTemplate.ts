@@ -83,6 +83,8 @@ export const TEMPLATE = `<!DOCTYPE html>
 <dt>requests</dt><dd><%= s.requests %></dd>
 <dt>findings</dt><dd><%= s.findings %> root cause(s), <%= s.gatingFindings %> gating, over <%= s.discrepancies %> discrepancies</dd>
 <% if (run.baseline) { %><dt>baseline</dt><dd><%= run.baseline %></dd><% } %>
+<% if (it.notes.length > 0) { %><dt>run</dt><dd id="notes"><%= it.notes.join(' · ') %></dd><% } %>
+<% if (it.filtered) { %><dt>filtered out</dt><dd id="filtered"><%= it.filtered.patterns %>: <% for (const f of it.filtered.operations) { %><details><summary><%= f.operation %>: <%= f.count %> id(s) not generated</summary><%= f.ids %></details><% } %></dd><% } %>
 <dt>reproduce the run</dt><dd><code class="cmd"><%= it.rerun %></code><button class="copy" type="button">copy</button></dd>
 </dl>
 

@@ -2,6 +2,7 @@
 // most severe first with their wire exchange, scenario failures as step lists. The template only lays it out.
 import type { Severity } from '../checks/discrepancy.ts';
 import { shortPayload } from './render.ts';
+import { runNotes } from './runNotes.ts';
 import type { DiffCell, Finding, Report, RootCause, SideCounts, WireExchange } from './types.ts';
 
 /** What the target did in one cell: as the contract (or the reference) expects, a finding, or never exercised. */
@@ -44,6 +45,10 @@ export interface HtmlView {
   report: Report;
   verdict: 'PASS' | 'FAIL' | 'INTERRUPTED';
   rerun: string;
+  /** How the run was bounded or split (shard, merge, time box, early stop), one wording with the other sinks. */
+  notes: string[];
+  /** --include/--exclude: the patterns and, per operation, the ids they left out (not generated, not in the matrix). */
+  filtered?: { patterns: string; operations: { operation: string; count: number; ids: string }[] };
   matrix: OperationMatrix[];
   causes: RootCauseView[];
   scenarios: ScenarioView[];
@@ -157,6 +162,13 @@ export function rerunCommand(r: Report): string {
     ...(run.scenarios === false && !run.interrupted ? ['--no-scenarios'] : [])].join(' ');
 }
 
+function filteredOf(f: NonNullable<Report['run']['filters']>): NonNullable<HtmlView['filtered']> {
+  return {
+    patterns: [...f.include.map((p) => `--include ${p}`), ...f.exclude.map((p) => `--exclude ${p}`)].join(' '),
+    operations: Object.entries(f.excluded).map(([operation, e]) => ({ operation, count: e.count, ids: e.ids.join(', ') })),
+  };
+}
+
 const uniq = (xs: string[]): string[] => [...new Set(xs)].sort();
 
 export function htmlView(r: Report): HtmlView {
@@ -164,8 +176,11 @@ export function htmlView(r: Report): HtmlView {
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Number(b.gating) - Number(a.gating) || b.count - a.count || a.id.localeCompare(b.id));
   return {
     report: r,
-    verdict: r.run.interrupted ? 'INTERRUPTED' : r.summary.gating > 0 ? 'FAIL' : 'PASS',
+    // Stopped by --max-findings: never green (exit 1), as summary.md says.
+    verdict: r.run.interrupted ? 'INTERRUPTED' : r.summary.gating > 0 || r.run.stoppedEarly ? 'FAIL' : 'PASS',
     rerun: r.run.reproduce ?? rerunCommand(r),
+    notes: runNotes(r.run),
+    ...(r.run.filters ? { filtered: filteredOf(r.run.filters) } : {}),
     matrix: matrixOf(r),
     causes: causes.map((cause) => ({
       cause,

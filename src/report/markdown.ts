@@ -38,6 +38,11 @@ export function renderMarkdown(r: Report): string {
     `Gate: severity ${r.run.failOn === 'warning' ? 'error or warning' : 'error'} (\`--fail-on\`), confidence ${r.run.strictness === 'inferred' ? 'documented or inferred' : 'documented'} (\`--strictness\`). ${s.findings} finding(s) (root causes) over ${s.discrepancies} discrepancies.`,
     '',
   ];
+  const f = r.run.filters;
+  if (f) {
+    const given = [...f.include.map((p) => `--include ${p}`), ...f.exclude.map((p) => `--exclude ${p}`)].join(' ');
+    lines.push(`Filtered out by ${code(given)} (not generated, not checked alone): ${Object.entries(f.excluded).map(([op, e]) => `${op} ${e.count} id(s)`).join(', ')}.`, '');
+  }
   if (r.findings.length > 0) {
     lines.push('## Findings', '', '| | severity | confidence | kind | finding | seen on | cases | reproduce |', '|---|---|---|---|---|---|---|---|');
     for (const c of r.findings) {

@@ -71,6 +71,17 @@ describe('report.html', () => {
     expect(row.match(/<td /g)).toHaveLength(4);
   });
 
+  it('the header says what the filters left out and how the run was bounded; a run stopped early is never PASS', () => {
+    const r = reportOf([]);
+    expect(renderHtml(r)).not.toContain('id="filtered"');
+    r.run.filters = { include: ['InstanceId*'], exclude: ['rule:*'], excluded: { RegisterInstance: { count: 2, ids: ['ServiceId#length', 'rule:x'] } } };
+    r.run.stoppedEarly = { reason: 'max-findings', maxFindings: 1, findings: 1 };
+    const html = renderHtml(r);
+    expect(html).toContain('<dd id="filtered">--include InstanceId* --exclude rule:*: <details><summary>RegisterInstance: 2 id(s) not generated</summary>ServiceId#length, rule:x</details>');
+    expect(html).toMatch(/<dd id="notes">STOPPED EARLY: --max-findings 1 reached/);
+    expect(htmlView(r).verdict).toBe('FAIL');
+  });
+
   it('says INTERRUPTED for a stopped run, whatever it found', () => {
     expect(htmlView(reportOf([], { interrupted: true })).verdict).toBe('INTERRUPTED');
     expect(htmlView(reportOf([])).verdict).toBe('PASS');
