@@ -6,7 +6,7 @@ import type { WireExchange } from '../report/types.ts';
 import type { Scrubber } from '../targets/scrub.ts';
 import type { CapturedWire } from '../targets/wireCapture.ts';
 import { maskPairs, type Binding } from './binding.ts';
-import { maskText, type MaskPairs } from './mask.ts';
+import { BARE_MIN, maskText, type MaskPairs } from './mask.ts';
 import type { Group } from './runner.ts';
 
 /** Longest body kept per side (characters): the page stays attachable; `bodyLength` says how long it was. */
@@ -24,6 +24,19 @@ export interface WireOptions {
   hostAs?: string;
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** maskText, and a short value (a one-letter name the nonce turned into another letter) also where it is a whole
+ * ARN or path segment (`…/service-instance/h"`): a target's answer names what the case created there, unquoted. */
+function maskWire(text: string, pairs: MaskPairs): string {
+  let out = maskText(text, pairs);
+  for (const [from, to] of pairs) {
+    if (from === to || from === '' || from.length >= BARE_MIN || !out.includes(from)) continue;
+    out = out.replace(new RegExp(`(?<=[/:])${escapeRe(from)}(?=["/:]|$)`, 'g'), to);
+  }
+  return out;
+}
+
 const lowerCased = (h: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
@@ -31,21 +44,21 @@ function headersFor(raw: Record<string, string>, o: WireOptions, side: 'request'
   const out: Record<string, string> = {};
   // Secret header names first (`<scrubbed>` whole), then every value like any text.
   for (const [name, value] of Object.entries(o.scrubber.headers(lowerCased(raw)))) {
-    out[name] = VOLATILE_HEADERS.has(name) ? VARIES : side === 'request' && name === 'host' && o.hostAs !== undefined ? o.hostAs : maskText(String(value), o.pairs);
+    out[name] = VOLATILE_HEADERS.has(name) ? VARIES : side === 'request' && name === 'host' && o.hostAs !== undefined ? o.hostAs : maskWire(String(value), o.pairs);
   }
   // A stable order: the same exchange is written the same way whatever order the headers came in.
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function bodyFor(text: string, o: WireOptions): { body: string; bodyLength: number } {
-  const clean = maskText(o.scrubber.text(text), o.pairs);
+  const clean = maskWire(o.scrubber.text(text), o.pairs);
   // The length of the body as written before the cut (scrubbed and masked): longer than `body` exactly when cut.
   return { body: clean.length > WIRE_BODY_MAX ? clean.slice(0, WIRE_BODY_MAX) : clean, bodyLength: clean.length };
 }
 
 export function reportWire(w: CapturedWire, o: WireOptions, failure?: string): WireExchange {
-  const request = { method: w.request.method, path: maskText(o.scrubber.text(w.request.path), o.pairs), headers: headersFor(w.request.headers, o, 'request'), ...bodyFor(w.request.body, o) };
-  if (w.response === undefined) return { request, ...(failure !== undefined ? { failure: maskText(o.scrubber.text(failure), o.pairs) } : {}) };
+  const request = { method: w.request.method, path: maskWire(o.scrubber.text(w.request.path), o.pairs), headers: headersFor(w.request.headers, o, 'request'), ...bodyFor(w.request.body, o) };
+  if (w.response === undefined) return { request, ...(failure !== undefined ? { failure: maskWire(o.scrubber.text(failure), o.pairs) } : {}) };
   return { request, response: { status: w.response.status, headers: headersFor(w.response.headers, o, 'response'), ...bodyFor(w.response.bodyText, o) } };
 }
 
