@@ -4,10 +4,10 @@
 // non-enumerable symbol, so spread, JSON.stringify, Object.entries and deep equality never see it, and nothing
 // writes it anywhere. Only the representative case of a finding is turned into report form (src/run/wire.ts),
 // scrubbed and capped there.
-import type { Outcome, WireRequest } from '../protocol/outcome.ts';
+import type { Outcome } from '../protocol/outcome.ts';
 
 export interface CapturedWire {
-  request: Pick<WireRequest, 'method' | 'path' | 'headers' | 'body'>;
+  request: { method: string; path: string; headers: Record<string, string>; body: string };
   /** Absent when no HTTP response came back (the Outcome's `transport` says why). */
   response?: { status: number; headers: Record<string, string>; bodyText: string };
 }
