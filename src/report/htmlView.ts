@@ -134,7 +134,7 @@ export function wireView(w: WireExchange, label: string): WireView {
     requestHead: [`${w.request.method} ${w.request.path}`, ...headerLines(w.request.headers)].join('\n'),
     requestBody: fold(w.request.body),
     ...(cutNote(w.request.body, w.request.bodyLength) ? { requestCut: cutNote(w.request.body, w.request.bodyLength)! } : {}),
-    responseHead: r ? [`HTTP ${r.status}`, ...headerLines(r.headers)].join('\n') : `no response: ${w.failure ?? 'the exchange failed below HTTP'}`,
+    responseHead: r ? [`HTTP ${r.status}`, ...headerLines(r.headers)].join('\n') : w.failure ?? 'no response (the exchange failed below HTTP)',
     ...(r ? { responseBody: fold(r.body) } : {}),
     ...(r && cutNote(r.body, r.bodyLength) ? { responseCut: cutNote(r.body, r.bodyLength)! } : {}),
   };
