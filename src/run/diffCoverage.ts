@@ -1,6 +1,6 @@
 // --diff: per constraint, what the reference and the candidate each did with its valid and its violating cases
 // (accepted, refused, no answer) and on how many they parted: what report.html's diff matrix shows side by side.
-import type { Case } from '../generate/case.ts';
+import type { Case } from '../contract/case.ts';
 import type { DiffCell, DiffCoverageTable } from '../report/types.ts';
 import type { DiffSides } from './exchange.ts';
 

@@ -4,7 +4,7 @@
 // non-enumerable symbol, so spread, JSON.stringify, Object.entries and deep equality never see it, and nothing
 // writes it anywhere. Only the representative case of a finding is turned into report form (src/run/wire.ts),
 // scrubbed and capped there.
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 
 export interface CapturedWire {
   request: { method: string; path: string; headers: Record<string, string>; body: string };
