@@ -10,10 +10,11 @@ h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}
 dl.head{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dl.head dt{font-weight:600}dl.head dd{margin:0}
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}
 td.cell{text-align:center;min-width:5em}.expected{background:#d9f2d9}.finding{background:#f7c6c6;font-weight:600}.finding.fs-warning{background:#fbe3b4}.finding.fs-info{background:#e4dff5}.unexercised{background:#eee;color:#888}
-.parts{outline:3px solid #e07b00;outline-offset:-3px}
+.parts{outline:3px solid #e07b00;outline-offset:-3px}.parted{background:#fde7cf}
 .legend span{display:inline-block;padding:0 .5em;margin-right:.5em;border:1px solid #ccc}
 details.rc{border:1px solid #ccc;border-radius:4px;margin:.4em 0;padding:.3em .6em}details.rc[hidden]{display:none}
 details.rc>summary{cursor:pointer}.sev-error{color:#b32424;font-weight:600}.sev-warning{color:#9a6a00;font-weight:600}.sev-info{color:#555}
+.wire h5{margin:.6em 0 .2em}.wire pre.head{background:#eef2f7;margin-bottom:0}.note{color:#666;font-size:.9em;margin:.2em 0}
 pre{background:#f6f6f6;padding:.5em;overflow:auto;max-height:30em;white-space:pre-wrap;word-break:break-all}
 code.cmd{background:#f6f6f6;padding:.2em .4em}button.copy{margin-left:.5em}
 .filters label{margin-right:1em}
@@ -55,6 +56,10 @@ export const CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 's
 
 const folded = (v: string): string => `<pre><%= ${v}.head %><% if (${v}.rest !== undefined) { %></pre><details><summary>the rest (<%= ${v}.length %> characters in all)</summary><pre><%= ${v}.rest %><% } %></pre><% if (${v}.rest !== undefined) { %></details><% } %>`;
 
+/** One side of a --diff cell (`d`, column `col`): agreed in green, parted coloured on both sides (the candidate's as its finding). */
+const diffTd = (side: 'reference' | 'candidate'): string =>
+  `<td class="cell <%= d.state === 'agreed' ? 'expected' : d.state === 'unexercised' ? 'unexercised' : ${side === 'candidate' ? "'finding parts' + (d.severity ? ' fs-' + d.severity : '')" : "'parted parts'"} %>" data-side="${side}" data-column="<%= col %>" data-state="<%= d.state %>" title="${side}: <%= d.${side} %><%= d.parted > 0 ? ' · parted on ' + d.parted + ' case(s)' : '' %>"><%= d.${side} %>${side === 'candidate' ? "<% if (d.parted > 0) { %> · <%= d.parted %> ≠<% } %>" : ''}</td>`;
+
 const cellTd = (cell: string, extra = ''): string =>
   `<td class="cell <%= ${cell}.state %><%= ${cell}.severity ? ' fs-' + ${cell}.severity : '' %>${extra}" data-state="<%= ${cell}.state %>" title="<%= ${cell}.kinds.join(', ') %>"><%= ${cell}.cases %><% if (${cell}.findings > 0) { %> · <%= ${cell}.findings %> ✗<% } %></td>`;
 
@@ -78,20 +83,24 @@ export const TEMPLATE = `<!DOCTYPE html>
 <dt>requests</dt><dd><%= s.requests %></dd>
 <dt>findings</dt><dd><%= s.findings %> root cause(s), <%= s.gatingFindings %> gating, over <%= s.discrepancies %> discrepancies</dd>
 <% if (run.baseline) { %><dt>baseline</dt><dd><%= run.baseline %></dd><% } %>
+<% if (it.notes.length > 0) { %><dt>run</dt><dd id="notes"><%= it.notes.join(' · ') %></dd><% } %>
+<% if (it.filtered) { %><dt>filtered out</dt><dd id="filtered"><%= it.filtered.patterns %>: <% for (const f of it.filtered.operations) { %><details><summary><%= f.operation %>: <%= f.count %> id(s) not generated</summary><%= f.ids %></details><% } %></dd><% } %>
 <dt>reproduce the run</dt><dd><code class="cmd"><%= it.rerun %></code><button class="copy" type="button">copy</button></dd>
 </dl>
 
 <h2>Constraints × outcomes</h2>
-<p class="legend"><span class="expected">as expected</span><span class="finding fs-error">finding: error</span><span class="finding fs-warning">finding: warning</span><span class="finding fs-info">finding: info</span><span class="unexercised">not exercised</span><% if (run.diff) { %><span class="parts">reference and candidate part</span><% } %> · cases sent · ✗ cases with a discrepancy</p>
+<p class="legend"><span class="expected"><%= run.diff && r.diffCoverage ? 'agreed' : 'as expected' %></span><span class="finding fs-error">finding: error</span><span class="finding fs-warning">finding: warning</span><span class="finding fs-info">finding: info</span><span class="unexercised">not exercised</span><% if (run.diff) { %><span class="parts">reference and candidate part (≠ cases where they did)</span><% } %> · cases sent · ✗ cases with a discrepancy</p>
 <% for (const m of it.matrix) { %>
 <h3><%= m.operation %></h3>
 <table class="matrix" data-operation="<%= m.operation %>"><thead>
-<% if (run.diff) { %><tr><th rowspan="2">constraint or rule</th><th colspan="2">reference <%= run.target %></th><th colspan="2">candidate <%= run.diff %></th></tr><tr><th>valid</th><th>violating</th><th>valid</th><th>violating</th></tr>
+<% if (m.diff) { %><tr><th rowspan="2">constraint or rule</th><th colspan="2">valid cases</th><th colspan="2">violating cases</th></tr><tr><th>reference</th><th>candidate</th><th>reference</th><th>candidate</th></tr>
+<% } else if (run.diff) { %><tr><th rowspan="2">constraint or rule</th><th colspan="2">reference <%= run.target %></th><th colspan="2">candidate <%= run.diff %></th></tr><tr><th>valid</th><th>violating</th><th>valid</th><th>violating</th></tr>
 <% } else { %><tr><th>constraint or rule</th><th>valid cases</th><th>violating cases</th></tr><% } %>
 </thead><tbody>
 <% for (const row of m.rows) { %><tr data-constraint="<%= row.constraint %>"><th><%= row.constraint %></th>
+<% if (row.diff) { for (const col of ['valid', 'invalid']) { const d = row.diff[col]; %>${diffTd('reference')}${diffTd('candidate')}<% } } else { %>
 <% if (run.diff) { %><td class="cell <%= row.valid.cases > 0 ? 'expected' : 'unexercised' %><%= row.valid.state === 'finding' ? ' parts' : '' %>" data-side="reference" data-column="valid"><%= row.valid.cases %></td><td class="cell <%= row.invalid.cases > 0 ? 'expected' : 'unexercised' %><%= row.invalid.state === 'finding' ? ' parts' : '' %>" data-side="reference" data-column="invalid"><%= row.invalid.cases %></td><% } %>
-${cellTd('row.valid', `<%= run.diff && row.valid.state === 'finding' ? ' parts' : '' %>" data-column="valid`)}${cellTd('row.invalid', `<%= run.diff && row.invalid.state === 'finding' ? ' parts' : '' %>" data-column="invalid`)}</tr>
+${cellTd('row.valid', `<%= run.diff && row.valid.state === 'finding' ? ' parts' : '' %>" data-column="valid`)}${cellTd('row.invalid', `<%= run.diff && row.invalid.state === 'finding' ? ' parts' : '' %>" data-column="invalid`)}<% } %></tr>
 <% } %></tbody></table>
 <% } %>
 
@@ -105,7 +114,11 @@ ${cellTd('row.valid', `<%= run.diff && row.valid.state === 'finding' ? ' parts' 
 <h4>Minimal request (<%= c.example.operation %>, <%= c.example.constraint %>)</h4>
 <div class="request">${folded('v.request')}</div>
 <h4>Exchange as it went over the wire (scrubbed)</h4>
-<div class="exchange">${folded('v.exchange')}</div>
+<div class="exchange"><% if (v.wires.length === 0) { %>${folded('v.exchange')}<% } %>
+<% for (const w of v.wires) { %><div class="wire"><h5><%= w.label %></h5>
+<div class="wire-request"><pre class="head">→ <%= w.requestHead %></pre>${folded('w.requestBody')}<% if (w.requestCut) { %><p class="note"><%= w.requestCut %></p><% } %></div>
+<div class="wire-response"><pre class="head">← <%= w.responseHead %></pre><% if (w.responseBody) { %>${folded('w.responseBody')}<% } %><% if (w.responseCut) { %><p class="note"><%= w.responseCut %></p><% } %></div>
+</div><% } %></div>
 <h4>Expectation</h4>
 <p>Expected <%= c.expectedCodes.length ? c.expectedCodes.join(' / ') : 'success' %> · source: <%= c.source %> · confidence <%= c.confidence %> · severity <%= c.severity %></p>
 <p><%= c.detail %></p>

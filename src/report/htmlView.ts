@@ -2,19 +2,40 @@
 // most severe first with their wire exchange, scenario failures as step lists. The template only lays it out.
 import type { Severity } from '../contract/discrepancy.ts';
 import { shortPayload } from './render.ts';
-import type { Finding, Report, RootCause } from './types.ts';
+import { runNotes } from './runNotes.ts';
+import type { DiffCell, Finding, Report, RootCause, SideCounts, WireExchange } from './types.ts';
 
 /** What the target did in one cell: as the contract (or the reference) expects, a finding, or never exercised. */
 export type CellState = 'expected' | 'finding' | 'unexercised';
 /** `severity`: the highest of the cell's discrepancies (findings only), which colours it. */
 export interface Cell { state: CellState; cases: number; findings: number; kinds: string[]; severity?: Severity }
-export interface MatrixRow { constraint: string; valid: Cell; invalid: Cell }
-export interface OperationMatrix { operation: string; rows: MatrixRow[] }
+export interface MatrixRow {
+  constraint: string; valid: Cell; invalid: Cell;
+  /** --diff runs whose report holds `diffCoverage`: both sides of each column. */
+  diff?: { valid: DiffCellView; invalid: DiffCellView };
+}
+/** A --diff cell pair: what the reference and the candidate did, whether they parted (then coloured). */
+export interface DiffCellView { state: 'agreed' | 'parted' | 'unexercised'; reference: string; candidate: string; parted: number; severity?: Severity }
+/** `diff`: the rows carry both sides (a --diff run's report with `diffCoverage`). */
+export interface OperationMatrix { operation: string; rows: MatrixRow[]; diff: boolean }
 
 export interface RootCauseView {
   cause: RootCause;
   request: Folded;
+  /** The exchange as the report's decoded answer tells it: shown when the report holds no wire exchange. */
   exchange: Folded;
+  /** The exchange as it went over the wire (the candidate's, then the reference's for --diff). */
+  wires: WireView[];
+}
+/** One wire exchange laid out: request line and headers, body (folded when long), the same for the answer. */
+export interface WireView {
+  label: string;
+  requestHead: string;
+  requestBody: Folded;
+  requestCut?: string;
+  responseHead: string;
+  responseBody?: Folded;
+  responseCut?: string;
 }
 export interface ScenarioView { finding: Finding; steps: { call: string; answer: string }[] }
 /** A long text: its first part always shown, the rest folded (and cut at `MAX_TEXT`: the page stays attachable). */
@@ -24,6 +45,10 @@ export interface HtmlView {
   report: Report;
   verdict: 'PASS' | 'FAIL' | 'INTERRUPTED';
   rerun: string;
+  /** How the run was bounded or split (shard, merge, time box, early stop), one wording with the other sinks. */
+  notes: string[];
+  /** --include/--exclude: the patterns and, per operation, the ids they left out (not generated, not in the matrix). */
+  filtered?: { patterns: string; operations: { operation: string; count: number; ids: string }[] };
   matrix: OperationMatrix[];
   causes: RootCauseView[];
   scenarios: ScenarioView[];
@@ -59,10 +84,31 @@ function matrixOf(r: Report): OperationMatrix[] {
         const severity = hits.map((f) => f.severity).sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0];
         return { state, cases, findings, kinds: [...new Set(hits.map((f) => f.kind))].sort(), ...(severity ? { severity } : {}) };
       };
-      return { constraint, valid: cell('valid'), invalid: cell('invalid') };
+      const diffRow = r.diffCoverage?.[operation]?.[constraint];
+      const valid = cell('valid');
+      const invalid = cell('invalid');
+      return {
+        constraint, valid, invalid,
+        ...(r.run.diff && r.diffCoverage ? { diff: { valid: diffCellView(diffRow?.valid, valid), invalid: diffCellView(diffRow?.invalid, invalid) } } : {}),
+      };
     });
-    return { operation, rows };
+    return { operation, rows, diff: Boolean(r.run.diff && r.diffCoverage) };
   });
+}
+
+/** What one side did with a cell's cases, in words (only the non-zero parts). */
+const sideText = (s: SideCounts): string =>
+  [s.accepted ? `${s.accepted} accepted` : '', s.refused ? `${s.refused} refused` : '', s.none ? `${s.none} no answer` : ''].filter(Boolean).join(' · ') || '–';
+
+/** A --diff cell: parted where the run counted cases the sides disagreed on, or a discrepancy sits in it. */
+function diffCellView(d: DiffCell | undefined, findings: Cell): DiffCellView {
+  const cases = d ? d.reference.accepted + d.reference.refused + d.reference.none : 0;
+  const parted = Math.max(d?.parted ?? 0, findings.findings);
+  const state = parted > 0 || findings.state === 'finding' ? 'parted' : cases > 0 ? 'agreed' : 'unexercised';
+  return {
+    state, parted, reference: d ? sideText(d.reference) : '–', candidate: d ? sideText(d.candidate) : '–',
+    ...(findings.severity ? { severity: findings.severity } : {}),
+  };
 }
 
 /** The exchange as the report holds it (scrubbed when it was recorded): the request on the wire, the answer read. */
@@ -75,6 +121,29 @@ function exchangeOf(c: RootCause): string {
       a.bodyProblem !== undefined ? `body: ${a.bodyProblem}` : undefined].filter((l) => l !== undefined).join('\n');
   return `→ POST / (${c.example.operation})\n${body}\n\n← ${answer}`;
 }
+
+const headerLines = (h: Record<string, string>): string[] => Object.entries(h).map(([k, v]) => `${k}: ${v}`);
+const cutNote = (body: string, length: number): string | undefined =>
+  (length > body.length ? `the first ${body.length} of ${length} characters were kept` : undefined);
+
+/** A wire exchange of report.json laid out for the page (every value still escaped by the template). */
+export function wireView(w: WireExchange, label: string): WireView {
+  const r = w.response;
+  return {
+    label,
+    requestHead: [`${w.request.method} ${w.request.path}`, ...headerLines(w.request.headers)].join('\n'),
+    requestBody: fold(w.request.body),
+    ...(cutNote(w.request.body, w.request.bodyLength) ? { requestCut: cutNote(w.request.body, w.request.bodyLength)! } : {}),
+    responseHead: r ? [`HTTP ${r.status}`, ...headerLines(r.headers)].join('\n') : w.failure ?? 'no response (the exchange failed below HTTP)',
+    ...(r ? { responseBody: fold(r.body) } : {}),
+    ...(r && cutNote(r.body, r.bodyLength) ? { responseCut: cutNote(r.body, r.bodyLength)! } : {}),
+  };
+}
+
+const wiresOf = (c: RootCause, diff: string | undefined, target: string): WireView[] => [
+  ...(c.example.wire ? [wireView(c.example.wire, diff ? `candidate ${diff}` : target)] : []),
+  ...(c.example.referenceWire ? [wireView(c.example.referenceWire, `reference ${target}`)] : []),
+];
 
 const stepsOf = (f: Finding): ScenarioView['steps'] => {
   const steps = (f.request as { steps?: { call?: { operation?: string; input?: unknown }; outcome?: { status?: number; code?: string; message?: string } }[] } | undefined)?.steps ?? [];
@@ -93,6 +162,13 @@ export function rerunCommand(r: Report): string {
     ...(run.scenarios === false && !run.interrupted ? ['--no-scenarios'] : [])].join(' ');
 }
 
+function filteredOf(f: NonNullable<Report['run']['filters']>): NonNullable<HtmlView['filtered']> {
+  return {
+    patterns: [...f.include.map((p) => `--include ${p}`), ...f.exclude.map((p) => `--exclude ${p}`)].join(' '),
+    operations: Object.entries(f.excluded).map(([operation, e]) => ({ operation, count: e.count, ids: e.ids.join(', ') })),
+  };
+}
+
 const uniq = (xs: string[]): string[] => [...new Set(xs)].sort();
 
 export function htmlView(r: Report): HtmlView {
@@ -100,13 +176,17 @@ export function htmlView(r: Report): HtmlView {
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Number(b.gating) - Number(a.gating) || b.count - a.count || a.id.localeCompare(b.id));
   return {
     report: r,
-    verdict: r.run.interrupted ? 'INTERRUPTED' : r.summary.gating > 0 ? 'FAIL' : 'PASS',
+    // Stopped by --max-findings: never green (exit 1), as summary.md says.
+    verdict: r.run.interrupted ? 'INTERRUPTED' : r.summary.gating > 0 || r.run.stoppedEarly ? 'FAIL' : 'PASS',
     rerun: r.run.reproduce ?? rerunCommand(r),
+    notes: runNotes(r.run),
+    ...(r.run.filters ? { filtered: filteredOf(r.run.filters) } : {}),
     matrix: matrixOf(r),
     causes: causes.map((cause) => ({
       cause,
       request: fold(cause.example.rawBody ?? JSON.stringify(cause.example.request, null, 2) ?? ''),
       exchange: fold(exchangeOf(cause)),
+      wires: wiresOf(cause, r.run.diff, r.run.target),
     })),
     scenarios: r.discrepancies.filter((f) => f.kind === 'idempotency' || f.kind === 'state').map((finding) => ({ finding, steps: stepsOf(finding) })),
     filters: {

@@ -38,6 +38,11 @@ export function renderMarkdown(r: Report): string {
     `Gate: severity ${r.run.failOn === 'warning' ? 'error or warning' : 'error'} (\`--fail-on\`), confidence ${r.run.strictness === 'inferred' ? 'documented or inferred' : 'documented'} (\`--strictness\`). ${s.findings} finding(s) (root causes) over ${s.discrepancies} discrepancies.`,
     '',
   ];
+  const f = r.run.filters;
+  if (f) {
+    const given = [...f.include.map((p) => `--include ${p}`), ...f.exclude.map((p) => `--exclude ${p}`)].join(' ');
+    lines.push(`Filtered out by ${code(given)} (not generated, not checked alone): ${Object.entries(f.excluded).map(([op, e]) => `${op} ${e.count} id(s)`).join(', ')}.`, '');
+  }
   if (r.findings.length > 0) {
     lines.push('## Findings', '', '| | severity | confidence | kind | finding | seen on | cases | reproduce |', '|---|---|---|---|---|---|---|---|');
     for (const c of r.findings) {
@@ -49,6 +54,9 @@ export function renderMarkdown(r: Report): string {
     lines.push('', '<details><summary>Minimal payloads and where each finding was seen</summary>', '');
     for (const c of r.findings) {
       lines.push(`- \`${c.id}\` ${code(c.signature)}: ${code(shortPayload(c.example.rawBody ?? c.example.request))}`);
+      // The answer as it came over the wire (scrubbed), short: report.html and report.json hold it whole.
+      const w = c.example.wire;
+      if (w) lines.push(`  - answer: ${w.response ? code(`HTTP ${w.response.status} ${w.response.body.length > 200 ? `${w.response.body.slice(0, 200)}…` : w.response.body}`) : code(`no response: ${w.failure ?? '?'}`)}`);
       for (const o of c.seenOn) lines.push(`  - ${code(`${o.operation} ${o.constraint}`)} ×${o.count}${o.baselined ? ' (baselined)' : ''}`);
       for (const q of c.consequences) lines.push(`  - consequence: ${code(`${q.operation} ${q.kind} ${q.constraint}`)}`);
     }

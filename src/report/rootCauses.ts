@@ -182,6 +182,7 @@ export function rootCauses(discrepancies: Finding[]): RootCause[] {
       example: {
         discrepancy: example.id, operation: example.operation, constraint: example.constraint, request: example.request,
         ...(example.rawBody !== undefined ? { rawBody: example.rawBody } : {}), actual: example.actual,
+        ...(example.wire ? { wire: example.wire } : {}), ...(example.referenceWire ? { referenceWire: example.referenceWire } : {}),
       },
       reproduce: example.reproduce,
       consequences: consequences.map((c) => ({ discrepancy: c.id, operation: c.operation, kind: c.kind, constraint: c.constraint, gating: c.gating })),

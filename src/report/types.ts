@@ -33,6 +33,10 @@ export interface Finding extends Discrepancy {
   consequence?: boolean;
   /** Scenario findings: the answer signatures their steps showed (`<operation> <answer>`), to find consequences. */
   answers?: string[];
+  /** The representative case's exchange as it went over the wire (the candidate's, for --diff). */
+  wire?: WireExchange;
+  /** --diff: the reference's exchange of the same case. */
+  referenceWire?: WireExchange;
 }
 
 /** Where a root cause was seen: one per discrepancy, i.e. per (root cause, operation, constraint). */
@@ -73,12 +77,37 @@ export interface RootCause {
   source: string;
   detail: string;
   /** The smallest shrunk payload among its discrepancies, and how to re-run it. */
-  example: { discrepancy: string; operation: string; constraint: string; request: unknown; rawBody?: string; actual: Discrepancy['actual'] };
+  example: {
+    discrepancy: string; operation: string; constraint: string; request: unknown; rawBody?: string; actual: Discrepancy['actual'];
+    /** The example's exchange as it went over the wire (and, for --diff, the reference's): see `WireExchange`. */
+    wire?: WireExchange; referenceWire?: WireExchange;
+  };
   reproduce: string;
   consequences: { discrepancy: string; operation: string; kind: DiscrepancyKind; constraint: string; gating: boolean }[];
 }
 
 export type CoverageTable = Record<string, Record<string, { valid: number; invalid: number }>>;
+
+/** --diff: what one side did with a cell's cases (2xx, an error answer, no answer). */
+export interface SideCounts { accepted: number; refused: number; none: number }
+/** --diff: one cell of the matrix, both sides, and on how many cases they parted (the candidate departed). */
+export interface DiffCell { reference: SideCounts; candidate: SideCounts; parted: number }
+/** --diff: per operation and constraint id (as `coverage`), the valid and the violating cases' cells. */
+export type DiffCoverageTable = Record<string, Record<string, { valid: DiffCell; invalid: DiffCell }>>;
+
+/**
+ * The exchange of a finding's representative (shrunk) case as it went over the wire, scrubbed (secret headers
+ * and every secret value, in any encoding, are `<scrubbed>`), masked like the rest of the finding (the run's
+ * nonce, the target's prerequisite ids), and each body cut at 8 KiB (`bodyLength` is its length before the cut,
+ * scrubbed and masked: longer than `body` exactly when it was cut). Headers that differ on every request (`date`, request ids) read `<varies>`: the same
+ * seed writes the same report.
+ */
+export interface WireExchange {
+  request: { method: string; path: string; headers: Record<string, string>; body: string; bodyLength: number };
+  /** Absent when no HTTP response came back (`failure` says why). */
+  response?: { status: number; headers: Record<string, string>; body: string; bodyLength: number };
+  failure?: string;
+}
 
 export interface RunInfo {
   /** The command that runs this run again, every option that shapes its cases and verdicts carried (src/run/reproduce.ts). */
@@ -136,6 +165,8 @@ export interface Report {
     byOperation: Record<string, number>;
   };
   coverage: CoverageTable;
+  /** --diff runs: what each target did per constraint, and where they parted (report.html's side-by-side matrix). */
+  diffCoverage?: DiffCoverageTable;
   /** Root causes, the ones that gate first: what to fix. */
   findings: RootCause[];
   /** Per constraint, each naming its root cause (`finding`). */

@@ -3,7 +3,7 @@
 // is grouped, judged and counted by the same code as the report of one run.
 import { constraintsOf } from '../oracle/index.ts';
 import { assignRootCauses, rootCauses } from '../report/rootCauses.ts';
-import type { CoverageTable, Finding, Report, RunInfo } from '../report/types.ts';
+import type { CoverageTable, DiffCoverageTable, Finding, Report, RunInfo } from '../report/types.ts';
 import { TOOL } from '../version.ts';
 import { sortFindings } from './findings.ts';
 
@@ -12,6 +12,8 @@ export interface ReportParts {
   cases: number;
   requests: number;
   coverage: CoverageTable;
+  /** --diff: what each side did per constraint. */
+  diffCoverage?: DiffCoverageTable;
   /** Discrepancies, grouped (one per operation, kind, constraint and observed code). */
   findings: Finding[];
 }
@@ -53,6 +55,7 @@ export function buildReport(p: ReportParts, baseline: BaselineStep): Report {
       findings: causes.length, gatingFindings: causes.filter((c) => c.gating).length, byKind, byOperation,
     },
     coverage,
+    ...(p.diffCoverage ? { diffCoverage: p.diffCoverage } : {}),
     findings: causes,
     discrepancies: findings,
     fixed,

@@ -14,6 +14,7 @@ import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call } from '../contract/call.ts';
 import { splitOperationKey } from '../contract/operation.ts';
 import type { Target } from '../targets/target.ts';
+import { capturedWire, type CapturedWire } from '../targets/wireCapture.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { PROTOCOL_CHECKS } from '../checks/index.ts';
 import { createKeyLock } from './keyLock.ts';
@@ -30,7 +31,21 @@ export interface Judged {
   skipped?: string;
   /** The target kept throttling it through every retry: reported as `throttled`, never judged nor counted as covered. */
   throttled?: true;
+  /** The exchange as it went over the wire (unscrubbed, by reference): kept only for a group's representative case. */
+  wire?: CapturedWire;
+  /** --diff: the reference's exchange of the same case, and what each side did (the matrix's diff cells). */
+  referenceWire?: CapturedWire;
+  sides?: DiffSides;
 }
+/** What each side of a --diff run did with one case: accepted (2xx), refused (an error answer), or no answer. */
+export type SideAnswer = 'accepted' | 'refused' | 'none';
+export interface DiffSides { reference: SideAnswer; candidate: SideAnswer; parted: boolean }
+const answerOf = (o: Outcome): SideAnswer => (o.status === 0 ? 'none' : o.status >= 200 && o.status < 300 ? 'accepted' : 'refused');
+/** The captured exchange, when the target kept one: only present members (no `wire: undefined`). */
+const wired = (key: 'wire' | 'referenceWire', o: Outcome): Partial<Judged> => {
+  const w = capturedWire(o);
+  return w === undefined ? {} : { [key]: w };
+};
 export type CaseExchange = (c: Case) => Promise<Judged>;
 
 const allowedByState = (expected: Expected, outcome: Outcome): boolean =>
@@ -70,10 +85,10 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     if (skipped !== undefined) return { found: [], sent, skipped };
     const sweep = keepBounded();
     if (sweep) await sweep;
-    if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, outcome)], sent, throttled: true };
+    if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, outcome)], sent, throttled: true, ...wired('wire', outcome) };
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
-    return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}) };
+    return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}), ...(found.length > 0 ? wired('wire', outcome) : {}) };
   };
 }
 
@@ -105,7 +120,7 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     if (skipped !== undefined) return { found: [], sent: b.sent, skipped };
     // Either side still throttled: nothing to compare.
     for (const [side, name] of [[b, o.candidate.name], [a, o.reference.name]] as const) {
-      if (isThrottled(side.outcome)) return { found: [throttledDiscrepancy(b.sent, side.expected, side.outcome, name)], sent: b.sent, throttled: true };
+      if (isThrottled(side.outcome)) return { found: [throttledDiscrepancy(b.sent, side.expected, side.outcome, name)], sent: b.sent, throttled: true, ...wired('wire', side.outcome) };
     }
     const allowed = b.expected.outcome === 'success' ? b.expected.alsoAcceptable?.codes ?? [] : [];
     const found = diffOutcomes(b.sent, a.outcome, b.outcome, o.reference.name)
@@ -114,6 +129,10 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const framing = (side: typeof a) => PROTOCOL_CHECKS.flatMap((check) => check({ case: side.sent, expected: side.expected, outcome: side.outcome }));
     const onReference = new Set(framing(a).map((d) => d.constraint));
     for (const d of framing(b)) if (!onReference.has(d.constraint)) found.push(d);
-    return { found, sent: b.sent, ...(allowedByState(b.expected, b.outcome) || allowedByState(a.expected, a.outcome) ? { stateDependent: true } : {}) };
+    const sides: DiffSides = { reference: answerOf(a.outcome), candidate: answerOf(b.outcome), parted: found.length > 0 };
+    return {
+      found, sent: b.sent, sides, ...(allowedByState(b.expected, b.outcome) || allowedByState(a.expected, a.outcome) ? { stateDependent: true } : {}),
+      ...(found.length > 0 ? { ...wired('wire', b.outcome), ...wired('referenceWire', a.outcome) } : {}),
+    };
   };
 }

@@ -9,7 +9,7 @@ export type MaskPairs = ReadonlyArray<readonly [string, string]>;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Shorter values than this are replaced only where quoted: a one-letter id must not eat the letter "a" of a sentence. */
-const BARE_MIN = 4;
+export const BARE_MIN = 4;
 
 export function maskText(text: string, pairs: MaskPairs): string {
   let out = text;

@@ -5,9 +5,10 @@
 // (buildReport), so grouping, sorting and the summary are the run's own. Pure: reading and writing is the
 // command's (mergeCommand.ts).
 import { HarnessError } from '../errors.ts';
-import type { CoverageTable, Finding, Report, RunInfo } from '../report/types.ts';
+import type { CoverageTable, DiffCoverageTable, Finding, Report, RunInfo } from '../report/types.ts';
 import { buildReport } from './buildReport.ts';
 import { addDigests } from './caseDigest.ts';
+import { addDiffCoverage } from './diffCoverage.ts';
 
 export interface ShardReport {
   /** Where it was read from (for messages). */
@@ -141,11 +142,15 @@ export function mergeReports(input: readonly ShardReport[]): Report {
   const shards = checkShards(input).map((s) => s.report);
   const coverage: CoverageTable = {};
   for (const r of shards) addCoverage(coverage, r.coverage);
+  // --diff shards: what each side did adds up like the coverage.
+  const diffCoverage: DiffCoverageTable = {};
+  for (const r of shards) if (r.diffCoverage) addDiffCoverage(diffCoverage, r.diffCoverage);
   return buildReport({
     run: mergedRun(shards),
     cases: shards.reduce((n, r) => n + r.summary.cases, 0),
     requests: shards.reduce((n, r) => n + r.summary.requests, 0),
     coverage,
+    ...(shards.some((r) => r.diffCoverage) ? { diffCoverage } : {}),
     findings: regroup(shards.flatMap((r) => r.discrepancies)),
   }, mergedBaseline(shards));
 }

@@ -7,7 +7,7 @@ import { writeFixtures } from '../report/fixtures.ts';
 import { assertWritableDir, assertWritableFile } from '../files.ts';
 import { attemptWrite } from '../report/outputs.ts';
 import { reportSinks } from '../report/sinks.ts';
-import type { CoverageTable, Finding, Report } from '../report/types.ts';
+import type { CoverageTable, DiffCoverageTable, Finding, Report } from '../report/types.ts';
 import { openTarget, type OpenOptions, type OpenTarget } from '../targets/open.ts';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline.ts';
 import { setMaxListeners } from 'node:events';
@@ -31,6 +31,8 @@ import type { RunOptions } from './options.ts';
 import { prepare, type NotPrepared, type Prepared } from './prerequisites.ts';
 import { bindingPairs } from './binding.ts';
 import { maskGroup } from './mask.ts';
+import { addDiffCoverage } from './diffCoverage.ts';
+import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
 import { runCases } from './runner.ts';
@@ -112,6 +114,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     stream: io.errStream ?? { isTTY: io.isTTY, write: (t: string) => io.writeErr(t) },
   });
   const coverage = emptyCoverage(o.operations);
+  const diffCoverage: DiffCoverageTable = {};
   const findings: Finding[] = [];
   let cases = 0;
   // Cases a target did not send, per operation and reason (SDK targets): counted, never judged.
@@ -205,7 +208,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.valid += counts.valid;
         cell.invalid += counts.invalid;
       }
-      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index) });
+      addDiffCoverage(diffCoverage, result.diffCoverage);
+      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index), ...findingWire(g, opened, prepared, scrubber) });
       // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
       const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
       // An operation without scenarios: its plan lists none.
@@ -235,7 +239,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   }
 
   // Ids the run filters left out have no row: they were neither generated nor checked.
-  if (filter.active) for (const op of o.operations) for (const id of Object.keys(coverage[op] ?? {})) if (!filter.keeps(op, id)) delete coverage[op][id];
+  if (filter.active) for (const op of o.operations) for (const id of Object.keys(coverage[op] ?? {})) if (!filter.keeps(op, id)) { delete coverage[op][id]; delete diffCoverage[op]?.[id]; }
   const durationMs = Date.now() - started;
   const report: Report = buildReport({
     run: {
@@ -249,7 +253,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...runControlInfo(o, { tally, randomCases, budget }),
       ...(filter.active ? { filters: filter.summary() } : {}),
     },
-    cases, requests, coverage, findings,
+    cases, requests, coverage, findings, ...(o.diff ? { diffCoverage } : {}),
   }, (all) => {
     const { fixed, notExercised } = applyBaseline(all, baseline, { operations: o.operations, coverage, cases: casesByOperation, scenarios: scenariosRan, keeps: filter.keeps });
     return { fixed, ...(baseline ? { notExercised } : {}) };

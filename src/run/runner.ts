@@ -3,7 +3,9 @@
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Case } from '../contract/case.ts';
 import type { PlanItem } from '../generate/index.ts';
-import type { CoverageTable } from '../report/types.ts';
+import type { CoverageTable, DiffCoverageTable } from '../report/types.ts';
+import type { CapturedWire } from '../targets/wireCapture.ts';
+import { countDiff } from './diffCoverage.ts';
 import type { CaseExchange } from './exchange.ts';
 import { forEachConcurrent } from '../pool.ts';
 import { shrinkAgainst } from './shrink.ts';
@@ -20,6 +22,9 @@ export interface Group {
   /** The same case before binding (placeholder prerequisites): what a fixture replays on any target. */
   unbound: Case;
   shrink: { path: number[]; steps: number; requests: number };
+  /** The representative case's exchange over the wire (unscrubbed; src/run/wire.ts makes it report-ready). */
+  wire?: CapturedWire;
+  referenceWire?: CapturedWire;
 }
 
 export interface CaseLoopOptions {
@@ -41,6 +46,8 @@ export interface CaseLoopResult {
   /** Cases the target did not send, per reason (an SDK that cannot serialize them faithfully). */
   skipped: Record<string, number>;
   coverage: CoverageTable;
+  /** --diff: what each side did, per constraint (empty otherwise). */
+  diffCoverage: DiffCoverageTable;
   groups: Group[];
 }
 
@@ -58,11 +65,12 @@ export function countCoverage(coverage: CoverageTable, c: Case): void {
 export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   const groups = new Map<string, Group>();
   const coverage: CoverageTable = {};
+  const diffCoverage: DiffCoverageTable = {};
   const skipped: Record<string, number> = {};
   let cases = 0;
 
   await forEachConcurrent(o.items, o.concurrency, async (item) => {
-    const { found, sent, skipped: why, throttled } = await withCallLabel(`${item.case.operation}#${item.index}`, () => o.exchange(item.case));
+    const { found, sent, skipped: why, throttled, sides, wire, referenceWire } = await withCallLabel(`${item.case.operation}#${item.index}`, () => o.exchange(item.case));
     if (o.signal?.aborted) return; // a request cut by Ctrl-C says nothing about the target
     if (why !== undefined) {
       skipped[why] = (skipped[why] ?? 0) + 1;
@@ -70,16 +78,17 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     }
     cases++;
     if (!throttled) countCoverage(coverage, item.case); // never judged: covers nothing
+    if (!throttled && sides) countDiff(diffCoverage, item.case, sides);
     for (const d of found) {
       const key = groupKey(d);
       const g = groups.get(key);
       if (!g) {
-        groups.set(key, { key, discrepancy: d, count: 1, item, sent, unbound: item.case, shrink: { path: [], steps: 0, requests: 0 } });
+        groups.set(key, { key, discrepancy: d, count: 1, item, sent, unbound: item.case, shrink: { path: [], steps: 0, requests: 0 }, wire, referenceWire });
         o.onGroup?.(d);
       } else {
         g.count++;
         // The earliest case represents the group: the same seed gives the same finding whatever the timing.
-        if (item.index < g.item.index) Object.assign(g, { discrepancy: d, item, sent, unbound: item.case });
+        if (item.index < g.item.index) Object.assign(g, { discrepancy: d, item, sent, unbound: item.case, wire, referenceWire });
       }
     }
     o.onProgress?.(cases, groups.size);
@@ -95,17 +104,17 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
     // waiting the whole timeout.
     if (g.discrepancy.kind === 'transport' || g.discrepancy.kind === 'throttled') continue;
     // The shrunk case's own answer goes with it: a message echoing the payload must match the payload shown.
-    let last: { sent: Case; unbound: Case; discrepancy: Discrepancy } | undefined;
+    let last: Pick<Group, 'sent' | 'unbound' | 'discrepancy' | 'wire' | 'referenceWire'> | undefined;
     const judge = settled(o.exchange, o.signal);
     const shrunk = await withCallLabel(`shrink:${g.item.case.operation}#${g.item.index}`, () => shrinkAgainst(g.item.arbitrary, g.item.value, async (candidate) => {
-      const { found, sent } = await judge(candidate);
+      const { found, sent, wire, referenceWire } = await judge(candidate);
       const same = found.find((d) => groupKey(d) === g.key);
-      if (same) last = { sent, unbound: candidate, discrepancy: same };
+      if (same) last = { sent, unbound: candidate, discrepancy: same, wire, referenceWire };
       return same !== undefined;
     }, Math.min(o.shrinkRequests, budget)));
     budget -= shrunk.requests;
     g.shrink = { path: shrunk.path, steps: shrunk.steps, requests: shrunk.requests };
     if (shrunk.steps > 0 && last) Object.assign(g, last);
   }
-  return { cases, skipped, coverage, groups: sorted };
+  return { cases, skipped, coverage, diffCoverage, groups: sorted };
 }

@@ -13,6 +13,7 @@ import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner 
 import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';
 import { parseTargetUrl, type TargetUrl } from './httpUrl.ts';
 import { keepFullBody } from './scrub.ts';
+import { attachWire } from './wireCapture.ts';
 import type { Send, Target } from './target.ts';
 
 export { parseTargetUrl } from './httpUrl.ts';
@@ -97,9 +98,11 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
       }
     }
     const r = await transport.exchange(wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
-    if (!r.ok) return transportOutcome(r.failure, r.message, r.latencyMs);
+    if (!r.ok) return attachWire(transportOutcome(r.failure, r.message, r.latencyMs), { request: wire });
     // The whole text stays on the Outcome until scrubOutcomes has scrubbed it: the excerpt is cut after that.
-    return keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, ...(r.invalidUtf8 ? { invalidUtf8: true } : {}) }, profile), r.bodyText);
+    const outcome = keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, ...(r.invalidUtf8 ? { invalidUtf8: true } : {}) }, profile), r.bodyText);
+    // The exchange as sent and received, by reference (src/targets/wireCapture.ts): reports show a finding's.
+    return attachWire(outcome, { request: wire, response: { status: r.status, headers: r.headers, bodyText: r.bodyText } });
   };
 
   let closing: Promise<void> | undefined;

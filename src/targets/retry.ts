@@ -4,6 +4,7 @@
 import type { Outcome } from '../contract/outcome.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { SendWrapper } from './target.ts';
+import { carryWire } from './wireCapture.ts';
 import { backoffMs, isThrottled, retryAfterMs, STANDARD_RETRY, type RetryPolicy } from '../protocol/throttling.ts';
 
 export interface RetryOptions {
@@ -25,7 +26,8 @@ export function retryThrottled(o: RetryOptions = {}): SendWrapper {
       o.onRetry?.(outcome, delay);
       await clock.sleep(delay, options?.signal);
       if (options?.signal?.aborted) break;
-      outcome = { ...(await send(call, options)), attempts: attempt + 1 };
+      const again = await send(call, options);
+      outcome = carryWire(again, { ...again, attempts: attempt + 1 });
     }
     return outcome;
   };

@@ -16,6 +16,7 @@ import { EXCERPT_CHARS } from '../protocol/decode.ts';
 import type { Outcome } from '../contract/outcome.ts';
 import { FAKE_CREDENTIALS } from '../protocol/sigv4.ts';
 import type { SendWrapper } from './target.ts';
+import { carryWire } from './wireCapture.ts';
 
 export const SCRUBBED = '<scrubbed>';
 
@@ -271,7 +272,8 @@ export const scrubOutcomes = (s: Scrubber): SendWrapper => (send) => async (call
   const { [FULL_BODY]: _full, headers, ...rest } = outcome as WithFullBody;
   const out: Outcome = { ...s.value(rest), headers: s.headers(headers) };
   if (full !== undefined && out.bodyExcerpt !== undefined) out.bodyExcerpt = s.excerpt(full);
-  return out;
+  // The wire exchange goes on unscrubbed and unwritten: reports scrub it when they take it (src/run/wire.ts).
+  return carryWire(outcome, out);
 };
 
 /** The secrets a run may hold: the fake key and whatever the environment's credentials are. */

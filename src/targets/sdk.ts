@@ -17,6 +17,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from 
 import { parseTargetUrl } from './httpUrl.ts';
 import { isSdkService, loadService, SDK_SERVICES, type LoadedService, type SdkClient } from './sdkClients.ts';
 import { captureExchange, filledMembers, type Capture } from './sdkCapture.ts';
+import { attachWire } from './wireCapture.ts';
 import { CaseSkipped, unfaithful } from './sdkFidelity.ts';
 import { createSdkHandler, SdkTransportError } from './sdkHandler.ts';
 import type { Send, Target } from './target.ts';
@@ -117,7 +118,9 @@ export function createSdkTarget(options: SdkTargetOptions = {}): SdkTarget {
       const outcome = keepFullBody(decodeResponse({ status: wire.status, headers: wire.headers, bodyText: wire.bodyText, latencyMs: wire.latencyMs, operation: call.operation }), wire.bodyText);
       const filled = filledMembers(call.input, capture.requestBody);
       if (filled.length > 0) outcome.sdkFilled = filled;
-      return outcome;
+      // The exchange as the SDK signed and sent it, by reference (src/targets/wireCapture.ts).
+      const request = { method: 'POST', path: '/', headers: {}, ...capture.request, body: capture.requestBody ?? '' };
+      return attachWire(outcome, { request, response: { status: wire.status, headers: wire.headers, bodyText: wire.bodyText } });
     }
     const harness = find(error, (e): e is HarnessError | CaseSkipped => e instanceof HarnessError || e instanceof CaseSkipped);
     if (harness !== undefined) throw harness;

@@ -8,6 +8,8 @@ import { bodyText, wireOf } from './sdkHandler.ts';
 export interface Capture {
   /** The serialized request body the SDK sent (JSON text for awsJson operations). */
   requestBody?: string;
+  /** The request line and headers as signed and sent (the wire exchange reports show). */
+  request?: { method: string; path: string; headers: Record<string, string> };
   /** The response as received; absent when the SDK sent nothing or no HTTP response came back. */
   response?: ExchangeResponse;
 }
@@ -18,7 +20,9 @@ export const captureExchange =
   (capture: Capture, check?: (requestBody: string | undefined) => void) =>
   (next: Next): Next =>
   async (args) => {
-    capture.requestBody = bodyText((args.request as { body?: unknown } | undefined)?.body);
+    const request = args.request as { body?: unknown; method?: string; path?: string; headers?: Record<string, string> } | undefined;
+    capture.requestBody = bodyText(request?.body);
+    if (request !== undefined) capture.request = { method: request.method ?? 'POST', path: request.path ?? '/', headers: request.headers ?? {} };
     check?.(capture.requestBody); // may throw: the request is then never sent
     const result = await next(args);
     capture.response = wireOf(result.response);

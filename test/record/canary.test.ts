@@ -185,6 +185,18 @@ describe('no secret on any file the tool writes', () => {
     expect(files.filter((f) => f.startsWith('fixtures/RegisterInstance/') || f.startsWith('fixtures/CreateServiceInstance/')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.startsWith('fixtures-run/')).length).toBeGreaterThan(0);
     expect(readFileSync(join(cwd, 'reports/report.json'), 'utf8')).toContain('<scrubbed>'); // echoed messages, scrubbed
+    // Each finding keeps its exchange as it went over the wire: the signed request (session token and all) and the
+    // echoing answer are in report.json and report.html, scrubbed (the check below reads them too).
+    for (const dir of ['reports', 'reports-run', 'reports-diff']) {
+      const report = JSON.parse(readFileSync(join(cwd, dir, 'report.json'), 'utf8')) as { discrepancies: Array<{ wire?: { request: { headers: Record<string, string> }; response?: { headers: Record<string, string> } } }> };
+      const wires = report.discrepancies.flatMap((d) => (d.wire ? [d.wire] : []));
+      expect(wires.length, dir).toBeGreaterThan(0);
+      expect(wires.every((w) => w.request.headers.authorization === '<scrubbed>'), dir).toBe(true);
+      expect(wires.some((w) => w.response?.headers['x-echo-authorization'] === '<scrubbed>'), dir).toBe(true);
+    }
+    const signedWires = JSON.parse(readFileSync(join(cwd, 'reports/report.json'), 'utf8')).discrepancies.flatMap((d: { wire?: { request: { headers: Record<string, string> } } }) => (d.wire ? [d.wire] : []));
+    expect(signedWires.some((w: { request: { headers: Record<string, string> } }) => w.request.headers['x-amz-security-token'] === '<scrubbed>')).toBe(true);
+    expect(readFileSync(join(cwd, 'reports-run/report.html'), 'utf8')).toContain('x-echo-token: &lt;scrubbed&gt;');
   });
 
   it('no file under the working folder and no line printed holds a piece of a secret (in any encoding), an Authorization value or a signature', () => {
@@ -233,8 +245,11 @@ describe('no secret on any file the tool writes', () => {
     expect(replayed.summary).toEqual(recorded.summary);
     // A compressed body is stored decompressed, scrubbed and compressed again: the excerpt of its bytes in `detail`
     // differs from the live one; what was found (ids, kinds, constraints, counts, status, code) is the same.
-    const strip = (ds: Array<Record<string, unknown>>) => ds.map(({ fixture: _f, reproduce: _r, detail: _d, ...d }) => d);
+    // A replayed answer never went over a wire: the live report keeps each finding's exchange, the replayed one has none.
+    const strip = (ds: Array<Record<string, unknown>>) => ds.map(({ fixture: _f, reproduce: _r, detail: _d, wire: _w, referenceWire: _rw, ...d }) => d);
     expect(strip(replayed.discrepancies)).toEqual(strip(recorded.discrepancies));
+    expect(recorded.discrepancies.some((d: { wire?: unknown }) => d.wire !== undefined)).toBe(true);
+    expect(replayed.discrepancies.some((d: { wire?: unknown }) => d.wire !== undefined)).toBe(false);
   }, 120_000);
 });
 

@@ -32,7 +32,9 @@ const twoBugs = (): Deviation => {
     const body = await accepted.clone().json().catch(() => undefined) as Record<string, unknown> | undefined;
     const code = accepted.headers.get('x-amzn-errortype') ?? undefined;
     if (accepted.status !== 400 || classOf(code) !== 'validation') return accepted;
-    return new HttpResponse(JSON.stringify({ ...body, Message: HOSTILE }), { status: 403, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': code! } });
+    // Markup planted in a response header and in a long body (folded on the page) too: the wire exchange shows both.
+    return new HttpResponse(JSON.stringify({ ...body, Message: HOSTILE, Detail: `${HOSTILE} ${'d'.repeat(2_000)}` }),
+      { status: 403, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': code!, 'x-planted': HOSTILE } });
   };
 };
 
@@ -112,6 +114,19 @@ describe.skipIf(!CHROMIUM && !REQUIRED)('report.html in headless Chromium', () =
     const status = onDisk.findings.find((c) => c.kind === 'status')!;
     await page.click(`details#rc-${status.id} > summary`);
     expect(await page.$eval(`details#rc-${status.id} .exchange`, (e) => (e as HTMLElement).innerText)).toContain('<script>window.__pwned=1</script>');
+    // The wire exchange as it went: the request line and its scrubbed signature, the answer's planted header and
+    // body as text, the long body folded until asked for.
+    const wire = await page.$eval(`details#rc-${status.id} .exchange .wire`, (w) => ({
+      request: (w.querySelector('.wire-request pre.head') as HTMLElement).innerText,
+      response: (w.querySelector('.wire-response pre.head') as HTMLElement).innerText,
+      folded: !(w.querySelector('.wire-response details') as HTMLDetailsElement).open,
+      body: (w.querySelector('.wire-response pre:not(.head)') as HTMLElement).innerText,
+    }));
+    expect(wire.request).toMatch(/^→ POST \/\n[\s\S]*authorization: <scrubbed>/);
+    expect(wire.response).toContain('← HTTP 403');
+    expect(wire.response).toContain(`x-planted: ${HOSTILE}`);
+    expect(wire.body).toContain('</textarea></script><script>window.__pwned=1</script>');
+    expect(wire.folded).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.$$eval('script', (s) => s.length)).toBe(1);
     expect(await page.$$eval('img, textarea', (s) => s.length)).toBe(0);

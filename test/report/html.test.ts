@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html.ts';
 import { fold, htmlView } from '../../src/report/htmlView.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { Report, WireExchange } from '../../src/report/types.ts';
 import { discrepancy, reportOf, wrongCode } from './reports.ts';
 
 const HOSTILE = `</textarea></script><script>window.__pwned=1</script><!-- " onmouseover="alert(1)" ' x='<img src=x onerror=alert(2)>`;
@@ -69,6 +69,39 @@ describe('report.html', () => {
     expect(row.match(/<td class="cell [^"]*\bparts\b/g)).toHaveLength(2);
     expect(row).toMatch(/data-side="reference" data-column="invalid"/);
     expect(row.match(/<td /g)).toHaveLength(4);
+  });
+
+  it('the header says what the filters left out and how the run was bounded; a run stopped early is never PASS', () => {
+    const r = reportOf([]);
+    expect(renderHtml(r)).not.toContain('id="filtered"');
+    r.run.filters = { include: ['InstanceId*'], exclude: ['rule:*'], excluded: { RegisterInstance: { count: 2, ids: ['ServiceId#length', 'rule:x'] } } };
+    r.run.stoppedEarly = { reason: 'max-findings', maxFindings: 1, findings: 1 };
+    const html = renderHtml(r);
+    expect(html).toContain('<dd id="filtered">--include InstanceId* --exclude rule:*: <details><summary>RegisterInstance: 2 id(s) not generated</summary>ServiceId#length, rule:x</details>');
+    expect(html).toMatch(/<dd id="notes">STOPPED EARLY: --max-findings 1 reached/);
+    expect(htmlView(r).verdict).toBe('FAIL');
+  });
+
+  it('the wire exchange: request and answer as text, planted markup escaped, a long body folded, no answer said so', () => {
+    const wire = (response: WireExchange['response'], failure?: string): WireExchange => ({
+      request: { method: 'POST', path: '/', headers: { authorization: '<scrubbed>', 'x-amz-target': `T${HOSTILE}` }, body: `{"InstanceId":"${HOSTILE}"}`, bodyLength: 40 },
+      ...(response ? { response } : {}), ...(failure ? { failure } : {}),
+    });
+    const r = reportOf([
+      discrepancy({ wire: wire({ status: 200, headers: { 'x-planted': HOSTILE }, body: `${HOSTILE}${'b'.repeat(9_000)}`.slice(0, 8_192), bodyLength: 20_000 }) }),
+      discrepancy({ kind: 'transport', constraint: 'InstanceId#length', actual: { status: 0 }, wire: wire(undefined, 'no response: timeout (no complete response within 30000 ms)') }),
+    ]);
+    const html = renderHtml(r);
+    const plain = renderHtml(reportOf([discrepancy({ wire: wire({ status: 200, headers: { 'x-planted': 'p' }, body: 'b'.repeat(8_192), bodyLength: 20_000 }) }),
+      discrepancy({ kind: 'transport', constraint: 'InstanceId#length', actual: { status: 0 }, wire: wire(undefined, 'no response: timeout') })]));
+    expect(tags(html)).toEqual(tags(plain));
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toContain('</textarea>');
+    expect(html).toContain('x-planted: &lt;/textarea&gt;&lt;/script&gt;&lt;script&gt;');
+    expect(html).toContain('authorization: &lt;scrubbed&gt;');
+    expect(html).toMatch(/<div class="wire-response"><pre class="head">← HTTP 200\nx-planted: [^<]*<\/pre><pre>[^<]*<\/pre><details><summary>the rest \(8192 characters in all\)<\/summary>/);
+    expect(html).toContain('<p class="note">the first 8192 of 20000 characters were kept</p>');
+    expect(html).toContain('← no response: timeout (no complete response within 30000 ms)</pre>');
   });
 
   it('says INTERRUPTED for a stopped run, whatever it found', () => {

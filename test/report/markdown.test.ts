@@ -95,4 +95,11 @@ describe('summary.md', () => {
     expect(md).toMatch(/\| ❌ \| error \| documented \| error-code \| `InvalidInput → ValidationException`/);
     expect(md.match(new RegExp(`\`${r.findings[0]!.id}\``, 'g'))!.length).toBeGreaterThanOrEqual(3);
   });
+
+  it('says what --include/--exclude left out', () => {
+    const r = reportOf([]);
+    expect(renderMarkdown(r)).not.toContain('Filtered out');
+    r.run.filters = { include: [], exclude: ['rule:*'], excluded: { RegisterInstance: { count: 12, ids: ['rule:a'] }, CreateServiceInstance: { count: 3, ids: ['rule:b'] } } };
+    expect(renderMarkdown(r)).toContain('Filtered out by `--exclude rule:*` (not generated, not checked alone): RegisterInstance 12 id(s), CreateServiceInstance 3 id(s).');
+  });
 });

@@ -30,6 +30,8 @@ export interface Exchange {
   /** `servicediscovery` | `proton` | `other`. */
   service: 'servicediscovery' | 'proton' | 'other';
   raw: string;
+  /** The request's headers as they came (lower-cased names; Authorization and X-Amz-Date among them). */
+  headers: Record<string, string>;
   /** The body as a JSON object; undefined when it is not one (malformed JSON, an array, …). */
   input: Json | undefined;
   /** Sends the request to the emulator (optionally with another body) and reads the answer. */
@@ -416,6 +418,7 @@ export async function startFaultyTarget(deviation: DeviationName | 'none' | Devi
       operation: dot < 0 ? '' : amzTarget.slice(dot + 1),
       service: prefix === CM_PREFIX ? 'servicediscovery' : prefix === PR_PREFIX ? 'proton' : 'other',
       raw,
+      headers,
       input: asObject(parsed),
       forward,
       pass: async () => passThrough(await forward()),

@@ -9,6 +9,7 @@ import { decodeResponse } from '../../src/protocol/decode.ts';
 import { createHttpTarget } from '../../src/targets/http.ts';
 import { createSdkTarget, RAW_BODY_UNSUPPORTED, type SdkTarget } from '../../src/targets/sdk.ts';
 import { wrap } from '../../src/targets/target.ts';
+import { capturedWire } from '../../src/targets/wireCapture.ts';
 
 interface Seen {
   headers: IncomingHttpHeaders;
@@ -76,6 +77,19 @@ describe('sdk target: the request on the wire', () => {
     expect(h['content-type']).toBe('application/x-amz-json-1.1');
     expect(h.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-3\/servicediscovery\/aws4_request, SignedHeaders=[^,]*x-amz-target[^,]*, Signature=[0-9a-f]{64}$/);
     expect(h['amz-sdk-request']).toBe('attempt=1; max=1');
+  });
+
+  it('keeps the exchange as signed and sent beside the Outcome (for reports), never in what the Outcome shows', async () => {
+    respond = json(400, { __type: 'InvalidInput', Message: 'no' }, { 'x-amzn-errortype': 'InvalidInput' });
+    const outcome = await sdk().send({ service: 'servicediscovery', operation: 'RegisterInstance', input: register });
+    const wire = capturedWire(outcome)!;
+    expect(wire.request).toMatchObject({ method: 'POST', path: '/', body: seen[0]!.body });
+    expect(wire.request.headers['x-amz-target']).toBe('Route53AutoNaming_v20170314.RegisterInstance');
+    expect(wire.request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
+    expect(wire.response).toMatchObject({ status: 400, bodyText: '{"__type":"InvalidInput","Message":"no"}' });
+    expect(wire.response!.headers['x-amzn-errortype']).toBe('InvalidInput');
+    expect(JSON.stringify(outcome)).not.toContain('AWS4-HMAC-SHA256');
+    expect(Object.keys(outcome)).not.toContain('request');
   });
 
   it('sends Proton calls with the 1.0 content type, X-Amz-Target and SigV4 for proton', async () => {
