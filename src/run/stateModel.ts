@@ -117,11 +117,19 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     return set;
   };
 
+  // keys, judge and commit read the same case: its members are worked out once (a raw body is parsed once).
+  const read = new WeakMap<Case, { input: Record<string, unknown>; m: Member; scope: string } | null>();
   const members = (c: Case) => {
-    const input = sentInput(c);
-    const of = MEMBERS[c.operation];
-    return input && of ? { input, m: of(input), scope: `${c.operation}/` } : undefined;
+    let x = read.get(c);
+    if (x === undefined) {
+      const input = sentInput(c);
+      const of = MEMBERS[c.operation];
+      read.set(c, (x = input && of ? { input, m: of(input), scope: `${c.operation}/` } : null));
+    }
+    return x ?? undefined;
   };
+  // Whether anything evictions() reads changed since it last looked (it runs after every case).
+  let populationChanged = false;
 
   return {
     keys(c) {
@@ -206,6 +214,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const svcKey = `${scope}${m.service}`;
       const ids = setOf(created, svcKey);
       ids.add(m.id);
+      if (c.operation === 'RegisterInstance') populationChanged = true;
       // Cloud Map instances are kept few by evictions; Proton instances are never deleted during a run.
       if (c.operation === 'CreateServiceInstance' && ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
       leaving.get(svcKey)?.delete(m.id);
@@ -213,6 +222,8 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
 
     evictions() {
       const out: Eviction[] = [];
+      if (!populationChanged) return out;
+      populationChanged = false;
       const scope = 'RegisterInstance/';
       for (const [svcKey, ids] of created) {
         // Checked after every case: the cheap test first, so a service whose sweep is under way costs nothing.
@@ -240,6 +251,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     evicted(e, result) {
       const svcKey = `RegisterInstance/${e.service}`;
       if (evicting.delete(e.key)) evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 1) - 1);
+      populationChanged = true;
       if (result === 'kept') return;
       created.get(svcKey)?.delete(e.id);
       if (result === 'leaving') {
