@@ -21,7 +21,7 @@ import type { Expected, ExpectedError } from '../oracle/expected.ts';
 import { expectState } from '../oracle/index.ts';
 import type { Outcome } from '../protocol/outcome.ts';
 import { runUniqueToken } from './nonce.ts';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createForgotten } from './forgotten.ts';
 
 const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
@@ -82,7 +82,8 @@ const paramsKey = (input: Record<string, unknown>, tokenMember: string): string 
   const rest: Record<string, unknown> = {};
   for (const k of Object.keys(input).sort()) if (k !== tokenMember) rest[k] = input[k];
   // A digest, not the JSON: a Proton spec is up to 51,200 characters and a long run remembers many tokens.
-  return createHash('sha1').update(JSON.stringify(rest)).digest('base64');
+  const json = JSON.stringify(rest);
+  return typeof hash === 'function' ? hash('sha1', json, 'base64') : createHash('sha1').update(json).digest('base64');
 };
 const mismatch = (codes: string[], statuses: number[], source: string, message: string): ExpectedError => ({
   outcome: 'error', codes, statuses, violations: [{ constraint: TOKEN_MISMATCH, path: '', message, code: codes[0], source, confidence: 'inferred' }],
