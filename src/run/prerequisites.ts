@@ -5,9 +5,11 @@
 // RegisterInstance tested, and CreateServiceInstance is reported as not tested (with the call that failed).
 import { HarnessError } from '../errors.ts';
 import type { NamedContext } from '../generate/index.ts';
-import type { CloudMapServiceConfig, NamespaceType } from '../oracle/context.ts';
-import type { Outcome } from '../protocol/outcome.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { CloudMapServiceConfig, NamespaceType } from '../contract/context.ts';
+import type { Outcome } from '../contract/outcome.ts';
+import type { Call } from '../contract/call.ts';
+import type { Target } from '../targets/target.ts';
+import { profileOf } from '../profiles/index.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
 import type { RunNonce } from './nonce.ts';
@@ -139,8 +141,10 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   for (const operation of o.operations) {
     const mine: Undo[] = [];
     try {
-      if (operation === 'RegisterInstance') await prepareCloudMap(target, o, binding, contexts, mine);
-      if (operation === 'CreateServiceInstance') await prepareProton(target, o, binding, mine);
+      // What to create follows from the resource the operation's profile references.
+      const ref = profileOf(operation).reference;
+      if (ref?.binding === 'serviceIds') await prepareCloudMap(target, o, binding, contexts, mine, operation);
+      if (ref?.binding === 'serviceNames') await prepareProton(target, o, binding, mine, operation);
       created.push(...mine);
     } catch (e) {
       // A half-prepared operation must not leave resources behind (on AWS they cost money).
@@ -154,7 +158,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
       throw e;
     }
   }
-  const preparable = o.operations.filter((op) => op === 'RegisterInstance' || op === 'CreateServiceInstance');
+  const preparable = o.operations.filter((op) => profileOf(op).reference !== undefined);
   if (preparable.length > 0 && notPrepared.length === preparable.length) {
     // Nothing to test on this target: one line, exit 2.
     await undoAll(created);
@@ -178,8 +182,8 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   };
 }
 
-async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[]): Promise<void> {
-  const all = o.contexts.RegisterInstance ?? [];
+async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[], operation: string): Promise<void> {
+  const all = o.contexts[operation] ?? [];
   if (o.serviceId) {
     // The user's service: learn its configuration, generate only in it (and in a missing service).
     // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
@@ -191,7 +195,7 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
       ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
       healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
     };
-    contexts.RegisterInstance = [
+    contexts[operation] = [
       { name: 'user', context: { cloudMap: { serviceId: o.serviceId, service: config } } },
       ...all.filter((c) => c.context.cloudMap?.service === null),
     ];
@@ -201,7 +205,7 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
   for (const nc of all) {
     const cfg = nc.context.cloudMap?.service;
     const placeholder = nc.context.cloudMap?.serviceId;
-    if (!cfg || !placeholder) continue;
+    if (!cfg || !placeholder || binding.serviceIds.has(placeholder)) continue; // another operation's, already made
     let nsId = namespaces.get(cfg.namespaceType);
     if (!nsId) {
       const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
@@ -223,11 +227,12 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
   }
 }
 
-async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
+async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[], operation: string): Promise<void> {
   // The user's service must exist: a typo is a usage error (exit 2), not 37 "rejected" valid cases.
   if (o.protonService) await named(target, '--proton-service', o.protonService, 'proton', { name: o.protonService });
-  const real = o.protonService ?? (await createProtonService(target, o, created));
-  for (const nc of o.contexts.CreateServiceInstance ?? []) {
+  const made = binding.serviceNames.values().next().value; // another operation's, already made
+  const real = o.protonService ?? made ?? (await createProtonService(target, o, created));
+  for (const nc of o.contexts[operation] ?? []) {
     const p = nc.context.proton;
     if (p?.serviceExists) binding.serviceNames.set(p.serviceName, real);
   }

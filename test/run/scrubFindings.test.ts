@@ -3,12 +3,13 @@
 // is what scrubbing every answer gave, and a clean case costs no scrub.
 import { describe, expect, it } from 'vitest';
 import { checksFor } from '../../src/checks/index.ts';
-import type { Case } from '../../src/generate/case.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Case } from '../../src/contract/case.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { emptyBinding } from '../../src/run/binding.ts';
 import { oracleExchange } from '../../src/run/exchange.ts';
 import { createScrubber, scrubOutcome, scrubOutcomes, SCRUBBED } from '../../src/targets/scrub.ts';
-import type { Call, SendOptions, Target } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { SendOptions, Target } from '../../src/targets/target.ts';
 import { wrap } from '../../src/targets/target.ts';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzSECRET';
