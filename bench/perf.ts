@@ -86,19 +86,28 @@ export interface PerfResult {
    * and the requests a case costs (the case's own plus the population keeper's deregistrations and confirmations). */
   sendCpuUsPerRequest: number; requestsPerCase: number;
   runs: RunFigures[];
+  /** The yardsticks before and after the runs (their means are used above). */
+  drift: { generateUs: [number, number]; sendReqPerSecond: [number, number] };
 }
 
 export async function benchPerf(options: { sizes?: number[] } = {}): Promise<PerfResult> {
   if (!existsSync(fileURLToPath(new URL('../dist/src/cli.js', import.meta.url)))) throw new Error('no dist/: run `npm run build` first');
   const concurrency = Number(process.env.PERF_CONCURRENCY ?? 32);
   const sizes = options.sizes ?? [Number(process.env.PERF_SMALL ?? 2_000), Number(process.env.PERF_BIG ?? 100_000)];
-  const gen = await benchGenerate({ seconds: 2, warmupSeconds: 1 });
-  const generateUsPerCase = 1e6 / (gen.reduce((s, r) => s + r.casesPerCpuSecond, 0) / gen.length);
+  // The machine's speed drifts within minutes (shared cores): the yardsticks are measured before and after the
+  // runs and averaged, and both readings are kept, so a drift shows instead of skewing a ratio unseen.
+  const generateUs = async () => {
+    const gen = await benchGenerate({ seconds: 2, warmupSeconds: 1 });
+    return 1e6 / (gen.reduce((s, r) => s + r.casesPerCpuSecond, 0) / gen.length);
+  };
   const serve = await startServe();
   try {
-    const send = await sendPath(serve.url, concurrency, 4);
-    const sendReqPerSecond = send.reqPerSecond;
+    const before = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4) };
     const runs = await harnessRuns(serve.url, concurrency, sizes);
+    const after = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4) };
+    const generateUsPerCase = (before.generateUs + after.generateUs) / 2;
+    const send = { reqPerSecond: (before.send.reqPerSecond + after.send.reqPerSecond) / 2, cpuUsPerRequest: (before.send.cpuUsPerRequest + after.send.cpuUsPerRequest) / 2 };
+    const sendReqPerSecond = send.reqPerSecond;
     const [small, big] = [runs[0], runs[runs.length - 1]];
     const dc = big.cases - small.cases;
     const harnessUsPerCase = ((big.cpuSeconds - small.cpuSeconds) * 1e6) / dc;
@@ -107,6 +116,7 @@ export async function benchPerf(options: { sizes?: number[] } = {}): Promise<Per
       generateUsPerCase, harnessUsPerCase, cpuRatio: harnessUsPerCase / generateUsPerCase,
       sendReqPerSecond, casesPerSecond, throughputRatio: casesPerSecond / sendReqPerSecond, concurrency,
       sendCpuUsPerRequest: send.cpuUsPerRequest, requestsPerCase: (big.requests - small.requests) / dc, runs,
+      drift: { generateUs: [before.generateUs, after.generateUs], sendReqPerSecond: [before.send.reqPerSecond, after.send.reqPerSecond] },
     };
   } finally {
     serve.proc.kill('SIGTERM');
@@ -117,6 +127,7 @@ export const perfLines = (p: PerfResult): string[] => [
   `harness CPU per case (marginal, ${p.runs[0].cases}→${p.runs[p.runs.length - 1].cases} cases vs serve @${p.concurrency}): ${p.harnessUsPerCase.toFixed(0)} µs; generate+classify ${p.generateUsPerCase.toFixed(0)} µs; ratio ${p.cpuRatio.toFixed(1)}× (goal ≤ 4×)`,
   `end-to-end vs serve @${p.concurrency}: ${p.casesPerSecond.toFixed(0)} cases/s; send path ${p.sendReqPerSecond.toFixed(0)} req/s; ratio ${(p.throughputRatio * 100).toFixed(0)}% (goal ≥ 70%)`,
   ...floorLines(p),
+  `  yardsticks before / after the runs: generate+classify ${p.drift.generateUs.map((x) => x.toFixed(0)).join(' / ')} µs, send path ${p.drift.sendReqPerSecond.map((x) => x.toFixed(0)).join(' / ')} req/s (far apart: the machine's speed drifted; run again)`,
   ...p.runs.map((r) => `  run of ${r.cases} cases: ${r.requests} requests, ${r.findings} findings, ${r.wallSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak RSS ${r.peakRssMb} MB`),
 ];
 
