@@ -54,19 +54,26 @@ export async function harnessRuns(url: string, concurrency: number, sizes: numbe
 
 // The send path as bench/send.ts measures it (encode, sign, send, decode; a payload the contract rejects).
 const input = { ServiceId: 'srv-p5zdwlg5uvvzjita', InstanceId: 'i'.repeat(65), CreatorRequestId: '7a48a98a-72e6-4849-bfa7-1a458e030d7b', Attributes: { AWS_INSTANCE_IPV4: '172.2.1.3', AWS_INSTANCE_PORT: '808' } };
-async function sendPath(url: string, concurrency: number, seconds: number): Promise<number> {
+/** req/s (the better of two halves) and this process's CPU per request over both. */
+async function sendPath(url: string, concurrency: number, seconds: number): Promise<{ reqPerSecond: number; cpuUsPerRequest: number }> {
   const target = createHttpTarget({ url, concurrency, timeoutMs: 10_000 });
   const one = () => target.send({ service: 'servicediscovery', operation: 'RegisterInstance', input });
+  let requests = 0;
   const loop = async (s: number) => {
     const end = Date.now() + s * 1000;
     let done = 0;
     const t0 = performance.now();
     await Promise.all(Array.from({ length: concurrency }, async () => { while (Date.now() < end) { await one(); done++; } }));
+    requests += done;
     return done / ((performance.now() - t0) / 1000);
   };
   try {
     await loop(1); // warm-up: JIT and connections
-    return Math.max(await loop(seconds / 2), await loop(seconds / 2));
+    requests = 0;
+    const c0 = process.cpuUsage();
+    const reqPerSecond = Math.max(await loop(seconds / 2), await loop(seconds / 2));
+    const c = process.cpuUsage(c0);
+    return { reqPerSecond, cpuUsPerRequest: (c.user + c.system) / requests };
   } finally {
     await target.close();
   }
@@ -75,26 +82,41 @@ async function sendPath(url: string, concurrency: number, seconds: number): Prom
 export interface PerfResult {
   generateUsPerCase: number; harnessUsPerCase: number; cpuRatio: number;
   sendReqPerSecond: number; casesPerSecond: number; throughputRatio: number; concurrency: number;
+  /** Where the rest goes: the send path's own CPU per request (encode, sign, undici, the kernel's loopback, decode)
+   * and the requests a case costs (the case's own plus the population keeper's deregistrations and confirmations). */
+  sendCpuUsPerRequest: number; requestsPerCase: number;
   runs: RunFigures[];
+  /** The yardsticks before and after the runs (their means are used above). */
+  drift: { generateUs: [number, number]; sendReqPerSecond: [number, number] };
 }
 
 export async function benchPerf(options: { sizes?: number[] } = {}): Promise<PerfResult> {
   if (!existsSync(fileURLToPath(new URL('../dist/src/cli.js', import.meta.url)))) throw new Error('no dist/: run `npm run build` first');
   const concurrency = Number(process.env.PERF_CONCURRENCY ?? 32);
   const sizes = options.sizes ?? [Number(process.env.PERF_SMALL ?? 2_000), Number(process.env.PERF_BIG ?? 100_000)];
-  const gen = await benchGenerate({ seconds: 2, warmupSeconds: 1 });
-  const generateUsPerCase = 1e6 / (gen.reduce((s, r) => s + r.casesPerCpuSecond, 0) / gen.length);
+  // The machine's speed drifts within minutes (shared cores): the yardsticks are measured before and after the
+  // runs and averaged, and both readings are kept, so a drift shows instead of skewing a ratio unseen.
+  const generateUs = async () => {
+    const gen = await benchGenerate({ seconds: 2, warmupSeconds: 1 });
+    return 1e6 / (gen.reduce((s, r) => s + r.casesPerCpuSecond, 0) / gen.length);
+  };
   const serve = await startServe();
   try {
-    const sendReqPerSecond = await sendPath(serve.url, concurrency, 4);
+    const before = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4) };
     const runs = await harnessRuns(serve.url, concurrency, sizes);
+    const after = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4) };
+    const generateUsPerCase = (before.generateUs + after.generateUs) / 2;
+    const send = { reqPerSecond: (before.send.reqPerSecond + after.send.reqPerSecond) / 2, cpuUsPerRequest: (before.send.cpuUsPerRequest + after.send.cpuUsPerRequest) / 2 };
+    const sendReqPerSecond = send.reqPerSecond;
     const [small, big] = [runs[0], runs[runs.length - 1]];
     const dc = big.cases - small.cases;
     const harnessUsPerCase = ((big.cpuSeconds - small.cpuSeconds) * 1e6) / dc;
     const casesPerSecond = dc / (big.wallSeconds - small.wallSeconds);
     return {
       generateUsPerCase, harnessUsPerCase, cpuRatio: harnessUsPerCase / generateUsPerCase,
-      sendReqPerSecond, casesPerSecond, throughputRatio: casesPerSecond / sendReqPerSecond, concurrency, runs,
+      sendReqPerSecond, casesPerSecond, throughputRatio: casesPerSecond / sendReqPerSecond, concurrency,
+      sendCpuUsPerRequest: send.cpuUsPerRequest, requestsPerCase: (big.requests - small.requests) / dc, runs,
+      drift: { generateUs: [before.generateUs, after.generateUs], sendReqPerSecond: [before.send.reqPerSecond, after.send.reqPerSecond] },
     };
   } finally {
     serve.proc.kill('SIGTERM');
@@ -104,8 +126,20 @@ export async function benchPerf(options: { sizes?: number[] } = {}): Promise<Per
 export const perfLines = (p: PerfResult): string[] => [
   `harness CPU per case (marginal, ${p.runs[0].cases}→${p.runs[p.runs.length - 1].cases} cases vs serve @${p.concurrency}): ${p.harnessUsPerCase.toFixed(0)} µs; generate+classify ${p.generateUsPerCase.toFixed(0)} µs; ratio ${p.cpuRatio.toFixed(1)}× (goal ≤ 4×)`,
   `end-to-end vs serve @${p.concurrency}: ${p.casesPerSecond.toFixed(0)} cases/s; send path ${p.sendReqPerSecond.toFixed(0)} req/s; ratio ${(p.throughputRatio * 100).toFixed(0)}% (goal ≥ 70%)`,
+  ...floorLines(p),
+  `  yardsticks before / after the runs: generate+classify ${p.drift.generateUs.map((x) => x.toFixed(0)).join(' / ')} µs, send path ${p.drift.sendReqPerSecond.map((x) => x.toFixed(0)).join(' / ')} req/s (far apart: the machine's speed drifted; run again)`,
   ...p.runs.map((r) => `  run of ${r.cases} cases: ${r.requests} requests, ${r.findings} findings, ${r.wallSeconds.toFixed(1)} s wall, ${r.cpuSeconds.toFixed(1)} s CPU, peak RSS ${r.peakRssMb} MB`),
 ];
+
+/** The part of the harness's cost that is not the harness's own doing: generating and classifying the case, and
+ * sending the requests it costs through the send path (whose CPU per request is measured in the same run). */
+function floorLines(p: PerfResult): string[] {
+  const floor = p.generateUsPerCase + p.requestsPerCase * p.sendCpuUsPerRequest;
+  return [
+    `  floor: generate+classify ${p.generateUsPerCase.toFixed(0)} µs + ${p.requestsPerCase.toFixed(2)} requests/case × send path ${p.sendCpuUsPerRequest.toFixed(0)} µs CPU/request = ${floor.toFixed(0)} µs (${(floor / p.generateUsPerCase).toFixed(1)}×); the harness's own work above it: ${(p.harnessUsPerCase - floor).toFixed(0)} µs/case`,
+    `  throughput ceiling when the send path alone is the limit: 1 / ${p.requestsPerCase.toFixed(2)} requests/case = ${(100 / p.requestsPerCase).toFixed(0)}%`,
+  ];
+}
 
 /** Peak RSS after 10k, 100k (and 1M) cases: one child, the sizes one after another, so each peak is the
  * highest the process reached up to then. */

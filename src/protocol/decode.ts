@@ -34,7 +34,8 @@ export function decodeResponse(raw: RawResponse, profile: ProfileName | Response
   } else {
     try {
       json = JSON.parse(text);
-      if (deeperThan(json, MAX_JSON_DEPTH)) {
+      // Nesting deeper than the limit takes more brackets than a shorter text holds: no walk for those.
+      if (text.length > 2 * MAX_JSON_DEPTH && deeperThan(json, MAX_JSON_DEPTH)) {
         json = undefined;
         problem = 'too-deep';
       }

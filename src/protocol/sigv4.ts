@@ -132,7 +132,7 @@ export function createSigner(options: SignerOptions): WireSigner {
       headers[AMZ_DATE_HEADER] = ld;
       if (creds.sessionToken) headers[TOKEN_HEADER] = creds.sessionToken;
       payloadHash ??= sha256Hex(request.body);
-      const canonical = getCanonicalHeaders({ headers } as Parameters<typeof getCanonicalHeaders>[0]);
+      const canonical = plainCanonical(headers) ?? getCanonicalHeaders({ headers } as Parameters<typeof getCanonicalHeaders>[0]);
       const names = Object.keys(canonical).sort();
       let lines = '';
       for (const n of names) lines += `${n}:${canonical[n]}\n`;
@@ -146,6 +146,20 @@ export function createSigner(options: SignerOptions): WireSigner {
       return { method: request.method, path: request.path, headers, body: request.body };
     },
   };
+}
+
+// The headers an awsJson request carries (codec.ts, the date and the token above): names already canonical.
+const PLAIN_NAMES = new Set(['host', 'content-type', 'x-amz-target', AMZ_DATE_HEADER, TOKEN_HEADER, SHA256_HEADER]);
+// A value getCanonicalHeaders would change: a line break or tab, two spaces in a row, a space at either end.
+const UNUSUAL_VALUE = /[\r\n\t]| {2}|^ | $/;
+/** getCanonicalHeaders' result without its per-header regexes when every name is one of PLAIN_NAMES and every
+ * value is one it would leave as it is (the usual request); undefined otherwise (then getCanonicalHeaders runs). */
+function plainCanonical(headers: Record<string, string>): Record<string, string> | undefined {
+  for (const name in headers) {
+    const v = headers[name];
+    if (!PLAIN_NAMES.has(name) || typeof v !== 'string' || UNUSUAL_VALUE.test(v)) return undefined;
+  }
+  return headers;
 }
 
 /** 20261122T201433Z (SigV4's ISO 8601 basic format, whole seconds, UTC). */

@@ -13,7 +13,7 @@ import { throttledDiscrepancy } from '../checks/throttled.ts';
 import { CaseSkipped } from '../targets/sdkFidelity.ts';
 import type { Call } from '../contract/call.ts';
 import { splitOperationKey } from '../contract/operation.ts';
-import type { Target } from '../targets/target.ts';
+import type { SendOptions, Target } from '../targets/target.ts';
 import { capturedWire, type CapturedWire } from '../targets/wireCapture.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { PROTOCOL_CHECKS } from '../checks/index.ts';
@@ -53,9 +53,9 @@ const allowedByState = (expected: Expected, outcome: Outcome): boolean =>
 // Nothing was sent: the state model hears "refused", which changes no state.
 const NOT_SENT: Outcome = { status: 0, headers: {}, latencyMs: 0 };
 /** The target's send, with a CaseSkipped turned into a value. */
-async function sendOrSkip(target: Target, c: Case, signal?: AbortSignal): Promise<{ outcome: Outcome; skipped?: string }> {
+async function sendOrSkip(target: Target, c: Case, options: SendOptions): Promise<{ outcome: Outcome; skipped?: string }> {
   try {
-    return { outcome: await target.send(toCall(c), { signal }) };
+    return { outcome: await target.send(toCall(c), options) };
   } catch (e) {
     if (e instanceof CaseSkipped) return { outcome: NOT_SENT, skipped: e.reason };
     throw e;
@@ -67,27 +67,39 @@ const toCall = (c: Case): Call => ({
   service: serviceOf(c.operation), operation: c.wireOperation ?? splitOperationKey(c.operation)?.operation ?? c.operation, input: c.input, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
 });
 
-/** One target, judged by the oracle and the run's state model. */
-export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal }): CaseExchange {
+/** One target, judged by the oracle and the run's state model. `scrub`: the target's answers come unscrubbed
+ * (SendOptions.unscrubbed) and only those that make a finding are scrubbed, and judged again as scrubbed, since a
+ * finding is what gets written: the same findings as scrubbing every answer, without paying for it on every case. */
+export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal; scrub?: (outcome: Outcome) => Outcome }): CaseExchange {
   const state = createStateModel({ freshTarget: o.target.fresh === true, tokensCarryNonce: o.binding.nonce !== undefined });
   const lock = createKeyLock();
   const keepBounded = keepPopulation(o.target, state, lock, o.signal);
+  const scrub = o.scrub;
+  const sendOptions: SendOptions = scrub ? { signal: o.signal, unscrubbed: true } : { signal: o.signal };
+  const judge = (sent: Case, expected: Expected, outcome: Outcome): Discrepancy[] => {
+    const found: Discrepancy[] = [];
+    for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
+    return found;
+  };
   return async (c) => {
     const sent = bindCase(c, o.binding);
     const first = expectCase(sent);
     // Judged once the earlier requests on the same state have answered, so the state is what the target holds.
     const { expected, outcome, skipped } = await lock.run(state.keys(sent), async () => {
       const expected = state.judge(sent, first);
-      const { outcome, skipped } = await sendOrSkip(o.target, sent, o.signal);
+      const { outcome, skipped } = await sendOrSkip(o.target, sent, sendOptions);
       state.commit(sent, outcome);
       return { expected, outcome, skipped };
     });
     if (skipped !== undefined) return { found: [], sent, skipped };
     const sweep = keepBounded();
     if (sweep) await sweep;
-    if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, outcome)], sent, throttled: true, ...wired('wire', outcome) };
-    const found: Discrepancy[] = [];
-    for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
+    if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, scrub ? scrub(outcome) : outcome)], sent, throttled: true, ...wired('wire', outcome) };
+    let found = judge(sent, expected, outcome);
+    if (found.length > 0 && scrub) {
+      const clean = scrub(outcome);
+      if (clean !== outcome) found = judge(sent, expected, clean);
+    }
     return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}), ...(found.length > 0 ? wired('wire', outcome) : {}) };
   };
 }
@@ -106,7 +118,7 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const state = states[side];
     const answer = await locks[side].run(state.keys(sent), async () => {
       const expected = state.judge(sent, expectCase(sent));
-      const { outcome, skipped } = await sendOrSkip(target, sent, o.signal);
+      const { outcome, skipped } = await sendOrSkip(target, sent, { signal: o.signal });
       state.commit(sent, outcome);
       return { outcome, sent, expected, skipped };
     });

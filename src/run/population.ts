@@ -22,7 +22,9 @@ export type KeepPopulation = () => Promise<void> | undefined;
 
 export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
   const service = serviceOf('RegisterInstance');
-  const send = (operation: string, input: Record<string, unknown>) => target.send({ service, operation, input }, { signal });
+  // Housekeeping answers are read here and never kept: no scrubbing (a wrapper that cannot defer it still scrubs).
+  const options = { signal, unscrubbed: true };
+  const send = (operation: string, input: Record<string, unknown>) => target.send({ service, operation, input }, options);
 
   let waitFirst = false;
   const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {

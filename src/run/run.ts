@@ -13,7 +13,7 @@ import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './bas
 import { setMaxListeners } from 'node:events';
 import { join } from 'node:path';
 import { wrap } from '../targets/target.ts';
-import { runScrubber, scrubOutcomes } from '../targets/scrub.ts';
+import { runScrubber, scrubOutcome, scrubOutcomes } from '../targets/scrub.ts';
 import { throttleAware } from '../targets/throttleAware.ts';
 import type { RetryOptions } from '../targets/retry.ts';
 import { diffExchange, oracleExchange } from './exchange.ts';
@@ -102,7 +102,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       prepared[index]?.track(call, outcome);
       if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
       return outcome;
-    }, scrubOutcomes(scrubber), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } })),
+    }, scrubOutcomes(scrubber, { deferrable: true }), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } })),
     isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
   });
   const open = hooks.openTarget ?? openTarget;
@@ -156,7 +156,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const checks = checksFor({ messages: o.messages });
     const exchange = o.diff
       ? diffExchange({ reference, candidate: opened[1], bindings: [prepared[0].binding, prepared[1].binding], signal })
-      : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal });
+      : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal, scrub: (x) => scrubOutcome(scrubber, x) });
     const rawOk = opened.every((t) => t.supports?.rawBody !== false);
     const reproduce = reproduceFor(o);
     const pairs = prepared.flatMap((p) => bindingPairs(p.binding));

@@ -23,7 +23,7 @@ import type { Outcome } from '../contract/outcome.ts';
 import { profileOf, type Idempotency, type Profile } from '../profiles/index.ts';
 import { statusesFor } from '../rules/statuses.ts';
 import { runUniqueToken } from './nonce.ts';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createForgotten } from './forgotten.ts';
 
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
@@ -82,7 +82,8 @@ const paramsKey = (input: Record<string, unknown>, tokenMember: string): string 
   const rest: Record<string, unknown> = {};
   for (const k of Object.keys(input).sort()) if (k !== tokenMember) rest[k] = input[k];
   // A digest, not the JSON: a Proton spec is up to 51,200 characters and a long run remembers many tokens.
-  return createHash('sha1').update(JSON.stringify(rest)).digest('base64');
+  const json = JSON.stringify(rest);
+  return typeof hash === 'function' ? hash('sha1', json, 'base64') : createHash('sha1').update(json).digest('base64');
 };
 // The profile's mismatch answer, with the documented statuses of its codes.
 const mismatch = (p: Profile, idem: Idempotency): ExpectedError => {
@@ -138,11 +139,19 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     return set;
   };
 
+  // keys, judge and commit read the same case: its members are worked out once (a raw body is parsed once).
+  const read = new WeakMap<Case, { input: Record<string, unknown>; p: Profile; m: Member; scope: string } | null>();
   const members = (c: Case) => {
-    const p = statefulProfile(c.operation);
-    const input = p ? sentInput(c) : undefined;
-    return input && p ? { input, p, m: membersOf(p, input), scope: `${c.operation}/` } : undefined;
+    let x = read.get(c);
+    if (x === undefined) {
+      const p = statefulProfile(c.operation);
+      const input = p ? sentInput(c) : undefined;
+      read.set(c, (x = input && p ? { input, p, m: membersOf(p, input), scope: `${c.operation}/` } : null));
+    }
+    return x ?? undefined;
   };
+  // Whether anything evictions() reads changed since it last looked (it runs after every case).
+  let populationChanged = false;
 
   return {
     keys(c) {
@@ -226,6 +235,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const svcKey = `${scope}${m.service}`;
       const ids = setOf(created, svcKey);
       ids.add(m.id);
+      populationChanged = true;
       // Cloud Map instances are kept few by evictions (far below this); what nothing deletes during a run is bounded here.
       if (ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
       leaving.get(svcKey)?.delete(m.id);
@@ -233,6 +243,8 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
 
     evictions() {
       const out: Eviction[] = [];
+      if (!populationChanged) return out;
+      populationChanged = false;
       const scope = 'RegisterInstance/';
       for (const [svcKey, ids] of created) {
         // Checked after every case: the cheap test first, so a service whose sweep is under way costs nothing.
@@ -260,6 +272,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     evicted(e, result) {
       const svcKey = `RegisterInstance/${e.service}`;
       if (evicting.delete(e.key)) evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 1) - 1);
+      populationChanged = true;
       if (result === 'kept') return;
       created.get(svcKey)?.delete(e.id);
       if (result === 'leaving') {

@@ -79,10 +79,10 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
     private readonly limits: ExchangeLimits,
   ) {
     this.timer = setTimeout(onTimeout, limits.timeoutMs, this);
-    limits.signal?.addEventListener('abort', this);
+    if (limits.signal) watch(limits.signal, this);
   }
 
-  /** AbortSignal listener (EventListener object form: no closure per request). */
+  /** The caller's signal aborted. */
   handleEvent(): void {
     this.fail('aborted', undefined, 'aborted by the caller');
   }
@@ -144,10 +144,23 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
   private settle(result: ExchangeResult): void {
     this.done = true;
     clearTimeout(this.timer);
-    this.limits.signal?.removeEventListener('abort', this);
+    if (this.limits.signal) inFlight.get(this.limits.signal)?.delete(this);
     this.chunks = [];
     this.resolve(result);
   }
+}
+
+// One abort listener per signal for all of its exchanges in flight (a run passes one signal to every request):
+// adding and removing an EventTarget listener per request cost more than the rest of the request's bookkeeping.
+const inFlight = new WeakMap<AbortSignal, Set<ExchangeHandler>>();
+function watch(signal: AbortSignal, handler: ExchangeHandler): void {
+  let handlers = inFlight.get(signal);
+  if (handlers === undefined) {
+    const set = (handlers = new Set());
+    inFlight.set(signal, set);
+    signal.addEventListener('abort', () => { for (const h of [...set]) h.handleEvent(); }, { once: true });
+  }
+  handlers.add(handler);
 }
 
 function onTimeout(handler: ExchangeHandler): void {

@@ -262,9 +262,8 @@ function cleanOutcome(s: Scrubber, outcome: Outcome): boolean {
   return true;
 }
 
-/** Outcomes handed to the run carry no secret: a target may echo the signature or the token in a message. */
-export const scrubOutcomes = (s: Scrubber): SendWrapper => (send) => async (call, options) => {
-  const outcome = await send(call, options);
+/** The outcome with nothing secret in it: `outcome` itself when nothing changes (the usual answer, no copy). */
+export function scrubOutcome(s: Scrubber, outcome: Outcome): Outcome {
   const full = (outcome as WithFullBody)[FULL_BODY];
   // The usual answer holds nothing to scrub and no full body text: handed on as it is, no copy.
   if (full === undefined && cleanOutcome(s, outcome)) return outcome;
@@ -274,7 +273,13 @@ export const scrubOutcomes = (s: Scrubber): SendWrapper => (send) => async (call
   if (full !== undefined && out.bodyExcerpt !== undefined) out.bodyExcerpt = s.excerpt(full);
   // The wire exchange goes on unscrubbed and unwritten: reports scrub it when they take it (src/run/wire.ts).
   return carryWire(outcome, out);
-};
+}
+
+/** Outcomes handed to the run carry no secret: a target may echo the signature or the token in a message.
+ * `deferrable` (the run's own scrubber): a caller that scrubs what it keeps with this same scrubber (the case
+ * loop: only answers that make a finding, src/run/exchange.ts) sends `unscrubbed` and gets the answer as it came. */
+export const scrubOutcomes = (s: Scrubber, o: { deferrable?: boolean } = {}): SendWrapper => (send) => (call, options) =>
+  o.deferrable && options?.unscrubbed ? send(call, options) : send(call, options).then((outcome) => scrubOutcome(s, outcome));
 
 /** The secrets a run may hold: the fake key and whatever the environment's credentials are. */
 export const runScrubber = (): Scrubber => createScrubber([

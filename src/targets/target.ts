@@ -4,6 +4,8 @@ import type { Outcome } from '../contract/outcome.ts';
 
 export interface SendOptions {
   signal?: AbortSignal;
+  /** The caller scrubs what it keeps of the answer itself (src/targets/scrub.ts): no scrubbing on the way. */
+  unscrubbed?: boolean;
 }
 
 export type Send = (call: Call, options?: SendOptions) => Promise<Outcome>;

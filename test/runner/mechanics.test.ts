@@ -39,6 +39,17 @@ describe('key lock', () => {
     expect(log.indexOf('b+')).toBeGreaterThan(log.indexOf('a-'));
     expect(log.indexOf('c-')).toBeLessThan(log.indexOf('a-'));
   });
+  it('a task on keys nobody holds starts at once (no tick), and a released key is forgotten', async () => {
+    const lock = createKeyLock();
+    let started = false;
+    const done = lock.run(['free'], async () => { started = true; });
+    expect(started).toBe(true);
+    await done;
+    let second = false;
+    const again = lock.run(['free'], async () => { second = true; });
+    expect(second).toBe(true); // the first one's release forgot the key: nothing to wait for
+    await again;
+  });
   it('a failing task does not block the next one on its key', async () => {
     const lock = createKeyLock();
     await expect(lock.run(['k'], async () => { throw new Error('boom'); })).rejects.toThrow('boom');

@@ -3,7 +3,7 @@
 // here instead of through nock's recorder: its interceptor holds back every socket event until it has read the
 // whole body, so a body that never ends (a reset mid-body, a bad chunk) hung each request until the timeout.
 import type { ExchangeRequest, ExchangeResponse, WireTransport } from '../exchange.ts';
-import { callLabel } from '../callLabel.ts';
+import { callLabel, wantCallLabels } from '../callLabel.ts';
 import { nockBody } from './recording.ts';
 
 /** One answered exchange, raw: the request as sent and the response bytes as received. */
@@ -16,6 +16,7 @@ export interface CapturedExchange {
 }
 
 export function capturing(inner: WireTransport, scope: string, onExchange: (x: CapturedExchange) => void): WireTransport {
+  wantCallLabels();
   return {
     async exchange(request, limits) {
       const r = await inner.exchange(request, limits);

@@ -11,7 +11,7 @@ import { decodeResponse } from '../../protocol/decode.ts';
 import type { Outcome } from '../../contract/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../../protocol/profiles.ts';
 import { HarnessError } from '../../errors.ts';
-import { callLabel } from '../callLabel.ts';
+import { callLabel, wantCallLabels } from '../callLabel.ts';
 import { keepFullBody } from '../scrub.ts';
 import type { Send, Target } from '../target.ts';
 import { exchangeKey, nockBody, readRecordings, type RecordedExchange, type Recording } from './recording.ts';
@@ -36,6 +36,7 @@ export const NOT_IN_RECORDING = 'not in recording';
 
 /** `path`: a recording file, or a folder of recordings of one run; or recordings already read. */
 export function createRecordingTarget(path: string | Recording[], options: RecordingTargetOptions = {}): RecordingTarget {
+  wantCallLabels();
   const recordings = typeof path === 'string' ? readRecordings(path) : path;
   const tags = [...new Set(recordings.map((r) => r.runTag))];
   if (tags.length !== 1) {
