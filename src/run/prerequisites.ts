@@ -49,7 +49,10 @@ export interface PrepareOptions {
 }
 
 type Json = Record<string, unknown>;
-type Undo = () => Promise<void>;
+/** How to remove one thing the run created. `container`: a namespace or an environment, removed only once
+ * everything else is gone (what it holds must go first); the rest goes at once, side by side. */
+type Undo = (() => Promise<void>) & { container?: true };
+const container = (undo: () => Promise<void>): Undo => Object.assign(undo, { container: true as const });
 
 /** A prerequisite call the target answered with an error. Transport failures are not this: the run stops. */
 export class PrerequisiteError extends HarnessError {
@@ -120,11 +123,21 @@ function serviceInput(name: string, namespaceId: string, c: CloudMapServiceConfi
 
 async function undoAll(created: Undo[]): Promise<string[]> {
   const problems: string[] = [];
-  // Services before namespaces: undo in reverse order of creation.
-  for (const undo of [...created].reverse()) {
-    try { await undo(); } catch (e) { problems.push((e as Error).message); }
+  // Services (and what they hold) first, all at once: against a slow target each is several round trips, so one
+  // after another they add up; then the namespaces and environments that held them, all at once too.
+  for (const stage of [created.filter((u) => !u.container), created.filter((u) => u.container)]) {
+    for (const r of await Promise.allSettled(stage.map((undo) => undo()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
   }
   return problems;
+}
+
+/** Runs `steps` side by side; once all have settled, the first failure (in the given order) is thrown, so what the
+ * others created is in `created` before anyone undoes it. */
+async function allOrFirstError<T>(steps: Array<() => Promise<T>>): Promise<T[]> {
+  const settled = await Promise.allSettled(steps.map((step) => step()));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 /** The VPC private DNS namespaces go into: the user's (real AWS), else one of this run's own. */
@@ -136,23 +149,28 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   const created: Undo[] = [];
   const notPrepared: NotPrepared[] = [];
   const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
-  for (const operation of o.operations) {
-    const mine: Undo[] = [];
-    try {
-      if (operation === 'RegisterInstance') await prepareCloudMap(target, o, binding, contexts, mine);
-      if (operation === 'CreateServiceInstance') await prepareProton(target, o, binding, mine);
-      created.push(...mine);
-    } catch (e) {
-      // A half-prepared operation must not leave resources behind (on AWS they cost money).
-      await undoAll(mine);
-      if (e instanceof PrerequisiteError) {
-        const { status, code, message } = e.outcome;
-        notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
-        continue;
-      }
-      await undoAll(created);
-      throw e;
-    }
+  // The operations are prepared side by side (against a slow target, one after the other adds up), and judged
+  // in their order once all are done, so the outcome does not depend on which finished first.
+  const mine = o.operations.map((): Undo[] => []);
+  const results = await Promise.allSettled(o.operations.map(async (operation, k) => {
+    if (operation === 'RegisterInstance') await prepareCloudMap(target, o, binding, contexts, mine[k]);
+    if (operation === 'CreateServiceInstance') await prepareProton(target, o, binding, mine[k]);
+  }));
+  let fatal: { error: unknown } | undefined;
+  for (const [k, operation] of o.operations.entries()) {
+    const r = results[k];
+    if (r.status === 'fulfilled') { created.push(...mine[k]); continue; }
+    // A half-prepared operation must not leave resources behind (on AWS they cost money).
+    await undoAll(mine[k]);
+    const e: unknown = r.reason;
+    if (e instanceof PrerequisiteError) {
+      const { status, code, message } = e.outcome;
+      notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
+    } else fatal ??= { error: e };
+  }
+  if (fatal) {
+    await undoAll(created);
+    throw fatal.error;
   }
   const preparable = o.operations.filter((op) => op === 'RegisterInstance' || op === 'CreateServiceInstance');
   if (preparable.length > 0 && notPrepared.length === preparable.length) {
@@ -197,30 +215,33 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
     ];
     return;
   }
-  const namespaces = new Map<NamespaceType, string>();
-  for (const nc of all) {
+  // One namespace per type, the types side by side, each type's services all at once as soon as its namespace is there.
+  const wanted = all.flatMap((nc) => {
     const cfg = nc.context.cloudMap?.service;
     const placeholder = nc.context.cloudMap?.serviceId;
-    if (!cfg || !placeholder) continue;
-    let nsId = namespaces.get(cfg.namespaceType);
-    if (!nsId) {
-      const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
-      const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${cfg.namespaceType}` };
-      if (cfg.namespaceType === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
-      const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput, ['OperationId']);
-      const op = await waitForOperation(target, String(started.OperationId), o);
-      const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
-      if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
-      nsId = String(namespaceId);
-      namespaces.set(cfg.namespaceType, nsId);
-      const id = nsId;
-      created.push(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: id }); });
-    }
-    const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg), ['Service.Id'])).Service as Json;
-    const id = String(svc.Id);
-    binding.serviceIds.set(placeholder, id);
-    created.push(() => cloudMapServiceCleanup(target, id, o));
-  }
+    return cfg && placeholder ? [{ name: nc.name, cfg, placeholder }] : [];
+  });
+  const types = [...new Set(wanted.map((w) => w.cfg.namespaceType))];
+  const serviceIds = new Map<string, string>();
+  await allOrFirstError(types.map((type) => async () => {
+    const nsName = type === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${type === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
+    const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${type}` };
+    if (type === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
+    const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[type], nsInput, ['OperationId']);
+    const op = await waitForOperation(target, String(started.OperationId), o);
+    const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
+    if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
+    const nsId = String(namespaceId);
+    created.push(container(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: nsId }); }));
+    await allOrFirstError(wanted.filter((w) => w.cfg.namespaceType === type).map(({ name, cfg, placeholder }) => async () => {
+      const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${name}`, nsId, cfg), ['Service.Id'])).Service as Json;
+      const id = String(svc.Id);
+      created.push(() => cloudMapServiceCleanup(target, id, o));
+      serviceIds.set(placeholder, id);
+    }));
+  }));
+  // Bound in the contexts' order, whatever order the target answered in.
+  for (const w of wanted) binding.serviceIds.set(w.placeholder, serviceIds.get(w.placeholder)!);
 }
 
 async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
@@ -237,7 +258,7 @@ async function createProtonService(target: Target, o: PrepareOptions, created: U
   const env = `cf-${o.runTag}-env`;
   const name = `cf-${o.runTag}-svc`;
   await call(target, 'proton', 'CreateEnvironment', { name: env, templateName: 'contract-fuzz-env', templateMajorVersion: '1', spec: 'proton: EnvironmentSpec\nspec: {}\n' });
-  created.push(async () => { await call(target, 'proton', 'DeleteEnvironment', { name: env }); });
+  created.push(container(async () => { await call(target, 'proton', 'DeleteEnvironment', { name: env }); }));
   await call(target, 'proton', 'CreateService', {
     name, templateName: 'contract-fuzz-svc', templateMajorVersion: '1',
     spec: `proton: ServiceSpec\ninstances:\n  - name: first\n    environment: ${env}\n`,
