@@ -2,7 +2,8 @@
 // cases alternating over the coverage contexts), each case generated and judged by the oracle. One process,
 // fixed seed, a warm-up, then a few seconds per operation. `npx tsx bench/generate.ts [seconds]`.
 import { fileURLToPath } from 'node:url';
-import { expectCase, GENERATED_OPERATIONS, plan } from '../src/generate/index.ts';
+import { GENERATED_OPERATIONS, plan } from '../src/generate/index.ts';
+import { expectCase } from '../src/oracle/index.ts';
 
 export interface GenerateBenchRow {
   operation: string;

@@ -1,5 +1,5 @@
 // A property: one line of the test plan. The runner checks it; JUnit reports one testcase per property.
-import type { DiscrepancyKind } from '../src/checks/discrepancy.ts';
+import type { DiscrepancyKind } from '../src/contract/discrepancy.ts';
 
 export interface Property {
   id: string;

@@ -48,7 +48,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load())(rest);
+    // run and serve read contract-fuzz.config.json (flags win); applied here so the commands stay below config.
+    const configured = name === 'run' || name === 'serve' ? (await import('./config/index.ts')).withConfig(name, rest) : rest;
+    return await (await load())(configured);
   } catch (e) {
     if (isHarnessError(e)) {
       process.stderr.write(`contract-fuzz: ${e.message}\n`);

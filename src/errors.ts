@@ -12,7 +12,8 @@ export type HarnessErrorCode =
   | 'CF_ERR_PREREQUISITE'
   | 'CF_ERR_FIXTURE'
   | 'CF_ERR_BASELINE'
-  | 'CF_ERR_MERGE';
+  | 'CF_ERR_MERGE'
+  | 'CF_ERR_PATTERN_UNSUPPORTED';
 
 export class HarnessError extends Error {
   readonly code: HarnessErrorCode;

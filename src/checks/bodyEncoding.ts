@@ -2,7 +2,7 @@
 // decode bodies as UTF-8 and silently replace what is not), and JSON nested deeper than anything is walked
 // (MAX_JSON_DEPTH; botocore's json.loads stops near 1,000 levels). Both are protocol findings.
 import { MAX_JSON_DEPTH } from '../protocol/decode.ts';
-import type { Discrepancy } from './discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Check } from './exchange.ts';
 import { actualSummary, constraintOf, expectedSummary } from './exchange.ts';
 

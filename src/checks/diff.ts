@@ -1,11 +1,11 @@
 // Differential verdict: the same case sent to a reference target (A) and a target under test (B). No oracle:
 // A's answer is the expectation. One finding per way B disagrees (outcome, code class, code, status, faults).
-import type { Case } from '../generate/case.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Case } from '../contract/case.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { classOf } from '../protocol/errorClasses.ts';
 import { statusesFor } from '../rules/index.ts';
 import { serviceOf } from '../model/load.ts';
-import type { Discrepancy } from './discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import { actualSummary, constraintOf, isSuccessStatus } from './exchange.ts';
 
 const faultOf = (o: Outcome): string | undefined =>

@@ -1,7 +1,7 @@
 // One case sent to one target: what was sent, what was expected, what came back.
-import type { Case } from '../generate/case.ts';
-import type { Expected } from '../oracle/expected.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Case } from '../contract/case.ts';
+import type { Expected } from '../contract/expected.ts';
+import type { Outcome } from '../contract/outcome.ts';
 
 export interface Exchange {
   case: Case;
@@ -12,7 +12,7 @@ export interface Exchange {
 /** A check is a pure function of one exchange; it returns nothing when the target behaved. */
 export type Check = (exchange: Exchange) => Discrepancy[];
 
-import type { Discrepancy } from './discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 
 export const isSuccessStatus = (status: number): boolean => status >= 200 && status < 300;
 

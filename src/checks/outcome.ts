@@ -1,7 +1,7 @@
 // The core verdict: did the target accept what the contract accepts, reject what it rejects, and with
 // the documented code and one of the documented statuses?
 import { classOf } from '../protocol/errorClasses.ts';
-import type { Discrepancy } from './discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Check } from './exchange.ts';
 import { actualSummary, constraintOf, expectedSummary, isSuccessStatus } from './exchange.ts';
 

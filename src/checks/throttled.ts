@@ -1,10 +1,10 @@
 // A case the target kept throttling through every retry (src/targets/retry.ts) was never judged: it is reported as
 // `throttled` (DESIGN kinds), never as what a throttling code would otherwise look like (rejected-valid, error-code).
-import type { Case } from '../generate/case.ts';
-import type { Expected } from '../oracle/expected.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Case } from '../contract/case.ts';
+import type { Expected } from '../contract/expected.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { STANDARD_RETRY } from '../protocol/throttling.ts';
-import type { Discrepancy } from './discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import { actualSummary, expectedSummary } from './exchange.ts';
 
 /** One finding per operation and answer (`throttling:<code or status>`): the payload is not what it is about. */

@@ -1,7 +1,7 @@
 // The emulator without a socket: state for both services, the route tables, the validator and the
 // pipeline, wired once. `startEmulator` (index.ts) puts it behind node:http.
 import { loadServiceModel } from '../model/load.ts';
-import type { ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createIds } from './ids.ts';
 import { api, createPipeline, type Handle, type Validator } from './pipeline.ts';

@@ -1,7 +1,7 @@
 // The request flow, free of HTTP: X-Amz-Target → route; body → parse → validate → resolve → wire response.
 // The server (server.ts) only adapts node:http requests into `handle`; tests and in-process callers can use
 // `handle` directly.
-import type { OracleContext } from '../oracle/context.ts';
+import type { OracleContext } from '../contract/context.ts';
 import { BODY_NOT_OBJECT, MALFORMED_JSON, UNKNOWN_OPERATION } from '../rules/protocol.ts';
 import { errorResponse, successResponse, type JsonProtocol, type StatusOf, type WireResponse } from './respond.ts';
 import type { Input, RouteResult, Routes } from './routes/route.ts';

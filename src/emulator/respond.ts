@@ -1,7 +1,7 @@
 // Building awsJson responses: success bodies, and errors as status + `X-Amzn-ErrorType` + `{"__type", message}`.
 // The status of an error code comes from the model's error trait (`statusSource: 'model'`, the default) or
 // from the API reference pages, which give 400 for every client error (`'reference'`); see DESIGN.md's table.
-import type { ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 import type { EmulatorError } from './types.ts';
 
 export type StatusSource = 'model' | 'reference';

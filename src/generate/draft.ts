@@ -1,6 +1,6 @@
 // A case before it knows its operation and context: what targets produce. `toCase` finishes it.
-import type { OracleContext } from '../oracle/context.ts';
-import type { Case } from './case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import type { Case } from '../contract/case.ts';
 
 export interface Draft {
   input: unknown;

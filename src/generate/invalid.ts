@@ -3,8 +3,8 @@
 // Combined: two or three model violations on distinct top-level members of one valid input; wrong JSON
 // types are left out there (the oracle then reports only the type errors, as a deserializer would).
 import fc from 'fast-check';
-import type { OracleContext } from '../oracle/context.ts';
-import type { Case } from './case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import type { Case } from '../contract/case.ts';
 import { modelTargets, type Mutation } from './constraints/index.ts';
 import { HarnessError } from '../errors.ts';
 import { toCase, type Draft } from './draft.ts';

@@ -1,8 +1,8 @@
 // What each fuzzed operation contributes to generation; everything else (model constraints, protocol and
 // state targets, plans) is generic over it.
 import type fc from 'fast-check';
-import type { ServiceModel } from '../model/types.ts';
-import type { OracleContext } from '../oracle/context.ts';
+import type { ServiceModel } from '../contract/model.ts';
+import type { OracleContext } from '../contract/context.ts';
 import type { Variant } from './constraints/mutation.ts';
 import type { Draft } from './draft.ts';
 import type { Input, Site } from './model/sites.ts';

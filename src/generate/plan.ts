@@ -8,7 +8,7 @@
 // `arbitrary.shrink(value.value_, value.context)` shrinks it.
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { Case } from './case.ts';
+import type { Case } from '../contract/case.ts';
 import { invalidAmong } from './invalid.ts';
 import type { NamedContext } from './operation.ts';
 import { specOf } from './registry.ts';

@@ -4,7 +4,7 @@
 // coverage phase sends each of these as its own case (ServiceId at 255 characters, at 1, …).
 import fc from 'fast-check';
 import { SERVICE_NOT_FOUND } from '../oracle/oracle.ts';
-import type { OracleContext } from '../oracle/context.ts';
+import type { OracleContext } from '../contract/context.ts';
 import type { Variant } from './constraints/mutation.ts';
 import { NONE, type Draft } from './draft.ts';
 import type { DraftTarget, OperationSpec } from './operation.ts';

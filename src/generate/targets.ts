@@ -3,8 +3,8 @@
 // enumerated variants (each boundary and breaker class, for the coverage phase). Model constraints come
 // from the model walk, rules from the operation, protocol and state ids are generic.
 import fc from 'fast-check';
-import type { OracleContext } from '../oracle/context.ts';
-import type { Case } from './case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import type { Case } from '../contract/case.ts';
 import { modelTargets, type Mutation } from './constraints/index.ts';
 import type { Variant } from './constraints/mutation.ts';
 import { toCase, type Draft } from './draft.ts';
@@ -47,7 +47,7 @@ export function draftTargets(op: OperationSpec, ctx: OracleContext): DraftTarget
   for (const t of protocolTargets(op.operation, op.input(ctx, { lean: true }))) {
     out.push(exists ? t : { id: t.id, invalid: t.invalid, ...(t.variants ? { variants: t.variants.filter((v) => v.kind === 'invalid') } : {}) });
   }
-  out.push(stateTarget(op, ctx));
+  if (op.serviceMember) out.push(stateTarget(op, ctx)); // an operation referencing no resource has no not-found state
   return out;
 }
 

@@ -3,8 +3,8 @@
 // name UNKNOWN_MEMBER in `exercises`.
 import fc from 'fast-check';
 import { HarnessError } from '../errors.ts';
-import type { OracleContext } from '../oracle/context.ts';
-import type { Case } from './case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import type { Case } from '../contract/case.ts';
 import { NONE, toCase } from './draft.ts';
 import { specOf } from './registry.ts';
 import { ALNUM } from './strings/chars.ts';

@@ -1,5 +1,5 @@
 // botocore service-2.json → ServiceModel. Reads facts only; `documentation` keys are never copied.
-import type { ErrorTrait, MemberModel, OperationModel, Protocol, ServiceModel, Shape, StringShape } from './types.ts';
+import type { ErrorTrait, MemberModel, OperationModel, Protocol, ServiceModel, Shape, StringShape } from '../contract/model.ts';
 import { bounds, checkReferences, formatError, isRecord, orderRequired, type SourceInfo } from './normalize.ts';
 
 interface BotoRef { shape: string; idempotencyToken?: boolean; deprecated?: boolean }

@@ -1,6 +1,6 @@
 // Deterministic JSON for models/: fixed field order, operations and shapes sorted by name, members in
 // declaration order (their order is a fact of the model). Re-importing the same file gives the same bytes.
-import type { ServiceModel } from './types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 
 const FIELD_ORDER = [
   'service', 'fullName', 'apiVersion', 'protocol', 'targetPrefix', 'signingName', 'endpointPrefix', 'provenance',

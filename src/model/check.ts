@@ -3,7 +3,7 @@
 // compile, bounds in order. A damaged or hand-edited model is one CF_ERR_MODEL_FORMAT line naming the field.
 import { documentProblem } from '../schemas/documents.ts';
 import { checkReferences, formatError } from './normalize.ts';
-import type { ServiceModel } from './types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 
 export function checkModel(value: unknown, file: string): ServiceModel {
   const problem = documentProblem('model', value);

@@ -2,7 +2,7 @@
 // Shapes are compared where both closures hold them: a shape reached by only one side is the consequence
 // of a member target or operation reference that differs, and that difference is already listed.
 import { shapeClosure } from './select.ts';
-import type { ModelDifference, ServiceModel, Shape } from './types.ts';
+import type { ModelDifference, ServiceModel, Shape } from '../contract/model.ts';
 
 const SCALAR_FIELDS = ['type', 'min', 'max', 'pattern', 'enum', 'sensitive'] as const;
 

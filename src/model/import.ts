@@ -1,6 +1,6 @@
 // `models import`: official file (+ optional other-format file) → models/<service>/model.json.
 import { writeFileSync } from 'node:fs';
-import { ensureDirSync } from '../report/files.ts';
+import { ensureDirSync } from '../files.ts';
 import { join } from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { stringifyModel } from './canonical.ts';
@@ -9,7 +9,7 @@ import { defaultOperations } from './defaults.ts';
 import { selectOperations } from './select.ts';
 import { readServiceModel } from './source.ts';
 import { supplement } from './supplement.ts';
-import type { ModelDifference, ServiceModel, SourceFormat } from './types.ts';
+import type { ModelDifference, ServiceModel, SourceFormat } from '../contract/model.ts';
 
 export interface ImportOptions {
   file: string;

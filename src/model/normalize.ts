@@ -1,7 +1,7 @@
 // Helpers both importers share, so botocore and Smithy land on the same normalized facts (the model
 // comparison would otherwise report differences that are only spelling).
 import { HarnessError } from '../errors.ts';
-import type { MemberModel, ServiceModel, Shape, ShapeName } from './types.ts';
+import type { MemberModel, ServiceModel, Shape, ShapeName } from '../contract/model.ts';
 
 /** What an importer needs to know about the file it reads; importers stay free of I/O. */
 export interface SourceInfo {

@@ -1,7 +1,7 @@
 // Keeps the operations a harness needs and exactly the shapes they reach, so models/ stays small.
 import { HarnessError } from '../errors.ts';
 import { formatError, referencedShapes } from './normalize.ts';
-import type { OperationModel, ServiceModel, Shape, ShapeName } from './types.ts';
+import type { OperationModel, ServiceModel, Shape, ShapeName } from '../contract/model.ts';
 
 /** Shapes reachable from the operations' inputs, outputs and errors, sorted by name. */
 export function shapeClosure(model: ServiceModel, operations: readonly string[]): ShapeName[] {

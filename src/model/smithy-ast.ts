@@ -1,6 +1,6 @@
 // The parts of the Smithy 2.0 JSON AST the importer reads, and the prelude shapes it maps onto
 // normalized shapes (prelude targets keep their local name: smithy.api#String → "String").
-import type { Shape } from './types.ts';
+import type { Shape } from '../contract/model.ts';
 
 export type Traits = Record<string, unknown>;
 export interface SmithyRef { target: string; traits?: Traits }

@@ -1,6 +1,6 @@
 // One Smithy AST shape → one normalized Shape. Member references are resolved by the caller (smithy.ts),
 // which owns naming (namespace stripping, prelude, shapes synthesized for member-level constraints).
-import type { ErrorTrait, MemberModel, Shape, StringShape } from './types.ts';
+import type { ErrorTrait, MemberModel, Shape, StringShape } from '../contract/model.ts';
 import { bounds, formatError, isRecord, orderRequired } from './normalize.ts';
 import { has, T, type SmithyRef, type SmithyShape, type Traits } from './smithy-ast.ts';
 

@@ -1,7 +1,7 @@
 // Smithy 2.0 JSON AST → ServiceModel. Namespaces are stripped (names are unique within a service);
 // prelude targets become shapes named after their local name; member-level constraint traits get a
 // synthesized shape named like botocore names them (container + Member + Type: "…StatusMessageString").
-import type { OperationModel, Protocol, ServiceModel, Shape } from './types.ts';
+import type { OperationModel, Protocol, ServiceModel, Shape } from '../contract/model.ts';
 import { checkReferences, formatError, isRecord, type SourceInfo } from './normalize.ts';
 import { has, localName, namespaceOf, PRELUDE, PRELUDE_NAMESPACE, T, UNIT, type SmithyDocument, type SmithyRef, type SmithyShape } from './smithy-ast.ts';
 import { convertShape, hasMemberConstraints, withMemberConstraints } from './smithy-shapes.ts';

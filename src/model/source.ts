@@ -7,7 +7,7 @@ import { oneLine, readRegularFile } from '../schemas/read.ts';
 import { importBotocore, isBotocore } from './botocore.ts';
 import { formatError, type SourceInfo } from './normalize.ts';
 import { importSmithy, isSmithy } from './smithy.ts';
-import type { ServiceModel, SourceFormat } from './types.ts';
+import type { ServiceModel, SourceFormat } from '../contract/model.ts';
 
 export function detectFormat(doc: unknown): SourceFormat | undefined {
   if (isSmithy(doc)) return 'smithy';

@@ -1,6 +1,6 @@
 // Fills facts the primary model lacks from the other format's model of the same service. Today that is
 // the error HTTP status: the newest botocore files carry none, the Smithy files do (httpError trait).
-import type { ServiceModel, Shape } from './types.ts';
+import type { ServiceModel, Shape } from '../contract/model.ts';
 
 export function supplement(primary: ServiceModel, other: ServiceModel): ServiceModel {
   const shapes: Record<string, Shape> = {};

@@ -4,25 +4,27 @@
 // state:service-not-found is decided by expect() itself). Coverage tables and generators iterate it.
 import { modelBackedFor, rulesFor } from '../rules/index.ts';
 import { PROTOCOL_EXPECTATIONS, resolveCodes } from '../rules/protocol.ts';
-import type { ConstraintInfo } from './constraint.ts';
-import { oracleFor, SERIALIZATION_CODE } from './oracle.ts';
+import type { ConstraintInfo } from '../contract/constraint.ts';
+import { oracleFor, SERIALIZATION_CODE, type OperationOracle } from './oracle.ts';
 import { statesOf } from './state.ts';
 
 const cache = new Map<string, readonly ConstraintInfo[]>();
 
-export function constraintsOf(operation: string): ConstraintInfo[] {
-  let c = cache.get(operation);
+/** Keyed `service#Operation` (a bare name only where one model defines it); entries carry the bare name reports show. */
+export function constraintsOf(name: string): ConstraintInfo[] {
+  const o = oracleFor(name);
+  let c = cache.get(o.key);
   if (!c) {
-    c = Object.freeze(build(operation));
-    cache.set(operation, c);
+    c = Object.freeze(build(o));
+    cache.set(o.key, c);
   }
   return c.slice();
 }
 
-function build(operation: string): ConstraintInfo[] {
-  const o = oracleFor(operation);
+function build(o: OperationOracle): ConstraintInfo[] {
+  const operation = o.operation;
   const backed = new Map<string, string[]>();
-  for (const b of modelBackedFor(operation)) backed.set(b.constraint, [...(backed.get(b.constraint) ?? []), b.source]);
+  for (const b of modelBackedFor(o.key)) backed.set(b.constraint, [...(backed.get(b.constraint) ?? []), b.source]);
   const out: ConstraintInfo[] = o.input.constraints.map((m) => ({
     id: m.id,
     operation,
@@ -33,13 +35,13 @@ function build(operation: string): ConstraintInfo[] {
     source: [m.source, ...(backed.get(m.id) ?? [])].join('; '),
     confidence: m.kind === 'type' ? 'inferred' : 'documented',
   }));
-  for (const r of rulesFor(operation)) {
+  for (const r of rulesFor(o.key)) {
     out.push({ id: r.id, operation, kind: 'rule', path: r.path, says: r.says, code: r.code, source: r.source, confidence: r.confidence });
   }
   for (const p of PROTOCOL_EXPECTATIONS) {
     out.push({ id: p.id, operation, kind: 'protocol', path: '', says: p.says, code: resolveCodes(p.codes, o.validationCode)[0]!, source: p.source, confidence: p.confidence });
   }
-  for (const s of statesOf(operation)) {
+  for (const s of statesOf(o.key)) {
     out.push({ id: s.id, operation, kind: 'state', path: s.path, says: s.says, code: s.code, source: s.source, confidence: s.confidence });
   }
   return out;

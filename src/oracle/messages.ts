@@ -12,7 +12,7 @@
 // - Values render like Java's toString: maps `{k=v, k2=v2}`, lists `[a, b]` (inferred for nested values).
 // - Wrong JSON types are deserialization failures: Coral/Jackson wording ("NUMBER_VALUE cannot be converted
 //   to String", "Start of structure or map found where not expected."), inferred.
-import type { Shape } from '../model/types.ts';
+import type { Shape } from '../contract/model.ts';
 
 export const lowerFirst = (s: string): string => (s.length === 0 ? s : s[0]!.toLowerCase() + s.slice(1));
 

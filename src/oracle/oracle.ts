@@ -16,11 +16,12 @@ import { HarnessError } from '../errors.ts';
 import { NOT_FOUND_CODE, VALIDATION_CODE, statusesFor } from '../rules/statuses.ts';
 import { BODY_NOT_OBJECT, MALFORMED_JSON, UNKNOWN_OPERATION, resolveCodes, type ProtocolExpectation } from '../rules/protocol.ts';
 import { rulesFor, type Rule } from '../rules/index.ts';
-import { DEFAULT_MODELS_DIR, findOperation } from '../model/load.ts';
-import type { ServiceModel } from '../model/types.ts';
+import { DEFAULT_MODELS_DIR, findOperation, type OperationRef } from '../model/load.ts';
+import type { ServiceModel } from '../contract/model.ts';
+import { operationKey, type OperationKey } from '../contract/operation.ts';
 import { compileFor, type CompiledSchema } from '../schema/validators.ts';
-import type { Confidence, Expected, ExpectedError, ExpectedSuccess, Violation } from './expected.ts';
-import type { OracleContext } from './context.ts';
+import type { Confidence, Expected, ExpectedError, ExpectedSuccess, Violation } from '../contract/expected.ts';
+import type { OracleContext } from '../contract/context.ts';
 import { serializationMessage, validationMessage } from './messages.ts';
 import { stateOf, type StateExpectation } from './state.ts';
 import { mapErrors } from './violations.ts';
@@ -56,7 +57,10 @@ const EXISTS: Readonly<Record<string, (p: Readonly<Record<string, unknown>>, ctx
 };
 
 export interface OperationOracle {
+  /** The operation's name in its model (what reports show). */
   readonly operation: string;
+  /** `service#Operation`: what the per-operation tables are keyed by. */
+  readonly key: OperationKey;
   readonly service: ServiceModel;
   readonly validationCode: string;
   readonly notFoundCode: string;
@@ -71,17 +75,17 @@ export interface OperationOracle {
 const EMPTY_CONTEXT: OracleContext = Object.freeze({});
 const freezeSuccess = (source: string, confidence: Confidence): ExpectedSuccess => Object.freeze({ outcome: 'success', source, confidence });
 
-function buildOracle(operation: string, service: ServiceModel): OperationOracle {
+function buildOracle({ name: operation, key, service }: OperationRef, modelOnly = false): OperationOracle {
   const input = compileFor(service, operation, 'input');
   const validate = input.validate;
   const sites = input.sites;
   const validationCode = VALIDATION_CODE[service.service] ?? 'ValidationException';
   const notFoundCode = NOT_FOUND_CODE[service.service] ?? 'ResourceNotFoundException';
-  const rules = rulesFor(operation);
+  const rules = modelOnly ? [] : rulesFor(key);
   const independent: readonly Rule[] = rules.filter((r) => !r.needs);
   const dependent: readonly Rule[] = rules.filter((r) => r.needs);
-  const exists = EXISTS[service.service];
-  const notFound = stateOf(operation, SERVICE_NOT_FOUND);
+  const exists = modelOnly ? undefined : EXISTS[service.service];
+  const notFound = modelOnly ? undefined : stateOf(key, SERVICE_NOT_FOUND);
   const base = `model ${service.service} ${operation} (${service.provenance.format} ${service.provenance.file})`;
   const success = freezeSuccess(rules.length ? `${base} + documented rules` : base, 'documented');
   const successUnknownMembers = freezeSuccess(`${base}; unknown members ignored (AWS JSON convention)`, 'inferred');
@@ -161,7 +165,7 @@ function buildOracle(operation: string, service: ServiceModel): OperationOracle 
     return unknownMembers ? successUnknownMembers : success;
   }
 
-  return { operation, service, validationCode, notFoundCode, input, expect, statuses, stateError };
+  return { operation, key, service, validationCode, notFoundCode, input, expect, statuses, stateError };
 }
 
 function protocolError(e: ProtocolExpectation, validationCode: string, statusesOf: (codes: readonly string[]) => number[]): ExpectedError {
@@ -179,20 +183,33 @@ function protocolError(e: ProtocolExpectation, validationCode: string, statusesO
 
 const oracles = new Map<string, OperationOracle>();
 
-/** The compiled oracle of an operation (built once per operation and models directory). */
+/**
+ * The compiled oracle of an operation, named `service#Operation` or by a bare name only one model defines
+ * (built once per operation and models directory). An ambiguous bare name (CreateService) is a coded error.
+ */
 export function oracleFor(operation: string, dir: string = DEFAULT_MODELS_DIR): OperationOracle {
-  const key = dir === DEFAULT_MODELS_DIR ? operation : `${dir}#${operation}`;
-  let o = oracles.get(key);
+  const asked = `${dir}|${operation}`;
+  let o = oracles.get(asked);
   if (!o) {
-    o = buildOracle(operation, findOperation(operation, dir).service);
-    oracles.set(key, o);
+    const ref = findOperation(operation, dir);
+    const resolved = `${dir}|${ref.key}`;
+    o = oracles.get(resolved) ?? buildOracle(ref);
+    oracles.set(resolved, o);
+    oracles.set(asked, o);
   }
   return o;
 }
 
+/**
+ * The oracle of any operation of an already loaded model, from its model constraints alone (no documented
+ * rules, no service existence): what the generic path (any awsJson model) is judged by. Not cached here.
+ */
+export const modelOracle = (service: ServiceModel, operation: string): OperationOracle =>
+  buildOracle({ name: operation, key: operationKey(service.service, operation), service, operation: service.operations[operation]! }, true);
+
 /** What a target must answer to `payload` sent as `operation` in `context`. */
 export function expect(operation: string, payload: unknown, context?: OracleContext): Expected {
-  return (oracles.get(operation) ?? oracleFor(operation)).expect(payload, context);
+  return oracleFor(operation).expect(payload, context);
 }
 
 /** Expectation for a request that never reaches the operation's model (malformed JSON, unknown target, non-object body). */
@@ -207,7 +224,8 @@ export function expectProtocol(operation: string, id: ProtocolId): ExpectedError
  * state:name-conflict, or state:service-not-found), for the emulator and the state checks.
  */
 export function expectState(operation: string, id: string, payload: Readonly<Record<string, unknown>> = {}): ExpectedError {
-  const st = stateOf(operation, id);
+  const o = oracleFor(operation);
+  const st = stateOf(o.key, id);
   if (!st) throw new HarnessError('CF_ERR_USAGE', `no state expectation '${id}' for ${operation}`);
-  return oracleFor(operation).stateError(st, payload);
+  return o.stateError(st, payload);
 }

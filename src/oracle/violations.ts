@@ -4,7 +4,7 @@
 // (AWS's own order across members is not specified; real answers list them in no documented order.)
 import type { ErrorObject } from 'ajv';
 import type { ConstraintSite } from '../schema/json-schema.ts';
-import type { Violation } from './expected.ts';
+import type { Violation } from '../contract/expected.ts';
 import { fragment, lowerFirst } from './messages.ts';
 
 const KIND_ORDER: Record<string, number> = { required: 0, type: 1, length: 2, pattern: 3, enum: 4, range: 5, size: 6 };

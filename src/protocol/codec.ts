@@ -1,7 +1,7 @@
 // awsJson 1.0/1.1 request encoding: a plain WireRequest, no I/O (the protocol never sends).
-import type { ServiceModel } from '../model/types.ts';
-import type { Call } from '../targets/target.ts';
-import type { WireRequest } from './outcome.ts';
+import type { ServiceModel } from '../contract/model.ts';
+import type { Call } from '../contract/call.ts';
+import type { WireRequest } from '../contract/outcome.ts';
 
 /** What the codec needs of a service model; tests and targets may inject it without loading models. */
 export type Endpoint = Pick<ServiceModel, 'protocol' | 'targetPrefix'>;

@@ -2,7 +2,7 @@
 // read as the protocol says (empty, HTML, truncated or other non-JSON) still gives an Outcome, flagged with
 // `bodyProblem` and a short `bodyExcerpt`. Like the AWS SDKs, it parses the body whatever the Content-Type
 // says; a wrong Content-Type is a protocol finding (src/checks/contentType.ts), not an unreadable body. No I/O.
-import type { BodyProblem, Outcome } from './outcome.ts';
+import type { BodyProblem, Outcome } from '../contract/outcome.ts';
 import { resolveProfile, type Interpretation, type ProfileName, type ResponseProfile } from './profiles.ts';
 
 export interface RawResponse {

@@ -1,7 +1,7 @@
 // The contract's error classes (DESIGN.md "Error classes") as data: a code in the right class but not the
 // exact code is a lower-severity `error-code` discrepancy. `server` also covers any 5xx (see `classify`).
 
-export type ErrorClass = 'validation' | 'not-found' | 'conflict' | 'limit' | 'throttling' | 'auth' | 'server';
+import type { ErrorClass } from '../contract/outcome.ts';
 
 export const ERROR_CLASSES: Readonly<Record<ErrorClass, readonly string[]>> = {
   validation: ['InvalidInput', 'ValidationException', 'SerializationException', 'VALIDATION_ERROR'],

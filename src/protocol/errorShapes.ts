@@ -2,7 +2,7 @@
 // turns into a modelled exception class, and the member that carries the message (Cloud Map `Message`,
 // Proton `message`). Derived from the model, once per operation; nothing hard-coded per operation.
 import { findOperation } from '../model/load.ts';
-import type { StructureShape } from '../model/types.ts';
+import type { StructureShape } from '../contract/model.ts';
 
 export interface ErrorShapes {
   /** Wire codes of every error shape in the service (SDKs map codes service-wide, not per operation). */

@@ -2,7 +2,8 @@
 // awsJson protocol itself; `envelope` is for gateways that wrap responses (seed 000_9c96940e77c3c44a):
 //   {"success":true,"data":{…}}  /  {"success":false,"error":{"code":"VALIDATION_ERROR","message":…}}
 // whose codes are mapped onto the contract: envelope code → error class → the operation's contract code.
-import { classOf, classify, type ErrorClass } from './errorClasses.ts';
+import type { ErrorClass } from '../contract/outcome.ts';
+import { classOf, classify } from './errorClasses.ts';
 import { parseErrorCode, parseErrorMessage } from './errorCode.ts';
 
 export interface Interpretation {

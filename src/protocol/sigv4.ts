@@ -20,7 +20,7 @@ import {
   TOKEN_HEADER,
 } from '@smithy/signature-v4';
 import { Hash } from '@smithy/hash-node';
-import type { WireRequest } from './outcome.ts';
+import type { WireRequest } from '../contract/outcome.ts';
 
 export interface Credentials {
   readonly accessKeyId: string;

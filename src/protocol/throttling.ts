@@ -1,6 +1,6 @@
 // What counts as "slow down" and how long to wait before trying again: the AWS SDKs' standard retry mode, as data
 // with its sources. Pure: no I/O, no clock of its own.
-import type { Outcome } from './outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 
 /**
  * Error codes both SDKs classify as throttling (identical lists, 14 codes):

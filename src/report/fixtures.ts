@@ -2,7 +2,7 @@
 // the fixture holds the payload and the verdicts, never headers or credentials.
 import { join, relative } from 'node:path';
 import { TOOL } from '../version.ts';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../files.ts';
 import { writeFailure } from './outputs.ts';
 import type { Finding } from './types.ts';
 

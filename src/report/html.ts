@@ -2,7 +2,7 @@
 // a failed CI job. Rendered by eta with auto-escaping: every value from a report, and so from a target, is escaped.
 import { join } from 'node:path';
 import { Eta } from 'eta';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../files.ts';
 import { htmlView } from './htmlView.ts';
 import { CSP, SCRIPT, STYLE, TEMPLATE } from './htmlTemplate.ts';
 import type { Report, ReportSink } from './types.ts';

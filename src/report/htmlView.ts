@@ -1,6 +1,6 @@
 // What report.html shows, computed from the report alone (pure): the constraint × outcome matrix, root causes
 // most severe first with their wire exchange, scenario failures as step lists. The template only lays it out.
-import type { Severity } from '../checks/discrepancy.ts';
+import type { Severity } from '../contract/discrepancy.ts';
 import { shortPayload } from './render.ts';
 import type { Finding, Report, RootCause } from './types.ts';
 

@@ -1,6 +1,6 @@
 // report.json: the machine-readable contract. Keys in a fixed order so identical runs give identical files.
 import { join } from 'node:path';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../files.ts';
 import type { Report, ReportSink } from './types.ts';
 
 export const jsonSink = (dir: string): ReportSink => ({

@@ -4,8 +4,11 @@
 // operations gets its own suite named after them, so it is still one testcase. A failure carries the minimal
 // payload, the constraints it was seen on and the command that reproduces it.
 import { join } from 'node:path';
+import { perCase } from '../../properties/common.ts';
 import { PLANS, type Property } from '../../properties/index.ts';
-import { writeFileAtomic } from './files.ts';
+import { HarnessError } from '../errors.ts';
+import { writeFileAtomic } from '../files.ts';
+import { hasProfile } from '../profiles/index.ts';
 import { rootCauseLine, seenOnText, shortPayload } from './render.ts';
 import type { Report, ReportSink, RootCause } from './types.ts';
 
@@ -48,8 +51,10 @@ function suite(name: string, cases: Case[], time: string, timestamp: string): st
 export function renderJunit(report: Report): string {
   const suites: { name: string; cases: Case[] }[] = [];
   for (const operation of report.run.operations) {
-    const plan = PLANS[operation];
-    if (!plan) continue;
+    // Without a hand-written plan, an operation with a profile is judged by the per-case properties (no scenarios).
+    const plan = Object.hasOwn(PLANS, operation) ? PLANS[operation] : hasProfile(operation) ? { operation, properties: perCase } : undefined;
+    // An operation without a plan would vanish from junit.xml and CI would count it green: say so instead.
+    if (!plan) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no JUnit plan for operation '${operation}' (properties/index.ts)`);
     const cases: Case[] = [];
     for (const p of plan.properties) {
       const causes = report.findings.filter((c) => c.operations.length === 1 && c.operations[0] === operation && p.kinds.includes(c.kind));

@@ -1,7 +1,7 @@
 // summary.md: for a CI job summary ($GITHUB_STEP_SUMMARY and the like). Root causes lead; the per-constraint
 // discrepancies follow, folded.
 import { join } from 'node:path';
-import { writeFileAtomic } from './files.ts';
+import { writeFileAtomic } from '../files.ts';
 import { shortPayload } from './render.ts';
 import { runNotesSuffix } from './runNotes.ts';
 import type { Report, ReportSink } from './types.ts';

@@ -5,7 +5,7 @@
 //   whatever constraint triggered it (the constraints are listed inside, with counts);
 // - a scenario failure whose steps show an answer already reported as a root cause is its consequence.
 import { createHash } from 'node:crypto';
-import type { Discrepancy, DiscrepancyKind, Severity } from '../checks/discrepancy.ts';
+import type { Discrepancy, DiscrepancyKind, Severity } from '../contract/discrepancy.ts';
 import { classOf } from '../protocol/errorClasses.ts';
 import { codeAnswer, codeGroup, NO_CODE, NO_RESPONSE, outputAnswer, refusedAnswer, serverAnswer, statusAnswer } from './answers.ts';
 import type { Finding, RootCause } from './types.ts';

@@ -1,8 +1,8 @@
 // The report contract (DESIGN "report.json"): extend, never rename. Sinks render this one value.
-import type { Discrepancy, DiscrepancyKind, Severity } from '../checks/discrepancy.ts';
-import type { Case } from '../generate/case.ts';
-import type { OracleContext } from '../oracle/context.ts';
-import type { Confidence } from '../oracle/expected.ts';
+import type { Discrepancy, DiscrepancyKind, Severity } from '../contract/discrepancy.ts';
+import type { Case } from '../contract/case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import type { Confidence } from '../contract/expected.ts';
 
 /** One bug, grouped: every discrepancy with the same (operation, kind, constraint, observed code). */
 export interface Finding extends Discrepancy {

@@ -2,7 +2,7 @@
 // record types, routing policy, health checks and namespace type). The oracle checks them only after the
 // service is known to exist; without `ctx.cloudMap.service` they are not evaluated.
 // Source: seed 001 (boto3 register_instance, "Attributes", one entry per reserved key).
-import type { CloudMapServiceConfig, OracleContext } from '../oracle/context.ts';
+import type { CloudMapServiceConfig, OracleContext } from '../contract/context.ts';
 import { SEED_001 } from './cloudmap-attributes.ts';
 import type { Rule, RuleViolation } from './rule.ts';
 

@@ -4,6 +4,7 @@
 import { cloudMapAttributeRules, cloudMapModelBacked } from './cloudmap-attributes.ts';
 import { cloudMapServiceRules } from './cloudmap-service.ts';
 import { protonModelBacked, protonRules } from './proton.ts';
+import type { OperationKey } from '../contract/operation.ts';
 import type { ModelBackedStatement, Rule } from './rule.ts';
 
 export type { ModelBackedStatement, Rule, RuleNeeds, RuleViolation } from './rule.ts';
@@ -14,18 +15,19 @@ export * from './statuses.ts';
 export * from './protocol.ts';
 export { charLength } from './chars.ts';
 
-const RULES: Readonly<Record<string, readonly Rule[]>> = {
-  RegisterInstance: [...cloudMapAttributeRules, ...cloudMapServiceRules],
-  CreateServiceInstance: protonRules,
+// Keyed `service#Operation`: a bare name could be another service's operation of the same name.
+const RULES: Readonly<Record<OperationKey, readonly Rule[]>> = {
+  'servicediscovery#RegisterInstance': [...cloudMapAttributeRules, ...cloudMapServiceRules],
+  'proton#CreateServiceInstance': protonRules,
 };
 
-const MODEL_BACKED: Readonly<Record<string, readonly ModelBackedStatement[]>> = {
-  RegisterInstance: cloudMapModelBacked,
-  CreateServiceInstance: protonModelBacked,
+const MODEL_BACKED: Readonly<Record<OperationKey, readonly ModelBackedStatement[]>> = {
+  'servicediscovery#RegisterInstance': cloudMapModelBacked,
+  'proton#CreateServiceInstance': protonModelBacked,
 };
 
 /** Every documented rule of an operation (empty for operations without any). */
-export const rulesFor = (operation: string): readonly Rule[] => RULES[operation] ?? [];
+export const rulesFor = (operation: OperationKey): readonly Rule[] => RULES[operation] ?? [];
 
 /** Documented statements the model already enforces, with the constraint id that does. */
-export const modelBackedFor = (operation: string): readonly ModelBackedStatement[] => MODEL_BACKED[operation] ?? [];
+export const modelBackedFor = (operation: OperationKey): readonly ModelBackedStatement[] => MODEL_BACKED[operation] ?? [];

@@ -1,7 +1,7 @@
 // Protocol-level expectations (awsJson 1.0/1.1), as data. None is in the operation's model or reference
 // page: all are inferred from what other AWS JSON services answer (DESIGN "Wire protocol").
 // `{validation}` in `codes` stands for the service's validation code (InvalidInput / ValidationException).
-import type { Confidence } from '../oracle/expected.ts';
+import type { Confidence } from '../contract/expected.ts';
 
 export interface ProtocolExpectation {
   /** `protocol:<name>`, stable. */

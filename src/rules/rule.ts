@@ -2,8 +2,8 @@
 // are, the error code a violation produces, and a pure check. Rules run only on payloads that already
 // satisfy the model (the oracle guarantees it), so a check may assume the modelled types: for
 // RegisterInstance, `Attributes` is a map of strings.
-import type { Confidence } from '../oracle/expected.ts';
-import type { OracleContext } from '../oracle/context.ts';
+import type { Confidence } from '../contract/expected.ts';
+import type { OracleContext } from '../contract/context.ts';
 
 /** What a rule reads from the context besides the payload; rules without `needs` read the payload only. */
 export type RuleNeeds = 'cloudMap.service' | 'proton.service';

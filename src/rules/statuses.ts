@@ -2,7 +2,7 @@
 // sources disagree"): the model's httpError (Smithy, supplemented into the normalized model) vs the API
 // reference page, which says 400 for every client error and 500 for InternalServerException. Both are
 // documented, so both are acceptable. Protocol-level codes are not in either source: inferred.
-import type { Confidence } from '../oracle/expected.ts';
+import type { Confidence } from '../contract/expected.ts';
 
 export interface DocumentedStatus {
   service: 'servicediscovery' | 'proton' | '*';

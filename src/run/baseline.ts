@@ -5,7 +5,7 @@
 // for rejected-valid and response-schema, any otherwise), or its scenario ran. Everything else is "not
 // exercised" (another seed, --no-scenarios, a constraint this version no longer generates): neither fixed
 // nor found, and said so.
-import { writeFileAtomic } from '../report/files.ts';
+import { writeFileAtomic } from '../files.ts';
 import type { CoverageTable, Finding } from '../report/types.ts';
 import { readDocument } from '../schemas/read.ts';
 import { scenariosOf } from '../scenarios/index.ts';

@@ -1,8 +1,9 @@
 // Generated cases name placeholder prerequisites ("srv-a-srv", "svc-main"); each target has its own real
 // ones. Binding swaps them in, in the payload and the context, right before a case is judged and sent,
 // and puts the run nonce into what the case creates (instance ids, names, idempotency tokens).
-import type { Case } from '../generate/case.ts';
-import type { OracleContext } from '../oracle/context.ts';
+import type { Case } from '../contract/case.ts';
+import type { OracleContext } from '../contract/context.ts';
+import { profileOf } from '../profiles/index.ts';
 import { applyToLiteral, type RunNonce } from './nonce.ts';
 
 export interface Binding {
@@ -16,21 +17,14 @@ export interface Binding {
 
 export const emptyBinding = (): Binding => ({ serviceIds: new Map(), serviceNames: new Map() });
 
-/**
- * Members naming what a case creates or the token its result is bound to, per operation: the run nonce goes
- * into them (models: RegisterInstance InstanceId and CreatorRequestId (idempotencyToken); CreateServiceInstance
- * name and clientToken (idempotencyToken)).
- */
-export const NONCE_MEMBERS: Readonly<Record<string, readonly string[]>> = {
-  RegisterInstance: ['InstanceId', 'CreatorRequestId'],
-  CreateServiceInstance: ['name', 'clientToken'],
-};
+/** Members naming what a case creates or the token its result is bound to: the run nonce goes into them (the profile's). */
+const nonceMembers = (operation: string): readonly string[] => profileOf(operation).nonceMembers;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function nonceInput(operation: string, input: Record<string, unknown>, nonce: RunNonce | undefined): Record<string, unknown> {
-  const members = NONCE_MEMBERS[operation];
-  if (!nonce || !members) return input;
+  const members = nonceMembers(operation);
+  if (!nonce) return input;
   let out: Record<string, unknown> | undefined;
   for (const m of members) {
     const v = input[m];
@@ -44,8 +38,8 @@ const decode = (literal: string): unknown => { try { return JSON.parse(literal);
 
 /** The nonce in a raw body: every string literal that is the value of a nonce member (`"InstanceId" : "…"`). */
 function nonceRaw(operation: string, raw: string, nonce: RunNonce | undefined): string {
-  const members = NONCE_MEMBERS[operation];
-  if (!nonce || !members) return raw;
+  const members = nonceMembers(operation);
+  if (!nonce) return raw;
   let previous: { key: unknown; end: number } | undefined;
   return raw.replace(LITERAL, (literal, offset: number) => {
     const isValueOf = previous !== undefined && /^\s*:\s*$/.test(raw.slice(previous.end, offset)) && members.includes(previous.key as string);
@@ -60,7 +54,7 @@ function nonceRaw(operation: string, raw: string, nonce: RunNonce | undefined): 
  */
 export function maskPairs(sent: Case, unbound: Case, b: Binding): Array<[string, string]> {
   const pairs = bindingPairs(b);
-  const members = NONCE_MEMBERS[unbound.operation] ?? [];
+  const members = nonceMembers(unbound.operation);
   if (isObject(sent.input) && isObject(unbound.input)) {
     for (const m of members) {
       const [s, u] = [sent.input[m], unbound.input[m]];
@@ -99,6 +93,10 @@ function bindRaw(raw: string, b: Binding): string {
 }
 
 export function bindCase(c: Case, b: Binding): Case {
+  // The profile names the member holding the prerequisite (an unknown operation is a coded error there). A
+  // profile without one (derived from the model) sends its placeholders as they are: the oracle accepts their
+  // not-found answer (the profile marks it inferred).
+  const reference = profileOf(c.operation).reference;
   if (c.rawBody !== undefined) {
     // The input a raw body was written from gets the same treatment: a valid raw body is that input.
     const { rawBody: _raw, ...plain } = c;
@@ -112,7 +110,6 @@ export function bindCase(c: Case, b: Binding): Case {
     const real = typeof v === 'string' ? map.get(v) : undefined;
     return real === undefined ? undefined : { ...input, [member]: real };
   };
-  const bound = c.operation === 'RegisterInstance' ? swap('ServiceId', b.serviceIds)
-    : c.operation === 'CreateServiceInstance' ? swap('serviceName', b.serviceNames) : undefined;
+  const bound = reference ? swap(reference.member, b[reference.binding]) : undefined;
   return { ...c, input: bound ?? input, context: bindContext(c.context, b) };
 }

@@ -2,16 +2,18 @@
 // Both bind placeholders, keep requests on the same state key apart, and return what the checks found.
 import type { Check } from '../checks/exchange.ts';
 import { diffOutcomes } from '../checks/diff.ts';
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { Case } from '../generate/case.ts';
-import { expectCase } from '../generate/index.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { Case } from '../contract/case.ts';
+import { expectCase } from '../oracle/index.ts';
 import { serviceOf } from '../model/load.ts';
-import type { Expected } from '../oracle/expected.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Expected } from '../contract/expected.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { isThrottled } from '../protocol/throttling.ts';
 import { throttledDiscrepancy } from '../checks/throttled.ts';
 import { CaseSkipped } from '../targets/sdkFidelity.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { Call } from '../contract/call.ts';
+import { splitOperationKey } from '../contract/operation.ts';
+import type { Target } from '../targets/target.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { PROTOCOL_CHECKS } from '../checks/index.ts';
 import { createKeyLock } from './keyLock.ts';
@@ -47,7 +49,7 @@ async function sendOrSkip(target: Target, c: Case, signal?: AbortSignal): Promis
 
 
 const toCall = (c: Case): Call => ({
-  service: serviceOf(c.operation), operation: c.wireOperation ?? c.operation, input: c.input, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
+  service: serviceOf(c.operation), operation: c.wireOperation ?? splitOperationKey(c.operation)?.operation ?? c.operation, input: c.input, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
 });
 
 /** One target, judged by the oracle and the run's state model. */

@@ -3,7 +3,7 @@
 // grouping report.json `findings` use; a scenario failure counts as its own, as it is not yet known whether it
 // is the consequence of an answer). Counted: what would fail the gate (--fail-on, --strictness, not in the
 // baseline), so a run stopped early always has what it stopped for in its exit code.
-import type { Discrepancy } from '../checks/discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import { findingId } from '../report/findingId.ts';
 import { rootCauseOf } from '../report/rootCauses.ts';
 import { gates, type Gate } from './findings.ts';

@@ -1,6 +1,6 @@
 // Groups → findings: stable ids, gating by strictness and --fail-on, reproduction commands. Pure.
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { Case } from '../generate/case.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { Case } from '../contract/case.ts';
 import { findingId } from '../report/findingId.ts';
 import type { Finding } from '../report/types.ts';
 import type { Group } from './runner.ts';

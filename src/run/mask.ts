@@ -1,7 +1,7 @@
 // What a run writes carries no trace of its nonce or of the ids the target gave its prerequisites: every
 // string of a finding goes through the (as sent → as the seed made it) pairs of its case (binding.ts
 // maskPairs), so two runs with one seed against one target write the same report.
-import type { Discrepancy } from '../checks/discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Group } from './runner.ts';
 import { maskPairs, type Binding } from './binding.ts';
 

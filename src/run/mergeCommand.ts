@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from '../args.ts';
 import { HarnessError } from '../errors.ts';
-import { assertWritableDir, assertWritableFile } from '../report/files.ts';
+import { assertWritableDir, assertWritableFile } from '../files.ts';
 import { attemptWrite } from '../report/outputs.ts';
 import { reportSinks } from '../report/sinks.ts';
 import type { Report } from '../report/types.ts';

@@ -3,7 +3,7 @@
 // instance's key lock so no case on that instance overlaps, and the model learns whether they are gone.
 // Housekeeping, not a test: an answer here is never a finding.
 import { serviceOf } from '../model/load.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import type { Target } from '../targets/target.ts';
 import type { KeyLock } from './keyLock.ts';
 import type { Eviction, StateModel } from './stateModel.ts';

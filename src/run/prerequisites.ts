@@ -5,9 +5,11 @@
 // RegisterInstance tested, and CreateServiceInstance is reported as not tested (with the call that failed).
 import { HarnessError } from '../errors.ts';
 import type { NamedContext } from '../generate/index.ts';
-import type { CloudMapServiceConfig, NamespaceType } from '../oracle/context.ts';
-import type { Outcome } from '../protocol/outcome.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { CloudMapServiceConfig, NamespaceType } from '../contract/context.ts';
+import type { Outcome } from '../contract/outcome.ts';
+import type { Call } from '../contract/call.ts';
+import type { Target } from '../targets/target.ts';
+import { profileOf } from '../profiles/index.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
 import type { RunNonce } from './nonce.ts';
@@ -149,20 +151,30 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   const created: Undo[] = [];
   const notPrepared: NotPrepared[] = [];
   const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
-  // The operations are prepared side by side (against a slow target, one after the other adds up), and judged
-  // in their order once all are done, so the outcome does not depend on which finished first.
+  // The operations are prepared side by side (against a slow target, one after the other adds up); those that
+  // reference the same kind of resource one after another, in their order (a later one binds to what an earlier
+  // one made). Judged in the operations' order once all are done, whichever finished first.
+  const kind = (op: string) => profileOf(op).reference?.binding;
   const mine = o.operations.map((): Undo[] => []);
-  const results = await Promise.allSettled(o.operations.map(async (operation, k) => {
-    if (operation === 'RegisterInstance') await prepareCloudMap(target, o, binding, contexts, mine[k]);
-    if (operation === 'CreateServiceInstance') await prepareProton(target, o, binding, mine[k]);
+  const failures = new Map<number, unknown>();
+  await Promise.all([...new Set(o.operations.map(kind))].map(async (k) => {
+    for (const [i, operation] of o.operations.entries()) {
+      if (kind(operation) !== k) continue;
+      try {
+        // What to create follows from the resource the operation's profile references.
+        if (k === 'serviceIds') await prepareCloudMap(target, o, binding, contexts, mine[i], operation);
+        if (k === 'serviceNames') await prepareProton(target, o, binding, mine[i], operation);
+      } catch (e) {
+        // A half-prepared operation must not leave resources behind (on AWS they cost money).
+        await undoAll(mine[i]);
+        failures.set(i, e);
+      }
+    }
   }));
   let fatal: { error: unknown } | undefined;
-  for (const [k, operation] of o.operations.entries()) {
-    const r = results[k];
-    if (r.status === 'fulfilled') { created.push(...mine[k]); continue; }
-    // A half-prepared operation must not leave resources behind (on AWS they cost money).
-    await undoAll(mine[k]);
-    const e: unknown = r.reason;
+  for (const [i, operation] of o.operations.entries()) {
+    if (!failures.has(i)) { created.push(...mine[i]); continue; }
+    const e = failures.get(i);
     if (e instanceof PrerequisiteError) {
       const { status, code, message } = e.outcome;
       notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
@@ -172,7 +184,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     await undoAll(created);
     throw fatal.error;
   }
-  const preparable = o.operations.filter((op) => op === 'RegisterInstance' || op === 'CreateServiceInstance');
+  const preparable = o.operations.filter((op) => profileOf(op).reference !== undefined);
   if (preparable.length > 0 && notPrepared.length === preparable.length) {
     // Nothing to test on this target: one line, exit 2.
     await undoAll(created);
@@ -196,8 +208,8 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   };
 }
 
-async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[]): Promise<void> {
-  const all = o.contexts.RegisterInstance ?? [];
+async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[], operation: string): Promise<void> {
+  const all = o.contexts[operation] ?? [];
   if (o.serviceId) {
     // The user's service: learn its configuration, generate only in it (and in a missing service).
     // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
@@ -209,17 +221,21 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
       ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
       healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
     };
-    contexts.RegisterInstance = [
+    contexts[operation] = [
       { name: 'user', context: { cloudMap: { serviceId: o.serviceId, service: config } } },
       ...all.filter((c) => c.context.cloudMap?.service === null),
     ];
     return;
   }
   // One namespace per type, the types side by side, each type's services all at once as soon as its namespace is there.
+  const seen = new Set<string>();
   const wanted = all.flatMap((nc) => {
     const cfg = nc.context.cloudMap?.service;
     const placeholder = nc.context.cloudMap?.serviceId;
-    return cfg && placeholder ? [{ name: nc.name, cfg, placeholder }] : [];
+    // Another operation's (or context's), already made: not again.
+    if (!cfg || !placeholder || binding.serviceIds.has(placeholder) || seen.has(placeholder)) return [];
+    seen.add(placeholder);
+    return [{ name: nc.name, cfg, placeholder }];
   });
   const types = [...new Set(wanted.map((w) => w.cfg.namespaceType))];
   const serviceIds = new Map<string, string>();
@@ -244,11 +260,12 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
   for (const w of wanted) binding.serviceIds.set(w.placeholder, serviceIds.get(w.placeholder)!);
 }
 
-async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[]): Promise<void> {
+async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[], operation: string): Promise<void> {
   // The user's service must exist: a typo is a usage error (exit 2), not 37 "rejected" valid cases.
   if (o.protonService) await named(target, '--proton-service', o.protonService, 'proton', { name: o.protonService });
-  const real = o.protonService ?? (await createProtonService(target, o, created));
-  for (const nc of o.contexts.CreateServiceInstance ?? []) {
+  const made = binding.serviceNames.values().next().value; // another operation's, already made
+  const real = o.protonService ?? made ?? (await createProtonService(target, o, created));
+  for (const nc of o.contexts[operation] ?? []) {
     const p = nc.context.proton;
     if (p?.serviceExists) binding.serviceNames.set(p.serviceName, real);
   }

@@ -2,8 +2,8 @@
 // `--out DIR/<Operation>-<seed>.json`. Takes the run options (--operation, --runs, --seed, --region, --timeout-ms,
 // --report-dir, …) plus --out and --credentials.
 import { HarnessError } from '../errors.ts';
-import { assertWritableDir } from '../report/files.ts';
-import { DEFAULT_RECORD_DIR, recordRun, type CredentialMode } from '../record/record.ts';
+import { assertWritableDir } from '../files.ts';
+import { DEFAULT_RECORD_DIR, recordRun, type CredentialMode } from './record.ts';
 import { withInterrupt } from './interrupt.ts';
 import { parseRunOptions } from './options.ts';
 

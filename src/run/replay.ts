@@ -3,10 +3,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checksFor } from '../checks/index.ts';
-import type { Discrepancy } from '../checks/discrepancy.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
 import { HarnessError } from '../errors.ts';
 import { coverageContexts, type NamedContext } from '../generate/index.ts';
-import type { Case } from '../generate/case.ts';
+import type { Case } from '../contract/case.ts';
 import type { Fixture } from '../report/fixtures.ts';
 import type { OpenTarget } from '../targets/open.ts';
 import { oracleExchange } from './exchange.ts';

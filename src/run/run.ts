@@ -4,7 +4,7 @@ import { checksFor } from '../checks/index.ts';
 import { caseId, coverageContexts, planned, scenarioShard, type NamedContext, type Plan, type PlanItem } from '../generate/index.ts';
 import { constraintsOf } from '../oracle/index.ts';
 import { writeFixtures } from '../report/fixtures.ts';
-import { assertWritableDir, assertWritableFile } from '../report/files.ts';
+import { assertWritableDir, assertWritableFile } from '../files.ts';
 import { attemptWrite } from '../report/outputs.ts';
 import { reportSinks } from '../report/sinks.ts';
 import type { CoverageTable, Finding, Report } from '../report/types.ts';
@@ -37,6 +37,7 @@ import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
 import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
+import { scenariosOf } from '../scenarios/index.ts';
 
 export interface RunIO {
   write(text: string): void;
@@ -228,7 +229,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const g of result.groups) opFindings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index) });
       // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
       const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
-      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached() && !failing) {
+      // An operation without scenarios: its plan lists none.
+      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached() && !failing && scenariosOf(op).length > 0) {
         bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: o.concurrency });

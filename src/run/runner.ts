@@ -1,11 +1,11 @@
 // The case loop: a lazy plan streamed through an exchange with a concurrency limit and bounded memory;
 // one group per (operation, kind, constraint, observed code), counted, its earliest case shrunk afterwards.
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { Case } from '../generate/case.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { Case } from '../contract/case.ts';
 import type { PlanItem } from '../generate/index.ts';
 import type { CoverageTable } from '../report/types.ts';
 import type { CaseExchange } from './exchange.ts';
-import { forEachConcurrent } from './pool.ts';
+import { forEachConcurrent } from '../pool.ts';
 import { shrinkAgainst } from './shrink.ts';
 import { settled } from './settle.ts';
 import { withCallLabel } from '../targets/callLabel.ts';

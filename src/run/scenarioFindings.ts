@@ -1,6 +1,7 @@
 // Idempotency and state scenarios inside a run: pick a prepared service per operation, run the scenario
 // families, turn their findings into report findings (the request is the minimal step list).
-import type { CloudMapServiceConfig } from '../oracle/context.ts';
+import type { CloudMapServiceConfig } from '../contract/context.ts';
+import { HarnessError } from '../errors.ts';
 import type { Finding } from '../report/types.ts';
 import { findingId } from '../report/findingId.ts';
 import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';
@@ -36,6 +37,7 @@ function preparedFor(r: ScenarioRun) {
     const placeholder = pick.context.cloudMap.serviceId;
     return { placeholder, prepared: { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig } };
   }
+  if (r.operation !== 'CreateServiceInstance') throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for operation '${r.operation}'`);
   const p = r.contexts.find((c) => c.context.proton?.serviceExists)?.context.proton;
   return p ? { placeholder: p.serviceName, prepared: { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } } : undefined;
 }

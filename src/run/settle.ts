@@ -3,7 +3,7 @@
 // the candidate, and whether it happens is a matter of timing: such a candidate is judged again after a pause, so
 // the shrink path depends on the payloads alone. Bounded: a state that does not settle keeps its last answer, and
 // once one candidate's state never settled (a token an earlier run bound, say) waiting stops for the rest.
-import type { Case } from '../generate/case.ts';
+import type { Case } from '../contract/case.ts';
 import type { CaseExchange, Judged } from './exchange.ts';
 
 /** Pauses before each new attempt (ms): Cloud Map operations on emulators finish within milliseconds, on AWS later. */

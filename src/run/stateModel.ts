@@ -16,24 +16,24 @@
 // them; the runner deregisters them (src/run/population.ts) and reports back with `evicted`, so no service
 // nears the quota. The limit is still judged, from what is certain (answered registrations) and what may be
 // (registrations in flight, deregistrations not yet confirmed), never blaming the target for the order.
-import type { Case } from '../generate/case.ts';
-import type { Expected, ExpectedError } from '../oracle/expected.ts';
+import type { Case } from '../contract/case.ts';
+import type { Expected, ExpectedError } from '../contract/expected.ts';
 import { expectState } from '../oracle/index.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
+import { profileOf, type Idempotency, type Profile } from '../profiles/index.ts';
+import { statusesFor } from '../rules/statuses.ts';
 import { runUniqueToken } from './nonce.ts';
 import { createHash } from 'node:crypto';
 import { createForgotten } from './forgotten.ts';
 
-const CLOUD_MAP_INSTANCE_LIMIT = 1000; // Cloud Map quotas: instances per service (DESIGN)
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
  * 600 left below the quota cover the requests in flight at any usual concurrency; past that, `judge` counts
  * them as possible and accepts either answer. */
 export const KEEP_HIGH = 400;
 export const KEEP_LOW = 200;
-/** Most idempotency tokens, and Proton names per service, remembered exactly; older ones are only "maybe
+/** Most idempotency tokens, and created names per service, remembered exactly; older ones are only "maybe
  * used" (forgotten.ts), which widens what is accepted for them instead of growing with the run. */
 export const REMEMBER_MAX = 20_000;
-const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
 const TOKEN_MISMATCH = 'idempotency:token-mismatch';
 
 export interface StateModel {
@@ -84,21 +84,42 @@ const paramsKey = (input: Record<string, unknown>, tokenMember: string): string 
   // A digest, not the JSON: a Proton spec is up to 51,200 characters and a long run remembers many tokens.
   return createHash('sha1').update(JSON.stringify(rest)).digest('base64');
 };
-const mismatch = (codes: string[], statuses: number[], source: string, message: string): ExpectedError => ({
-  outcome: 'error', codes, statuses, violations: [{ constraint: TOKEN_MISMATCH, path: '', message, code: codes[0], source, confidence: 'inferred' }],
-  message, source, confidence: 'inferred',
-});
+// The profile's mismatch answer, with the documented statuses of its codes.
+const mismatch = (p: Profile, idem: Idempotency): ExpectedError => {
+  const { codes, source, message, confidence } = idem.mismatch;
+  const statuses = [...new Set(codes.flatMap((c) => statusesFor(p.service, c)))].sort((a, b) => a - b);
+  return {
+    outcome: 'error', codes: [...codes], statuses, violations: [{ constraint: TOKEN_MISMATCH, path: '', message, code: codes[0], source, confidence }],
+    message, source, confidence,
+  };
+};
 const alsoAccept = (expected: Expected, codes: readonly string[], why: string): Expected =>
   expected.outcome !== 'success' ? expected
     : { ...expected, alsoAcceptable: { codes: [...new Set([...(expected.alsoAcceptable?.codes ?? []), ...codes])], why } };
 
 interface Member { service: string; id: string; token?: string }
-// Which members a case's state hangs on, per operation (Proton: an empty clientToken is no token).
-const MEMBERS: Record<string, (i: Record<string, unknown>) => Member> = {
-  RegisterInstance: (i) => ({ service: str(i.ServiceId) ?? '', id: str(i.InstanceId) ?? '', token: str(i.CreatorRequestId) || undefined }),
-  CreateServiceInstance: (i) => ({ service: str(i.serviceName) ?? '', id: str(i.name) ?? '', token: str(i.clientToken) || undefined }),
+// Which members a case's state hangs on: the profile's `creates` and idempotency token (an empty token is no token).
+const membersOf = (p: Profile, i: Record<string, unknown>): Member => ({
+  service: str(i[p.creates!.scopeMember]) ?? '',
+  id: str(i[p.creates!.idMember]) ?? '',
+  token: (p.idempotency && str(i[p.idempotency.tokenMember])) || undefined,
+});
+/** The profile of a case's operation when it creates state the runner models; undefined: nothing to model. */
+const statefulProfile = (operation: string): Profile | undefined => {
+  const p = profileOf(operation);
+  return p.creates ? p : undefined;
 };
-const TOKEN_MEMBER: Record<string, string> = { RegisterInstance: 'CreatorRequestId', CreateServiceInstance: 'clientToken' };
+
+/** The states a valid payload may meet that the run cannot know (the profile's `mayMeet`): their codes are accepted too. */
+function mayMeet(c: Case, expected: Expected): Expected {
+  const p = profileOf(c.operation);
+  if (expected.outcome !== 'success') return expected;
+  const states = p.states.filter((s) => p.mayMeet?.includes(s.id));
+  if (states.length) expected = alsoAccept(expected, states.map((s) => s.code), states.map((s) => `${s.id}: ${s.source}`).join('; '));
+  const input = p.opaque ? sentInput(c) : undefined;
+  if (p.opaque && input && p.opaque.members.some((m) => input[m] !== undefined)) expected = alsoAccept(expected, [p.opaque.code], p.opaque.source);
+  return expected;
+}
 
 export function createStateModel(options: StateModelOptions = {}): StateModel {
   // Whether an earlier run (on a target this run did not start) may have sent this very token.
@@ -118,9 +139,9 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
   };
 
   const members = (c: Case) => {
-    const input = sentInput(c);
-    const of = MEMBERS[c.operation];
-    return input && of ? { input, m: of(input), scope: `${c.operation}/` } : undefined;
+    const p = statefulProfile(c.operation);
+    const input = p ? sentInput(c) : undefined;
+    return input && p ? { input, p, m: membersOf(p, input), scope: `${c.operation}/` } : undefined;
   };
 
   return {
@@ -131,62 +152,61 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     },
 
     judge(c, expected) {
+      expected = mayMeet(c, expected);
       // Only payloads the contract accepts reach the target's state.
       const x = members(c);
       if (!x || expected.outcome !== 'success') return expected;
-      const { input, m, scope } = x;
-      if (m.token) {
+      const { input, p, m, scope } = x;
+      const idem = p.idempotency;
+      if (m.token && idem) {
         const used = tokens.get(`${scope}${m.token}`);
-        if (used !== undefined && used !== paramsKey(input, TOKEN_MEMBER[c.operation])) {
-          return c.operation === 'RegisterInstance'
-            // Undocumented for Cloud Map; a conflict-class refusal is the AWS-wide convention.
-            ? mismatch(['DuplicateRequest', 'ResourceInUse'], [400, 409], 'CreatorRequestId reused with other parameters: undocumented (inferred: a conflict-class error)', 'CreatorRequestId was already used with different parameters')
-            : mismatch(['ValidationException'], [400], PROTON_IDEMPOTENCY, 'IdempotentParameterMismatch: clientToken was already used with different parameters');
-        }
+        if (used !== undefined && used !== paramsKey(input, idem.tokenMember)) return mismatch(p, idem);
         if (used !== undefined) return expected; // a replay: the original result
         if (forgotten.has(`token/${scope}${m.token}`)) {
           // Used earlier in this run, maybe, with parameters no longer remembered: a replay, a mismatch or
           // (same name, Proton) a conflict are all possible.
-          const codes = c.operation === 'RegisterInstance' ? ['DuplicateRequest', 'ResourceInUse'] : ['ValidationException', ...expectState('CreateServiceInstance', 'state:name-conflict', input).codes];
+          const codes = [...idem.mismatch.codes, ...expectState(p.key, p.creates!.againState, input).codes];
           return alsoAccept(expected, codes, 'the idempotency token may have been used earlier in this run (forgotten: the run remembers the latest 20,000)');
         }
         if (mayPredateRun(m.token)) {
-          expected = alsoAccept(expected, c.operation === 'RegisterInstance' ? ['DuplicateRequest', 'ResourceInUse'] : ['ValidationException'],
-            'the idempotency token may have been used before this run with other parameters');
+          expected = alsoAccept(expected, idem.mismatch.codes, 'the idempotency token may have been used before this run with other parameters');
         }
       }
       const svcKey = `${scope}${m.service}`;
       const existing = created.get(svcKey);
-      if (c.operation === 'RegisterInstance') {
-        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id) || forgotten.has(`leaving/${svcKey}/${m.id}`)) {
+      const again = p.creates!;
+      if (again.again === 'update') {
+        if (existing?.has(m.id) || leaving.get(svcKey)?.has(m.id) || forgotten.has(`leaving/${svcKey}/${m.id}`) || forgotten.has(`name/${svcKey}/${m.id}`)) {
           // Re-registering updates; while the earlier request (or this run's deregistration) may still be in
           // progress, DuplicateRequest is documented.
-          const dup = expectState('RegisterInstance', 'state:duplicate-request', input);
+          const dup = expectState(p.key, again.againState, input);
           return alsoAccept(expected, dup.codes, dup.source);
         }
         // Certain: registrations the target accepted. Possible on top: new ones in flight on other keys and
         // deregistrations not confirmed; whichever order the target saw them in is correct.
         const certain = existing?.size ?? 0;
         const possible = certain + (pending.get(svcKey) ?? 0) + (leaving.get(svcKey)?.size ?? 0);
-        if (certain >= CLOUD_MAP_INSTANCE_LIMIT) return expectState('RegisterInstance', 'state:instance-limit', input);
+        const limit = again.limit;
+        if (!limit) return expected;
+        if (certain >= limit.count) return expectState(p.key, limit.state, input);
         pending.set(svcKey, (pending.get(svcKey) ?? 0) + 1);
         inFlight.set(c, svcKey);
-        if (possible >= CLOUD_MAP_INSTANCE_LIMIT) {
-          const limit = expectState('RegisterInstance', 'state:instance-limit', input);
-          return alsoAccept(expected, limit.codes, limit.source);
+        if (possible >= limit.count) {
+          const atLimit = expectState(p.key, limit.state, input);
+          return alsoAccept(expected, atLimit.codes, atLimit.source);
         }
         return expected;
       }
       if (!existing?.has(m.id)) {
         if (!forgotten.has(`name/${svcKey}/${m.id}`)) return expected;
-        const maybe = expectState('CreateServiceInstance', 'state:name-conflict', input);
+        const maybe = expectState(p.key, again.againState, input);
         return alsoAccept(expected, maybe.codes, 'the name may have been created earlier in this run (forgotten: the run remembers the latest 20,000 per service)');
       }
-      const conflict = expectState('CreateServiceInstance', 'state:name-conflict', input);
+      const conflict = expectState(p.key, again.againState, input);
       // A token this run has not sent may have been bound to other parameters before it (not a fresh target):
       // the token-mismatch answer is then as correct as the conflict.
-      return m.token && mayPredateRun(m.token) && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
-        ? { ...conflict, codes: [...new Set([...conflict.codes, 'ValidationException'])] }
+      return m.token && idem && mayPredateRun(m.token) && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
+        ? { ...conflict, codes: [...new Set([...conflict.codes, ...idem.mismatch.codes])] }
         : conflict;
     },
 
@@ -198,16 +218,16 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       }
       const x = members(c);
       if (!x || outcome.status < 200 || outcome.status >= 300) return;
-      const { input, m, scope } = x;
-      if (m.token && !tokens.has(`${scope}${m.token}`)) {
-        tokens.set(`${scope}${m.token}`, paramsKey(input, TOKEN_MEMBER[c.operation]));
+      const { input, p, m, scope } = x;
+      if (m.token && p.idempotency && !tokens.has(`${scope}${m.token}`)) {
+        tokens.set(`${scope}${m.token}`, paramsKey(input, p.idempotency.tokenMember));
         if (tokens.size > REMEMBER_MAX) for (const oldest of tokens.keys()) { tokens.delete(oldest); forgotten.add(`token/${oldest}`); break; }
       }
       const svcKey = `${scope}${m.service}`;
       const ids = setOf(created, svcKey);
       ids.add(m.id);
-      // Cloud Map instances are kept few by evictions; Proton instances are never deleted during a run.
-      if (c.operation === 'CreateServiceInstance' && ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
+      // Cloud Map instances are kept few by evictions (far below this); what nothing deletes during a run is bounded here.
+      if (ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
       leaving.get(svcKey)?.delete(m.id);
     },
 

@@ -2,10 +2,11 @@
 // whose steps show an answer already reported as a root cause is listed as its consequence.
 import { outputProblem } from '../checks/responseSchema.ts';
 import { isFuzzedOperation } from '../model/load.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { answerKeys } from '../report/answers.ts';
 import type { Step } from '../scenarios/index.ts';
-import { wrap, type Call, type Target } from '../targets/target.ts';
+import type { Call } from '../contract/call.ts';
+import { wrap, type Target } from '../targets/target.ts';
 
 /** A target that remembers each call's full outcome (steps keep only status, code and message). */
 export function rememberingOutcomes(target: Target): { target: Target; outcomeOf(call: Call): Outcome | undefined } {

@@ -1,9 +1,11 @@
 // The idempotency and state scenarios as data: stable id, what it says, where that is written, how sure we
 // are, and what a target should answer. Ids repeat across operations (idempotency:token-replay is a
 // scenario of both); (operation, id) is the key. Kind is the id's prefix.
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { Confidence } from '../oracle/expected.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { Confidence } from '../contract/expected.ts';
+import type { OperationKey } from '../contract/operation.ts';
 import { stateOf } from '../oracle/index.ts';
+import { profileOf } from '../profiles/index.ts';
 import { statusesFor } from '../rules/statuses.ts';
 
 export interface Scenario {
@@ -26,6 +28,13 @@ const error = (service: string, codes: string[], source: string): Discrepancy['e
 
 type Entry = Omit<Scenario, 'operation' | 'kind' | 'expected'> & { expected: (source: string) => Discrepancy['expected'] };
 
+/** What a token reused with other parameters means: the profile's words (the runner's state model reads the same). */
+function tokenMismatch(key: OperationKey): Entry {
+  const p = profileOf(key);
+  const m = p.idempotency!.mismatch;
+  return { id: 'idempotency:token-mismatch', says: m.says, source: m.source, confidence: m.confidence, expected: (s) => error(p.service, [...m.codes], s) };
+}
+
 const CLOUD_MAP: Entry[] = [
   {
     id: 'idempotency:token-replay',
@@ -34,13 +43,7 @@ const CLOUD_MAP: Entry[] = [
     confidence: 'documented',
     expected: (s) => success(s),
   },
-  {
-    id: 'idempotency:token-mismatch',
-    says: 'a CreatorRequestId reused with other parameters is refused with a conflict-class error (DuplicateRequest or ResourceInUse)',
-    source: 'DESIGN (Cloud Map idempotency): undocumented; a conflict-class error is the AWS-wide convention (same expectation as the runner\'s state model)',
-    confidence: 'inferred',
-    expected: (s) => error('servicediscovery', ['DuplicateRequest', 'ResourceInUse'], s),
-  },
+  tokenMismatch('servicediscovery#RegisterInstance'),
   {
     id: 'idempotency:concurrent-same-instance',
     says: 'concurrent RegisterInstance requests for one InstanceId never leave two instances and never answer 5xx; DuplicateRequest is allowed',
@@ -78,7 +81,7 @@ const CLOUD_MAP: Entry[] = [
   },
 ];
 
-const nameConflict = stateOf('CreateServiceInstance', 'state:name-conflict')!;
+const nameConflict = stateOf('proton#CreateServiceInstance', 'state:name-conflict')!;
 
 const PROTON: Entry[] = [
   {
@@ -88,13 +91,7 @@ const PROTON: Entry[] = [
     confidence: 'inferred',
     expected: (s) => success(s),
   },
-  {
-    id: 'idempotency:token-mismatch',
-    says: 'the same clientToken with other parameters → ValidationException (IdempotentParameterMismatch)',
-    source: PROTON_IDEMPOTENCY,
-    confidence: 'inferred',
-    expected: (s) => error('proton', ['ValidationException'], s),
-  },
+  tokenMismatch('proton#CreateServiceInstance'),
   {
     id: nameConflict.id,
     says: 'an existing service instance name, without the token that created it → ConflictException, and the instance is unchanged',

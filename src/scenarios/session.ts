@@ -1,8 +1,9 @@
 // One scenario run's view of the target: every request counted against a budget and cut by the signal, the
 // requests worth showing recorded as steps, and `fail` to stop the run with a violation that carries them.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Outcome } from '../protocol/outcome.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { Outcome } from '../contract/outcome.ts';
+import type { Call } from '../contract/call.ts';
+import type { Target } from '../targets/target.ts';
 import type { Step, StepOutcome } from './types.ts';
 import { isThrottled } from '../protocol/throttling.ts';
 

@@ -1,7 +1,8 @@
 // The public shapes of the idempotency and state scenarios: what they take, what a finding carries.
-import type { Discrepancy } from '../checks/discrepancy.ts';
-import type { CloudMapServiceConfig } from '../oracle/context.ts';
-import type { Call, Target } from '../targets/target.ts';
+import type { Discrepancy } from '../contract/discrepancy.ts';
+import type { CloudMapServiceConfig } from '../contract/context.ts';
+import type { Call } from '../contract/call.ts';
+import type { Target } from '../targets/target.ts';
 
 /** What a step's response said, as reports show it. */
 export interface StepOutcome {

@@ -1,6 +1,6 @@
 // Normalized model → JSON Schema (draft-07, ajv dialect) for an operation's input or output, plus the
 // table that maps every schema location (ajv's `schemaPath`) back to the model constraint it encodes
-// (ids per src/oracle/constraint.ts). Pure: no I/O, no ajv.
+// (ids per src/contract/constraint.ts, paths per src/contract/walk.ts). Pure: no I/O, no ajv.
 //
 // Encoding choices (awsJson):
 // - Shapes are inlined (no $ref), so every schemaPath names exactly one model location; recursive shapes
@@ -13,12 +13,12 @@
 //   compile under the `u` flag (see pattern.ts); maps → object with propertyNames / additionalProperties;
 //   lists → array with minItems/maxItems; timestamps → epoch-seconds numbers; blobs → base64 strings.
 import { HarnessError } from '../errors.ts';
-import type { ConstraintKind } from '../oracle/constraint.ts';
-import type { Shape, ServiceModel, StringShape } from '../model/types.ts';
+import { constraintId, type ModelConstraintKind } from '../contract/constraint.ts';
+import type { Shape, ServiceModel, StringShape } from '../contract/model.ts';
+import { stepsOf } from '../contract/walk.ts';
 import { translatePattern } from './pattern.ts';
 
 export type Which = 'input' | 'output';
-export type ModelConstraintKind = Exclude<ConstraintKind, 'rule' | 'protocol' | 'state'>;
 export type JsonSchema = Record<string, unknown>;
 
 /** A model constraint as the catalogue lists it (one per id). */
@@ -131,7 +131,7 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
   };
 
   const note = (pos: Pos, key: string, kind: ModelConstraintKind, text: string, shape: string, says: string, sensitive: boolean): ConstraintSite => {
-    const id = `${pos.mp}#${kind}`;
+    const id = constraintId(pos.mp, kind);
     const source = sourceOf(shape);
     const site: ConstraintSite = {
       id, kind, text, segs: pos.segs, names: pos.names, ords: pos.ords, sensitive, shapeType: shapeOf(shape).type, source,
@@ -171,7 +171,8 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
           note(pos, `${pos.sp}/pattern`, 'pattern', KIND_TEXT.pattern(str.pattern), name, `matches ${str.pattern}`, sensitive);
         }
         if (str.enum !== undefined) {
-          out.enum = nullable ? [...str.enum, null] : [...str.enum];
+          // null is the required constraint's matter (nullMeans), never an enum violation as well
+          out.enum = [...str.enum, null];
           note(pos, `${pos.sp}/enum`, 'enum', KIND_TEXT.enum(str.enum), name, `∈ {${str.enum.join(', ')}}`, sensitive);
         }
         break;
@@ -195,8 +196,9 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
           out.minItems = s.min;
           note(pos, `${pos.sp}/minItems`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'items'), false);
         }
-        const item: Pos = { sp: `${pos.sp}/items`, mp: `${pos.mp}[]`, segs: `${pos.segs}i`, names: pos.names, ords: pos.ords };
-        out.items = nested(s.member, item, false);
+        const [itemStep] = stepsOf(s, pos.mp);
+        const item: Pos = { sp: `${pos.sp}/items`, mp: itemStep.path, segs: `${pos.segs}i`, names: pos.names, ords: pos.ords };
+        out.items = nested(itemStep.target, item, false);
         break;
       }
       case 'map': {
@@ -208,36 +210,37 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
           out.minProperties = s.min;
           note(pos, `${pos.sp}/minProperties`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'entries'), false);
         }
-        const keyShape = shapeOf(s.key);
+        const [keyStep, valueStep] = stepsOf(s, pos.mp);
+        const keyShape = shapeOf(keyStep.target);
         const keyPos: Pos = {
-          sp: `${pos.sp}/propertyNames`, mp: `${pos.mp}{key}`, segs: `${pos.segs}K`, names: pos.names, ords: pos.ords,
+          sp: `${pos.sp}/propertyNames`, mp: keyStep.path, segs: `${pos.segs}K`, names: pos.names, ords: pos.ords,
           aspect: { which: 'key', text: `Map keys must satisfy constraint: [${scalarTexts(keyShape).join(', ')}]` },
         };
-        out.propertyNames = build(s.key, keyPos, false);
-        const valueShape = shapeOf(s.value);
+        out.propertyNames = build(keyStep.target, keyPos, false);
+        const valueShape = shapeOf(valueStep.target);
         const valuePos: Pos = {
-          sp: `${pos.sp}/additionalProperties`, mp: `${pos.mp}{value}`, segs: `${pos.segs}V`, names: pos.names, ords: pos.ords,
+          sp: `${pos.sp}/additionalProperties`, mp: valueStep.path, segs: `${pos.segs}V`, names: pos.names, ords: pos.ords,
           ...(isScalar(valueShape) ? { aspect: { which: 'value' as const, text: `Map value must satisfy constraint: [${scalarTexts(valueShape).join(', ')}]` } } : {}),
         };
-        out.additionalProperties = nested(s.value, valuePos, false);
+        out.additionalProperties = nested(valueStep.target, valuePos, false);
         break;
       }
       case 'structure':
       case 'union': {
         const props: Record<string, JsonSchema> = {};
         const required = s.type === 'structure' ? s.required : [];
-        let j = 0;
-        for (const [member, m] of Object.entries(s.members)) {
+        for (const step of stepsOf(s, pos.mp)) {
+          const { name: member, ordinal } = step.member!;
           const mPos: Pos = {
             sp: `${pos.sp}/properties/${member}`,
-            mp: pos.mp === '' ? member : `${pos.mp}.${member}`,
-            segs: `${pos.segs}m`, names: [...pos.names, member], ords: [...pos.ords, j++],
+            mp: step.path,
+            segs: `${pos.segs}m`, names: [...pos.names, member], ords: [...pos.ords, ordinal],
           };
           let req: ConstraintSite | undefined;
-          if (required.includes(member)) {
+          if (step.member!.required) {
             req = note(mPos, `${pos.sp}/required/${member}`, 'required', 'Member must not be null', name, 'is required', false);
           }
-          props[member] = nested(m.target, mPos, req === undefined, req);
+          props[member] = nested(step.target, mPos, req === undefined, req);
         }
         out.properties = props;
         if (required.length > 0) out.required = [...required];

@@ -4,7 +4,7 @@
 // oracle ignores them, see json-schema.ts).
 import { Ajv, type ValidateFunction } from 'ajv';
 import { DEFAULT_MODELS_DIR, findOperation } from '../model/load.ts';
-import type { ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../contract/model.ts';
 import { operationSchema, type OperationSchema, type Which } from './json-schema.ts';
 import { useFastLength } from './length-keyword.ts';
 
@@ -31,7 +31,8 @@ export function compileFor(service: ServiceModel, operation: string, which: Whic
 
 /** Compiled schema of an operation found in the project's models (or `dir`). */
 export function compiled(operation: string, which: Which, dir: string = DEFAULT_MODELS_DIR): CompiledSchema {
-  return compileFor(findOperation(operation, dir).service, operation, which);
+  const ref = findOperation(operation, dir);
+  return compileFor(ref.service, ref.name, which);
 }
 
 /** ajv validate function for the operation's input (unknown members fail `additionalProperties`). */

@@ -3,7 +3,7 @@
 // failure turned into data. Never throws, never rejects.
 import { isUtf8 } from 'node:buffer';
 import type { Dispatcher } from 'undici';
-import type { TransportFailure } from '../protocol/outcome.ts';
+import type { TransportFailure } from '../contract/outcome.ts';
 
 export interface ExchangeRequest {
   method: 'POST' | 'GET';

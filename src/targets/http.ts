@@ -7,7 +7,7 @@ import { HarnessError } from '../errors.ts';
 import { loadServiceModel } from '../model/load.ts';
 import { CONTENT_TYPES, encodeRequest, type SignedEndpoint } from '../protocol/codec.ts';
 import { decodeResponse } from '../protocol/decode.ts';
-import type { Outcome, TransportFailure, WireRequest } from '../protocol/outcome.ts';
+import type { Outcome, TransportFailure, WireRequest } from '../contract/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner } from '../protocol/sigv4.ts';
 import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';

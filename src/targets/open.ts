@@ -6,7 +6,7 @@ import { startEmulator } from '../emulator/index.ts';
 import { isIPv4, isIPv6 } from 'node:net';
 import { HarnessError } from '../errors.ts';
 import type { ProfileName, ResponseProfile } from '../protocol/profiles.ts';
-import { createRecordingTarget, type RecordedRun } from '../record/replayTarget.ts';
+import { createRecordingTarget, type RecordedRun } from './record/replayTarget.ts';
 import { createHttpTarget } from './http.ts';
 import type { Target } from './target.ts';
 

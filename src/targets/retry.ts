@@ -1,7 +1,7 @@
 // A SendWrapper that retries throttling answers the way the SDKs' standard retry mode does (src/protocol/throttling.ts):
 // capped exponential backoff with full jitter, a Retry-After hint honoured. What still throttles after the last
 // attempt is returned as is, with `attempts` set: the run reports it as `throttled`, never judges it.
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { SendWrapper } from './target.ts';
 import { backoffMs, isThrottled, retryAfterMs, STANDARD_RETRY, type RetryPolicy } from '../protocol/throttling.ts';

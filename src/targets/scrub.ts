@@ -13,7 +13,7 @@
 // excerpt only AFTER scrubbing it, so the cut can never split a secret into pieces that no longer match.
 
 import { EXCERPT_CHARS } from '../protocol/decode.ts';
-import type { Outcome } from '../protocol/outcome.ts';
+import type { Outcome } from '../contract/outcome.ts';
 import { FAKE_CREDENTIALS } from '../protocol/sigv4.ts';
 import type { SendWrapper } from './target.ts';
 

@@ -11,7 +11,7 @@
 import { HarnessError } from '../errors.ts';
 import { decodeResponse } from '../protocol/decode.ts';
 import { keepFullBody } from './scrub.ts';
-import type { Outcome, TransportFailure } from '../protocol/outcome.ts';
+import type { Outcome, TransportFailure } from '../contract/outcome.ts';
 import { chainProvider, FAKE_CREDENTIALS, type CredentialProvider, type Credentials } from './credentials.ts';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT_MS } from './http.ts';
 import { parseTargetUrl } from './httpUrl.ts';

@@ -1,14 +1,6 @@
 // A target is shaped like an undici dispatcher: one small contract, composed with `send => send` wrappers.
-import type { Outcome } from '../protocol/outcome.ts';
-
-/** One API call: which operation and the payload, which may be invalid on purpose. */
-export interface Call {
-  service: string; // "servicediscovery" | "proton"
-  operation: string;
-  input: unknown;
-  /** Send these bytes as the body instead of JSON-encoding `input` (malformed-JSON cases). */
-  rawBody?: string;
-}
+import type { Call } from '../contract/call.ts';
+import type { Outcome } from '../contract/outcome.ts';
 
 export interface SendOptions {
   signal?: AbortSignal;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_CHECKS } from '../../src/checks/index.ts';
-import type { Case } from '../../src/generate/case.ts';
-import type { Expected } from '../../src/oracle/expected.ts';
+import type { Case } from '../../src/contract/case.ts';
+import type { Expected } from '../../src/contract/expected.ts';
 import { createHttpTarget } from '../../src/targets/http.ts';
 import { runScrubber, scrubOutcomes } from '../../src/targets/scrub.ts';
 

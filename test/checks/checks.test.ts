@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { diffOutcomes } from '../../src/checks/diff.ts';
 import { DEFAULT_CHECKS } from '../../src/checks/index.ts';
 import { messageCheck } from '../../src/checks/message.ts';
-import type { Case } from '../../src/generate/case.ts';
-import type { Expected } from '../../src/oracle/expected.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Case } from '../../src/contract/case.ts';
+import type { Expected } from '../../src/contract/expected.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 
 const invalidCase: Case = { operation: 'RegisterInstance', kind: 'invalid', input: { InstanceId: 'x'.repeat(65) }, breaks: ['InstanceId#length'], exercises: [], context: {} };
 const validCase: Case = { operation: 'RegisterInstance', kind: 'valid', input: {}, breaks: [], exercises: ['InstanceId#length'], context: {} };

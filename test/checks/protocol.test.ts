@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CHECKS } from '../../src/checks/index.ts';
 import { sdkErrorCodeCheck } from '../../src/checks/sdkErrorCode.ts';
-import type { Case } from '../../src/generate/case.ts';
-import type { Expected } from '../../src/oracle/expected.ts';
+import type { Case } from '../../src/contract/case.ts';
+import type { Expected } from '../../src/contract/expected.ts';
 import { decodeResponse } from '../../src/protocol/decode.ts';
 
 const invalidCase: Case = { operation: 'RegisterInstance', kind: 'invalid', input: { InstanceId: 'x'.repeat(65) }, breaks: ['InstanceId#length'], exercises: [], context: {} };

@@ -2,7 +2,8 @@
 // the generators produce), and the boundary generators hit both sides of every documented bound of seeds
 // 001 and 002 (InstanceId 64/65, 30/31 custom attributes, 5,000/5,001 characters, 50/51 tags, …).
 import { describe, expect, it } from 'vitest';
-import { coverageContexts, expectCase, generateCase, targets, type Case, type Target } from '../../src/generate/index.ts';
+import { coverageContexts, generateCase, targets, type Case, type Target } from '../../src/generate/index.ts';
+import { expectCase } from '../../src/oracle/index.ts';
 import { charLength } from '../../src/rules/chars.ts';
 import { isCustomAttribute } from '../../src/rules/cloudmap-attributes.ts';
 import { KNOWN_PATTERNS } from '../../src/generate/strings/patterns.ts';

@@ -10,7 +10,7 @@ import { patternVariants, lengthVariants } from '../../src/generate/strings/brea
 import { KNOWN_PATTERNS } from '../../src/generate/strings/patterns.ts';
 import { stringModel } from '../../src/generate/strings/shapeString.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
-import type { StringShape } from '../../src/model/types.ts';
+import type { StringShape } from '../../src/contract/model.ts';
 import { translatePattern } from '../../src/schema/pattern.ts';
 import { charLength } from '../../src/rules/chars.ts';
 import { isCustomAttribute } from '../../src/rules/cloudmap-attributes.ts';

@@ -1,5 +1,6 @@
 // Shared helpers for the generator tests: what the oracle says a case breaks, the contexts by kind.
-import { coverageContexts, expectCase, violatedIds, type Case, type NamedContext } from '../../src/generate/index.ts';
+import { coverageContexts, type Case, type NamedContext } from '../../src/generate/index.ts';
+import { expectCase, violatedIds } from '../../src/oracle/index.ts';
 
 export const OPERATIONS = ['RegisterInstance', 'CreateServiceInstance'] as const;
 

@@ -2,7 +2,8 @@
 // which the service exists.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expectCase, valid } from '../../src/generate/index.ts';
+import { valid } from '../../src/generate/index.ts';
+import { expectCase } from '../../src/oracle/index.ts';
 import { existing, show } from './helpers.ts';
 
 const PER_OPERATION = { RegisterInstance: 70_000, CreateServiceInstance: 32_000 } as const;

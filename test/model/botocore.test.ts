@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importBotocore } from '../../src/model/botocore.ts';
 import { readServiceModel } from '../../src/model/source.ts';
 import { supplement } from '../../src/model/supplement.ts';
-import type { StructureShape } from '../../src/model/types.ts';
+import type { StructureShape } from '../../src/contract/model.ts';
 import { SHARED } from './shared.ts';
 
 const structure = (s: unknown): StructureShape => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runModelsCommand } from '../../src/model/command.ts';
-import type { ServiceModel } from '../../src/model/types.ts';
+import type { ServiceModel } from '../../src/contract/model.ts';
 import { SHARED } from './shared.ts';
 
 const run = async (argv: string[]) => {

@@ -3,7 +3,7 @@ import { compareModels, formatDifference } from '../../src/model/compare.ts';
 import { selectOperations } from '../../src/model/select.ts';
 import { readServiceModel } from '../../src/model/source.ts';
 import { supplement } from '../../src/model/supplement.ts';
-import type { ServiceModel, StructureShape } from '../../src/model/types.ts';
+import type { ServiceModel, StructureShape } from '../../src/contract/model.ts';
 import { SHARED } from './shared.ts';
 
 const sdBoto = readServiceModel(SHARED.servicediscovery.botocore);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importModel } from '../../src/model/import.ts';
-import type { ServiceModel } from '../../src/model/types.ts';
+import type { ServiceModel } from '../../src/contract/model.ts';
 import { PROJECT_MODELS, SHARED } from './shared.ts';
 
 const withoutDate = (m: ServiceModel) => ({ ...m, provenance: { ...m.provenance, importedAt: undefined } });

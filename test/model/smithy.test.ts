@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSmithy } from '../../src/model/smithy.ts';
 import { readServiceModel } from '../../src/model/source.ts';
-import type { StructureShape } from '../../src/model/types.ts';
+import type { StructureShape } from '../../src/contract/model.ts';
 import { SHARED } from './shared.ts';
 
 const info = { file: 'inline.json', sha256: '0'.repeat(64), importedAt: '2026-01-01' };

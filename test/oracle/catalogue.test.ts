@@ -1,8 +1,9 @@
+import { keyOf } from '../../src/model/load.ts';
 import { describe, expect, it } from 'vitest';
 import { constraintsOf } from '../../src/oracle/index.ts';
 import { findOperation } from '../../src/model/load.ts';
 import { rulesFor } from '../../src/rules/index.ts';
-import type { ServiceModel } from '../../src/model/types.ts';
+import type { ServiceModel } from '../../src/contract/model.ts';
 
 // An independent walk of the model: the ids every member constraint must have (id scheme of constraint.ts).
 function modelIds(m: ServiceModel, shape: string, path: string, out: string[]): string[] {
@@ -49,7 +50,7 @@ describe('constraintsOf', () => {
       const ids = cat.map((c) => c.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(cat.filter((c) => !['rule', 'protocol', 'state'].includes(c.kind)).map((c) => c.id).sort()).toEqual([...expected].sort());
-      for (const r of rulesFor(op)) expect(ids).toContain(r.id);
+      for (const r of rulesFor(keyOf(op))) expect(ids).toContain(r.id);
       expect(ids).toEqual(expect.arrayContaining(['protocol:malformed-json', 'protocol:unknown-operation', 'protocol:body-not-object', 'state:service-not-found']));
       for (const c of cat) {
         expect(c.operation).toBe(op);

@@ -1,5 +1,5 @@
 // Contexts and payloads the oracle and rule tests share (seed 001's documented example, seed 002's request).
-import type { CloudMapServiceConfig, OracleContext } from '../../src/oracle/context.ts';
+import type { CloudMapServiceConfig, OracleContext } from '../../src/contract/context.ts';
 
 export const SEED_SERVICE_ID = 'srv-p5zdwlg5uvvzjita';
 

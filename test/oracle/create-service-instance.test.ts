@@ -1,7 +1,7 @@
 // Seed 002 (CreateServiceInstance API reference page): a request at each documented boundary.
 import { describe, expect, it } from 'vitest';
 import { expect as oracle } from '../../src/oracle/index.ts';
-import type { Expected, ExpectedError } from '../../src/oracle/expected.ts';
+import type { Expected, ExpectedError } from '../../src/contract/expected.ts';
 import { proton, protonRequest, PROTON_SERVICE } from './contexts.ts';
 
 const OP = 'CreateServiceInstance';

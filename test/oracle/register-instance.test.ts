@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expect as oracle, expectProtocol } from '../../src/oracle/index.ts';
-import type { Expected, ExpectedError } from '../../src/oracle/expected.ts';
+import type { Expected, ExpectedError } from '../../src/contract/expected.ts';
 import { cloudMap, customAttributes, register, seedExample, SEED_SERVICE_ID } from './contexts.ts';
 
 const OP = 'RegisterInstance';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { createSigner, createSmithySigner, FAKE_CREDENTIALS, type Credentials } from '../../src/protocol/sigv4.ts';
-import type { WireRequest } from '../../src/protocol/outcome.ts';
+import type { WireRequest } from '../../src/contract/outcome.ts';
 
 const request = (over: Partial<WireRequest> = {}): WireRequest => ({
   method: 'POST',

@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
-import { readRecording } from '../../src/record/recording.ts';
+import { readRecording } from '../../src/targets/record/recording.ts';
 import { closedPort } from '../support/mswServer.ts';
 import { findFragment, temporaryCredentials } from '../support/secrets.ts';
 

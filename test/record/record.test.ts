@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
-import { recordRun, type RecordOptions, type RecordResult } from '../../src/record/record.ts';
-import { exchangeKey, readRecording, toNockDefinitions, type Recording } from '../../src/record/recording.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
+import { recordRun, type RecordOptions, type RecordResult } from '../../src/run/record.ts';
+import { exchangeKey, readRecording, toNockDefinitions, type Recording } from '../../src/targets/record/recording.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { executeRun, type RunIO } from '../../src/run/run.ts';
 import { openTarget } from '../../src/targets/open.ts';
-import { wrap, type Call, type SendWrapper } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import { wrap, type SendWrapper } from '../../src/targets/target.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cf-record-'));
 let emulator: RunningEmulator;

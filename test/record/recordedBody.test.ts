@@ -3,7 +3,7 @@
 // the limit (and says so), and stored in the form the run saw it.
 import { describe, expect, it } from 'vitest';
 import { brotliCompressSync, brotliDecompressSync, deflateSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
-import { recordedBody } from '../../src/record/recordedBody.ts';
+import { recordedBody } from '../../src/targets/record/recordedBody.ts';
 import { createScrubber, SCRUBBED } from '../../src/targets/scrub.ts';
 import { findFragment, temporaryCredentials } from '../support/secrets.ts';
 

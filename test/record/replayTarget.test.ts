@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHarnessError } from '../../src/errors.ts';
-import { createRecordingTarget, NOT_IN_RECORDING } from '../../src/record/replayTarget.ts';
-import { readRecording, toNockDefinitions, type RecordedExchange, type Recording } from '../../src/record/recording.ts';
-import { createSpool } from '../../src/record/spool.ts';
+import { createRecordingTarget, NOT_IN_RECORDING } from '../../src/targets/record/replayTarget.ts';
+import { readRecording, toNockDefinitions, type RecordedExchange, type Recording } from '../../src/targets/record/recording.ts';
+import { createSpool } from '../../src/targets/record/spool.ts';
 import { openTarget } from '../../src/targets/open.ts';
-import type { Call } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
 import { withCallLabel } from '../../src/targets/callLabel.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cf-replay-'));

@@ -2,10 +2,10 @@
 // wherever they appear (values, keys, URL-encoded), and nothing else touched.
 import { describe, expect, it } from 'vitest';
 import { createScrubber, SCRUBBED } from '../../src/targets/scrub.ts';
-import { scrubExchange } from '../../src/record/record.ts';
+import { scrubExchange } from '../../src/run/record.ts';
 import { scrubOutcomes } from '../../src/targets/scrub.ts';
-import type { RecordedExchange } from '../../src/record/recording.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { RecordedExchange } from '../../src/targets/record/recording.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 
 const ID = 'AKIACANARYUNIT0001';
 const SECRET = 'canary/secret+unit=0001';

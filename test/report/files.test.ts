@@ -2,7 +2,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertWritableDir, writeFileAtomic } from '../../src/report/files.ts';
+import { assertWritableDir, writeFileAtomic } from '../../src/files.ts';
 
 describe('report files', () => {
   it('writes through missing folders, atomically', async () => {

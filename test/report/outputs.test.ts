@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertWritableDir, assertWritableFile } from '../../src/report/files.ts';
+import { assertWritableDir, assertWritableFile } from '../../src/files.ts';
 import type { Report } from '../../src/report/types.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { executeRun } from '../../src/run/run.ts';

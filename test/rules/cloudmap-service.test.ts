@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cloudMapServiceRules } from '../../src/rules/index.ts';
 import { expect as oracle } from '../../src/oracle/index.ts';
-import type { CloudMapServiceConfig } from '../../src/oracle/context.ts';
+import type { CloudMapServiceConfig } from '../../src/contract/context.ts';
 import { cloudMap, register } from '../oracle/contexts.ts';
 
 type Case = { config: Partial<CloudMapServiceConfig>; valid: Record<string, string>; invalid: Record<string, string> };

@@ -1,19 +1,20 @@
+
 import { describe, expect, it } from 'vitest';
 import { modelBackedFor, protonRules, rulesFor } from '../../src/rules/index.ts';
 import { constraintsOf } from '../../src/oracle/index.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
-import type { StringShape, StructureShape } from '../../src/model/types.ts';
+import type { StringShape, StructureShape } from '../../src/contract/model.ts';
 
 describe('Proton CreateServiceInstance: documented request shape', () => {
   it('has no rule beyond the model (seed 002 states only model facts)', () => {
     expect(protonRules).toEqual([]);
-    expect(rulesFor('CreateServiceInstance')).toEqual([]);
+    expect(rulesFor('proton#CreateServiceInstance')).toEqual([]);
   });
 
   it('every documented statement points at an existing model constraint', () => {
     const ids = new Set(constraintsOf('CreateServiceInstance').map((c) => c.id));
-    for (const b of modelBackedFor('CreateServiceInstance')) expect(ids.has(b.constraint), b.constraint).toBe(true);
-    for (const b of modelBackedFor('RegisterInstance')) expect(new Set(constraintsOf('RegisterInstance').map((c) => c.id)).has(b.constraint)).toBe(true);
+    for (const b of modelBackedFor('proton#CreateServiceInstance')) expect(ids.has(b.constraint), b.constraint).toBe(true);
+    for (const b of modelBackedFor('servicediscovery#RegisterInstance')) expect(new Set(constraintsOf('RegisterInstance').map((c) => c.id)).has(b.constraint)).toBe(true);
   });
 
   it('the model still says what seed 002 says', () => {

@@ -11,7 +11,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
-import type { DiscrepancyKind } from '../../src/checks/discrepancy.ts';
+import type { DiscrepancyKind } from '../../src/contract/discrepancy.ts';
 import type { Finding, Report } from '../../src/report/types.ts';
 import { parseRunOptions } from '../../src/run/options.ts';
 import { replayFixtures, type Verdict } from '../../src/run/replay.ts';

@@ -1,7 +1,7 @@
 // Issue 9 §4: two axes on every finding. Confidence (documented / inferred) is gated by --strictness, severity
 // (error / warning / info) by --fail-on (default error); info never gates.
 import { describe, expect, it } from 'vitest';
-import type { Discrepancy } from '../../src/checks/discrepancy.ts';
+import type { Discrepancy } from '../../src/contract/discrepancy.ts';
 import { outcomeCheck } from '../../src/checks/outcome.ts';
 import { gates } from '../../src/run/findings.ts';
 import { parseRunOptions, RUN_HELP } from '../../src/run/options.ts';

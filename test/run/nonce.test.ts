@@ -2,8 +2,8 @@
 // what the run writes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/generate/case.ts';
-import { expectCase } from '../../src/generate/index.ts';
+import type { Case } from '../../src/contract/case.ts';
+import { expectCase } from '../../src/oracle/index.ts';
 import { bindCase, emptyBinding, maskPairs, type Binding } from '../../src/run/binding.ts';
 import { maskText } from '../../src/run/mask.ts';
 import { applyToLiteral, drawNonceTag, runNonce } from '../../src/run/nonce.ts';

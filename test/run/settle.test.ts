@@ -1,6 +1,6 @@
 // Shrink candidates meeting an answer only the target's state allows are judged again (src/run/settle.ts).
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/generate/case.ts';
+import type { Case } from '../../src/contract/case.ts';
 import type { Judged } from '../../src/run/exchange.ts';
 import { settled } from '../../src/run/settle.ts';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/generate/case.ts';
+import type { Case } from '../../src/contract/case.ts';
 import { bindCase, emptyBinding } from '../../src/run/binding.ts';
 import { createKeyLock } from '../../src/run/keyLock.ts';
-import { forEachConcurrent } from '../../src/run/pool.ts';
+import { forEachConcurrent } from '../../src/pool.ts';
 import { shrinkAgainst } from '../../src/run/shrink.ts';
 
 describe('binding placeholders to real prerequisites', () => {

@@ -3,9 +3,10 @@
 // what the answer lacked.
 import { describe, expect, it } from 'vitest';
 import { coverageContexts } from '../../src/generate/index.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { prepare } from '../../src/run/prerequisites.ts';
-import type { Call, Target } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { Target } from '../../src/targets/target.ts';
 
 const ok = (body: unknown, extra: Partial<Outcome> = {}): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body, ...extra });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { coverageContexts } from '../../src/generate/index.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { prepare } from '../../src/run/prerequisites.ts';
-import type { Call, Target } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { Target } from '../../src/targets/target.ts';
 
 /** A target that completes Cloud Map calls at once and fails Proton's CreateService. */
 function scripted() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/generate/case.ts';
-import type { Expected } from '../../src/oracle/expected.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Case } from '../../src/contract/case.ts';
+import type { Expected } from '../../src/contract/expected.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { createStateModel, KEEP_HIGH, REMEMBER_MAX, type StateModel } from '../../src/run/stateModel.ts';
 
 const ok: Expected = { outcome: 'success', source: 'model', confidence: 'documented' };

@@ -1,6 +1,7 @@
 // The scenario catalogue and the pure parts (attributes, ids) without a target: every id is reported by
 // some family and described with a source and confidence; what the scenarios register or create is valid
 // for the contract; the expectations agree with the runner's own state model and the oracle.
+
 import { describe, expect, it } from 'vitest';
 import { createStateModel } from '../../src/run/stateModel.ts';
 import { expect as oracle, stateOf } from '../../src/oracle/index.ts';
@@ -10,7 +11,7 @@ import { attributesFor, checkPrepared, VARIANTS } from '../../src/scenarios/clou
 import { CLOUD_MAP_FAMILIES } from '../../src/scenarios/cloudmap/index.ts';
 import { defaultPrefix, runIds } from '../../src/scenarios/ids.ts';
 import { PROTON_FAMILIES } from '../../src/scenarios/proton/index.ts';
-import type { Case } from '../../src/generate/case.ts';
+import type { Case } from '../../src/contract/case.ts';
 
 describe('catalogue', () => {
   it.each(Object.entries(SCENARIOS))('%s: every scenario is complete and reported by a family, and every family reports catalogued ids', (operation, scenarios) => {
@@ -36,7 +37,7 @@ describe('catalogue', () => {
     expect(scenarioOf('RegisterInstance', 'idempotency:token-mismatch')).toMatchObject({ confidence: 'inferred', expected: { codes: ['DuplicateRequest', 'ResourceInUse'], statuses: [400, 409] } });
     expect(scenarioOf('CreateServiceInstance', 'idempotency:token-replay').confidence).toBe('inferred');
     expect(scenarioOf('CreateServiceInstance', 'idempotency:token-mismatch')).toMatchObject({ confidence: 'inferred', expected: { codes: ['ValidationException'], statuses: [400] } });
-    const conflict = stateOf('CreateServiceInstance', 'state:name-conflict')!;
+    const conflict = stateOf('proton#CreateServiceInstance', 'state:name-conflict')!;
     expect(scenarioOf('CreateServiceInstance', 'state:name-conflict')).toMatchObject({ confidence: conflict.confidence, source: conflict.source, expected: { codes: [conflict.code] } });
     expect(() => scenarioOf('CreateServiceInstance', 'state:re-register-updates')).toThrow();
   });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HarnessError } from '../../src/errors.ts';
 import { runScenarios, type ScenarioFinding } from '../../src/scenarios/index.ts';
 import { createSdkTarget } from '../../src/targets/sdk.ts';
-import type { Call, SendWrapper } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { SendWrapper } from '../../src/targets/target.ts';
 import * as faults from '../support/faults.ts';
 import { startLab, type Lab } from './harness.ts';
 

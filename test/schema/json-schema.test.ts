@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compiled, inputValidator, operationSchema, outputValidator } from '../../src/schema/index.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
-import type { ServiceModel } from '../../src/model/types.ts';
+import type { ServiceModel } from '../../src/contract/model.ts';
 import { protonRequest, seedExample } from '../oracle/contexts.ts';
 
 describe('input schema: RegisterInstance', () => {
@@ -101,7 +101,7 @@ describe('operationSchema on a synthetic model', () => {
   it('maps enum and range to their ids', () => {
     const s = operationSchema(model, 'Op', 'input');
     expect(s.constraints.map((c) => c.id)).toEqual(['Color#required', 'Color#type', 'Color#enum', 'Count#type', 'Count#range', 'Flag#type']);
-    expect(s.schema).toMatchObject({ properties: { Color: { enum: ['RED', 'BLUE'] }, Count: { type: 'integer', minimum: 1, maximum: 10, nullable: true } } });
+    expect(s.schema).toMatchObject({ properties: { Color: { enum: ['RED', 'BLUE', null] }, Count: { type: 'integer', minimum: 1, maximum: 10, nullable: true } } });
   });
   it('minLength/maxLength count code points exactly, on both sides of the UTF-16 shortcut', async () => {
     const { compileFor } = await import('../../src/schema/index.ts');

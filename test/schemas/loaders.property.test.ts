@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HarnessError, type HarnessErrorCode } from '../../src/errors.ts';
 import { importModel } from '../../src/model/import.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
-import { createRecordingTarget } from '../../src/record/replayTarget.ts';
+import { createRecordingTarget } from '../../src/targets/record/replayTarget.ts';
 import { withConfig } from '../../src/config/index.ts';
 import { readBaseline } from '../../src/run/baseline.ts';
 import { parseRunOptions } from '../../src/run/options.ts';

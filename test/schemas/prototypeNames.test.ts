@@ -10,7 +10,8 @@ describe('prototype names are not operations', () => {
       expect(() => specOf(name)).toThrow(expect.objectContaining({ code: 'CF_ERR_UNKNOWN_OPERATION' }));
       expect(() => findOperation(name)).toThrow(expect.objectContaining({ code: 'CF_ERR_UNKNOWN_OPERATION' }));
       expect(isFuzzedOperation(name)).toBe(false);
-      expect(serviceOf(name)).toBe('servicediscovery');
+      // No silent fallback to a service (issue 10 §2): an unknown name is an error everywhere.
+      expect(() => serviceOf(name)).toThrow(expect.objectContaining({ code: 'CF_ERR_UNKNOWN_OPERATION' }));
     });
   }
 });

@@ -1,7 +1,7 @@
 // Valid documents as the tool writes them (shapes of a real run's output), for the loader tests to break.
 import type { Baseline } from '../../src/run/baseline.ts';
 import type { Fixture } from '../../src/report/fixtures.ts';
-import type { Recording } from '../../src/record/recording.ts';
+import type { Recording } from '../../src/targets/record/recording.ts';
 
 const service = { namespaceType: 'DNS_PUBLIC', dnsRecords: ['A', 'SRV'], routingPolicy: 'WEIGHTED', healthCheck: true, healthCheckCustom: false } as const;
 

@@ -6,9 +6,14 @@
 // deflate, br, bytes that are not UTF-8 → hex) and a few more (base64, hex text, cut in half, in an HTML page).
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+
+// The same 2,048 bytes every time: random ones were classified by chance (a first byte of `{` reads as truncated
+// JSON, `<` as HTML), so two answers of one mode could differ. Not UTF-8, not JSON, not HTML.
+const GARBAGE = Buffer.concat(Array.from({ length: 64 }, (_, i) => createHash('sha256').update(`chaos ${i}`).digest()));
+GARBAGE[0] = 0xff;
 
 export const CHAOS_MODES = [
   'garbage', 'truncated', 'huge-10mb', 'html-502', 'empty-200', 'empty-object', 'stall', 'reset', 'close', 'bad-chunk',
@@ -65,7 +70,7 @@ export async function startChaosTarget(initial: readonly ChaosMode[] = CHAOS_MOD
     const echo = echoText(req);
     const token = String(req.headers['x-amz-security-token'] ?? '');
     switch (mode) {
-      case 'garbage': return res.writeHead(200, JSON_11).end(randomBytes(2048));
+      case 'garbage': return res.writeHead(200, JSON_11).end(GARBAGE);
       case 'truncated': return res.writeHead(200, JSON_11).end('{"OperationId":"op-123","serviceInstance":{"name":"x');
       case 'huge-10mb': return res.writeHead(200, JSON_11).end(`{"OperationId":"${'o'.repeat(10 * MiB)}"}`);
       case 'large-2mb': return res.writeHead(400, JSON_11).end(JSON.stringify({ __type: 'InvalidInput', Message: 'm'.repeat(2 * MiB) }));

@@ -2,9 +2,10 @@
 // target (the builtin emulator through createHttpTarget) into one that deviates in exactly one idempotency
 // or state behaviour. Each factory returns a fresh wrapper with its own memory (tokens seen, first
 // attributes, requests in flight), so a test gets a clean deviation.
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { classOf } from '../../src/protocol/errorClasses.ts';
-import type { Call, Send, SendWrapper } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { Send, SendWrapper } from '../../src/targets/target.ts';
 
 type Input = Record<string, unknown>;
 const inputOf = (call: Call): Input => (call.input !== null && typeof call.input === 'object' ? (call.input as Input) : {});

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { assertReachable, createHttpTarget, probe, type HttpTarget, type HttpTargetOptions } from '../../src/targets/http.ts';
 import { closedPort, startMswServer, type MswTestServer } from '../support/mswServer.ts';
 import { isHarnessError } from '../../src/errors.ts';
-import type { Call } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
 
 const ENDPOINTS = {
   servicediscovery: { protocol: 'awsJson1_1', targetPrefix: 'Route53AutoNaming_v20170314', signingName: 'servicediscovery' },

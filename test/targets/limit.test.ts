@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { limitConcurrency } from '../../src/targets/limit.ts';
-import type { Call, Send } from '../../src/targets/target.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { Send } from '../../src/targets/target.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 
 const call = (n: number): Call => ({ service: 'servicediscovery', operation: 'RegisterInstance', input: { n } });
 const ok = (n: number): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body: { n } });

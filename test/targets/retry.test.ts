@@ -1,10 +1,11 @@
 // Throttling answers are retried as the SDKs' standard retry mode does (src/protocol/throttling.ts), never slept for
 // real here: a fake clock records the waits.
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { rateLimit } from '../../src/targets/rateLimit.ts';
 import { retryThrottled } from '../../src/targets/retry.ts';
-import type { Call, Send } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
+import type { Send } from '../../src/targets/target.ts';
 import { backoffMs, isThrottled, retryAfterMs, STANDARD_RETRY, THROTTLING_ERROR_CODES } from '../../src/protocol/throttling.ts';
 import { fakeClock } from '../support/fakeClock.ts';
 

@@ -2,10 +2,10 @@
 // exactly the code and status a raw HTTP call gets, and the idempotency tokens the SDK adds are recorded.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
-import type { Outcome } from '../../src/protocol/outcome.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
 import { createHttpTarget, type HttpTarget } from '../../src/targets/http.ts';
 import { createSdkTarget, type SdkTarget } from '../../src/targets/sdk.ts';
-import type { Call } from '../../src/targets/target.ts';
+import type { Call } from '../../src/contract/call.ts';
 
 let emulator: RunningEmulator;
 let sdk: SdkTarget;

@@ -10,7 +10,7 @@
 //                                        "spec"?, "environmentName"? }] } }
 //     → the same lists with ids and ARNs. Entries are applied in order; the first failure answers and stops.
 //   ContractFuzzEmulator.Reset  {} → {}: forgets every resource and restarts the id sequence from the seed.
-import type { NamespaceType } from '../../oracle/context.ts';
+import type { NamespaceType } from '../../contract/context.ts';
 import type { CloudMapState, DnsConfig, NamespaceRecord } from '../state/cloudmap.ts';
 import type { ProtonState } from '../state/proton.ts';
 import { fail, type EmulatorError } from '../types.ts';

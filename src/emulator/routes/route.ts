@@ -1,7 +1,7 @@
 // A route is a value: operation name → {context, resolve}. The pipeline (../pipeline.ts) runs every
 // request through parse → validate (the reference validator, with the context the route derives from
 // state) → resolve. Handlers never see HTTP.
-import type { OracleContext } from '../../oracle/context.ts';
+import type { OracleContext } from '../../contract/context.ts';
 import type { EmulatorError } from '../types.ts';
 
 export type Input = Record<string, unknown>;

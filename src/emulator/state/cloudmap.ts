@@ -4,9 +4,10 @@
 //
 // Operations complete lazily: each has `completesAt = submitted + operationDelayMs`; every public method
 // first applies the operations that are due (`settle`). Nothing can observe the difference from a timer.
-import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../oracle/context.ts';
+import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../contract/context.ts';
 import { fingerprint } from '../ids.ts';
 import { fail, type EmulatorError, type StateOptions, type StateResult } from '../types.ts';
+import { profileOf } from '../../profiles/index.ts';
 import { TokenStore } from './tokens.ts';
 
 export type OperationType = 'CREATE_NAMESPACE' | 'DELETE_NAMESPACE' | 'REGISTER_INSTANCE' | 'DEREGISTER_INSTANCE';
@@ -268,7 +269,8 @@ export class CloudMapState {
     // Only requests carrying a token need a fingerprint (the SDKs always send one; raw callers may not).
     const fp = input.CreatorRequestId ? fingerprint({ s: svc.id, i: input.InstanceId, a: input.Attributes }) : '';
     const tokenKey = `RegisterInstance\0${input.CreatorRequestId ?? ''}`;
-    const replay = this.replay(tokenKey, fp, input.CreatorRequestId);
+    // The answer to a token reused with other parameters is the profile's (the runner's state model reads the same).
+    const replay = this.replay(tokenKey, fp, input.CreatorRequestId, profileOf('servicediscovery#RegisterInstance').idempotency!.mismatch.codes[0]);
     if (replay) return 'error' in replay ? replay : { value: { ...replay.value, replayed: true } };
     const key = `${svc.id}\0${input.InstanceId}`;
     const busy = this.inflight.get(key);
@@ -350,14 +352,14 @@ export class CloudMapState {
   }
 
   /** Same token, same parameters: the original operation id. Same token, different parameters: an error. */
-  private replay(key: string, fp: string, token: string | undefined): StateResult<{ operationId: string }> | undefined {
+  private replay(key: string, fp: string, token: string | undefined, mismatchCode = 'DuplicateRequest'): StateResult<{ operationId: string }> | undefined {
     if (!token) return undefined;
     const prior = this.tokens.get(key, this.now());
     if (!prior) return undefined;
     if (prior.fp === fp) return { value: { operationId: prior.ref } };
     // Inferred: Cloud Map does not document a reused CreatorRequestId with different parameters; DESIGN.md
     // asks for a conflict-class error, and DuplicateRequest is the conflict-class code these operations declare.
-    return fail('DuplicateRequest', `CreatorRequestId ${token} was already used with different parameters by operation ${prior.ref}`, {
+    return fail(mismatchCode, `CreatorRequestId ${token} was already used with different parameters by operation ${prior.ref}`, {
       DuplicateOperationId: prior.ref,
     });
   }

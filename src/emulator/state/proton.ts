@@ -6,6 +6,7 @@
 // SUCCEEDED. No template registry: template names and versions are accepted as given.
 import { fingerprint } from '../ids.ts';
 import { fail, type StateOptions, type StateResult } from '../types.ts';
+import { profileOf } from '../../profiles/index.ts';
 import { TokenStore } from './tokens.ts';
 
 /** Proton's "Ensuring idempotency": a client token is remembered for 8 hours. */
@@ -109,7 +110,7 @@ export class ProtonState {
       const original = this.services.get(prior.serviceName)?.instances.get(prior.name);
       if (prior.fp !== fp) {
         // Documented in Proton's "Ensuring idempotency" for its create APIs (inferred for this one).
-        return fail('ValidationException', `IdempotentParameterMismatch: the client token '${input.clientToken}' was already used with different parameters.`);
+        return fail(profileOf('proton#CreateServiceInstance').idempotency!.mismatch.codes[0]!, `IdempotentParameterMismatch: the client token '${input.clientToken}' was already used with different parameters.`);
       }
       if (original) return { value: { instance: original, replayed: true } };
     }

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { HarnessError } from '../../errors.ts';
 import { loadServiceModel } from '../../model/load.ts';
-import type { ServiceModel, StringShape } from '../../model/types.ts';
+import type { ServiceModel, StringShape } from '../../contract/model.ts';
 import { MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES } from '../../rules/cloudmap-attributes.ts';
-import type { CloudMapContext, OracleContext } from '../../oracle/context.ts';
+import type { CloudMapContext, OracleContext } from '../../contract/context.ts';
 import { NONE, type Draft } from '../draft.ts';
 import { sitesOf, type Input } from '../model/sites.ts';
 import { shapeOf } from '../model/values.ts';

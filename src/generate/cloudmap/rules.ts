@@ -10,7 +10,7 @@ import {
   attributesTotalMax5000, cnameRecordRequiresCname, customAttributesMax30, ec2InstanceIdExclusive, ec2InstanceIdHttpOnly,
   healthCheckRequiresPort, initHealthStatusValues, MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES, srvRecordRequiresAddress, srvRecordRequiresPort,
 } from '../../rules/index.ts';
-import type { CloudMapServiceConfig } from '../../oracle/context.ts';
+import type { CloudMapServiceConfig } from '../../contract/context.ts';
 import type { Variant } from '../constraints/mutation.ts';
 import { VISIBLE } from '../strings/chars.ts';
 import { classString } from '../strings/classString.ts';

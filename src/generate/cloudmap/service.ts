@@ -1,7 +1,7 @@
 // What a Cloud Map service configuration asks of an instance's attributes (seed 001, "Attributes"), read
 // the same way the rules in src/rules/cloudmap-service.ts read it: the generators build from this, the
 // oracle checks with those; the tests hold the two together.
-import type { CloudMapServiceConfig } from '../../oracle/context.ts';
+import type { CloudMapServiceConfig } from '../../contract/context.ts';
 import type { InstanceAttribute } from './values.ts';
 
 export type Service = CloudMapServiceConfig | null;

@@ -1,6 +1,6 @@
 // Every model constraint of an operation's input as a target: one factory per constraint kind, applied to
-// every site the model walk finds. The ids follow src/oracle/constraint.ts (`<path>#<kind>`).
-import type { ServiceModel } from '../../model/types.ts';
+// every site the model walk finds. The ids follow src/contract/constraint.ts (`<path>#<kind>`).
+import type { ServiceModel } from '../../contract/model.ts';
 import type { Site } from '../model/sites.ts';
 import { enumTarget } from './enum.ts';
 import { lengthTarget } from './length.ts';

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Site } from '../model/sites.ts';
 import { lengthVariants } from '../strings/breakers.ts';
-import { boundaryLengthString, stringModel, tooLong, tooShort } from '../strings/shapeString.ts';
+import { alsoBreaksPattern, boundaryLengthString, hasReachableMax, stringModel, tooLong, tooShort } from '../strings/shapeString.ts';
 import { idOf, keep, keepVariant, writeAt, writeEach, type ModelTarget } from './mutation.ts';
 
 export function lengthTarget(site: Site): ModelTarget | undefined {
@@ -12,9 +12,11 @@ export function lengthTarget(site: Site): ModelTarget | undefined {
   if (s.type !== 'string' || (s.max === undefined && (s.min ?? 0) <= 0)) return undefined;
   const id = idOf(site, 'length');
   const m = stringModel(s);
-  const invalid = [writeAt(site, tooLong(m), [id])];
+  // no model maximum: nothing is too long (the generator's cap is not a constraint)
+  const invalid = !hasReachableMax(m) || s.max === undefined ? [] : [writeAt(site, tooLong(m), m.derived && alsoBreaksPattern(m, s.max + 1) ? [id, idOf(site, 'pattern')] : [id])];
   const short = tooShort(m);
   if (short) invalid.push(writeAt(site, short.value, short.alsoPattern ? [id, idOf(site, 'pattern')] : [id]));
+  if (invalid.length === 0) return undefined; // nothing generable breaks it (a bound too large to send)
   const lv = lengthVariants(m);
   const both = [id, idOf(site, 'pattern')];
   return {

@@ -2,6 +2,7 @@
 // sits on the constraint's edge while keeping every constraint (`breaks` empty, `exercises` names it).
 // Mutations are values of arbitraries built with `map` from arbitraries that only yield such values, so
 // whatever fast-check shrinks them to still does the same thing.
+import { constraintId, type ModelConstraintKind } from '../../contract/constraint.ts';
 import fc from 'fast-check';
 import type { Input, Site } from '../model/sites.ts';
 
@@ -60,7 +61,7 @@ export const writeAt = (site: Site, values: fc.Arbitrary<unknown>, breaks: reado
 /** Leave the input as it is, naming what it exercises (sites whose value the context fixes). */
 export const keep = (exercises: readonly string[]): fc.Arbitrary<Mutation> => fc.constant(new Keep(exercises));
 
-export const idOf = (site: Site, kind: string): string => `${site.path}#${kind}`;
+export const idOf = (site: Site, kind: ModelConstraintKind): string => constraintId(site.path, kind);
 
 /** Variants writing each labelled value arbitrary at `site`. */
 export const writeEach = (site: Site, kind: Variant<Mutation>['kind'], values: readonly { label: string; value: fc.Arbitrary<unknown>; breaks?: readonly string[] }[], id: string): Variant<Mutation>[] =>

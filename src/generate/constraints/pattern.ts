@@ -3,6 +3,7 @@
 import type { Site } from '../model/sites.ts';
 import { patternVariants } from '../strings/breakers.ts';
 import { edgeString, patternBreaker, stringModel } from '../strings/shapeString.ts';
+import { notCovered } from '../strings/uncovered.ts';
 import { idOf, keep, keepVariant, writeAt, writeEach, type ModelTarget } from './mutation.ts';
 
 export function patternTarget(site: Site): ModelTarget | undefined {
@@ -11,7 +12,11 @@ export function patternTarget(site: Site): ModelTarget | undefined {
   const id = idOf(site, 'pattern');
   const m = stringModel(s);
   const breaker = patternBreaker(m);
-  if (!breaker) throw new Error(`generate: no pattern breaker for ${site.path} (${s.pattern})`);
+  if (!breaker) {
+    // a pattern the generator cannot break (or make): reported with its shape, the constraint not covered
+    notCovered(s.pattern, m.uncovered ?? 'no value of a valid length breaks it');
+    return undefined;
+  }
   const pv = patternVariants(m);
   return {
     id, member: site.member, kind: 'pattern', addsEntry: site.addsEntry,

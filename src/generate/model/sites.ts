@@ -1,9 +1,10 @@
 // The places of an operation's input where a model constraint lives, found by walking the model:
 // structure members, map keys and values, list items and the members of listed structures. Each site
-// knows its model path (the id scheme of src/oracle/constraint.ts) and how to write a value there into a
+// knows its model path (the id scheme of src/contract/constraint.ts, paths by the walk of src/contract/walk.ts) and how to write a value there into a
 // copy of a whole input (a lens), so one factory per constraint kind can break or touch any of them.
-import type fc from 'fast-check';
-import type { Shape, ServiceModel } from '../../model/types.ts';
+import fc from 'fast-check';
+import type { Shape, ServiceModel } from '../../contract/model.ts';
+import { stepsOf, type StepRole } from '../../contract/walk.ts';
 import { dictionary } from '../strings/dictionary.ts';
 import { minimalValue, shapeOf, valueOf } from './values.ts';
 
@@ -11,7 +12,7 @@ export type Input = Record<string, unknown>;
 /** Written at a member site: remove the member. */
 export const ABSENT: unique symbol = Symbol('absent');
 
-export type SiteRole = 'member' | 'key' | 'value' | 'item';
+export type SiteRole = StepRole;
 
 export interface Site {
   /** Model path: `InstanceId`, `Attributes{key}`, `Attributes{value}`, `tags[]`, `tags[].key`. */
@@ -54,10 +55,17 @@ function withEntry(o: unknown, key: string, value: unknown): Record<string, unkn
   return out;
 }
 
-const defaultFreshKey = (map: Readonly<Record<string, unknown>>): string => {
-  let k = 'fuzz';
-  for (let i = 0; Object.prototype.hasOwnProperty.call(map, k); i++) k = `fuzz${i}`;
-  return k;
+/** A new key valid for the key shape: `fuzz`, `fuzz0`… where they are valid, else other valid keys (fixed). */
+const freshKeyOf = (model: ServiceModel, keyShape: string) => {
+  const s = model.shapes[keyShape];
+  const plain = s?.type === 'string' && s.pattern === undefined && s.enum === undefined && (s.min ?? 0) <= 4 && (s.max ?? Infinity) >= 7;
+  const pool = plain ? [] : [minimalValue(model, keyShape) as string, ...fc.sample(valueOf(model, keyShape) as fc.Arbitrary<string>, { seed: 1, numRuns: 40 })];
+  return (map: Readonly<Record<string, unknown>>): string => {
+    if (!plain) return pool.find((k) => !Object.prototype.hasOwnProperty.call(map, k)) ?? pool[0]!;
+    let k = 'fuzz';
+    for (let i = 0; Object.prototype.hasOwnProperty.call(map, k); i++) k = `fuzz${i}`;
+    return k;
+  };
 };
 
 export function sitesOf(model: ServiceModel, operation: string, options: SiteOptions = {}): Site[] {
@@ -66,7 +74,6 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
   const root = shapeOf(model, op.input);
   if (root.type !== 'structure') throw new Error(`generate: input of ${operation} is not a structure`);
   const sites: Site[] = [];
-  const fresh = options.freshKey ?? defaultFreshKey;
   const keyed = options.keyFilter ?? ((k: string) => k);
 
   const add = (path: string, shapeName: string, role: SiteRole, required: boolean, member: string, addsEntry: boolean, lens: Lens) => {
@@ -82,7 +89,8 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
 
   function walk(path: string, shapeName: string, shape: Shape, member: string, addsEntry: boolean, lens: Lens): void {
     if (shape.type === 'structure') {
-      for (const [m, ref] of Object.entries(shape.members)) {
+      for (const step of stepsOf(shape, path)) {
+        const { name: m, required } = step.member!;
         const sub: Lens = (input, f) => lens(input, (o) => {
           const c: Record<string, unknown> = { ...((o as Record<string, unknown> | undefined) ?? (minimalValue(model, shapeName) as Record<string, unknown>)) };
           const v = f(c[m]);
@@ -90,22 +98,26 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
           else c[m] = v;
           return c;
         });
-        add(path === '' ? m : `${path}.${m}`, ref.target, 'member', shape.required.includes(m), member || m, addsEntry, sub);
+        add(step.path, step.target, 'member', required, member || m, addsEntry, sub);
       }
     } else if (shape.type === 'map') {
-      const filler = minimalValue(model, shape.value);
+      const [key, value] = stepsOf(shape, path);
+      const filler = minimalValue(model, value.target);
+      const fresh = options.freshKey ?? freshKeyOf(model, key.target);
       const keyLens: Lens = (input, f) => lens(input, (o) => withEntry(o, keyed(f(undefined) as string), filler));
       const valueLens: Lens = (input, f) => lens(input, (o) => withEntry(o, fresh((o ?? {}) as Record<string, unknown>), f(undefined)));
-      add(`${path}{key}`, shape.key, 'key', false, member, true, keyLens);
-      add(`${path}{value}`, shape.value, 'value', false, member, true, valueLens);
+      add(key.path, key.target, 'key', false, member, true, keyLens);
+      add(value.path, value.target, 'value', false, member, true, valueLens);
     } else if (shape.type === 'list') {
+      const [item] = stepsOf(shape, path);
       // items: replace the first one (or add one to an empty list), so the list size does not change
       const itemLens: Lens = (input, f) => lens(input, (o) => {
-        const a = Array.isArray(o) ? o.slice() : [];
+        // an absent list becomes its minimal one (a model minimum of items holds), then its first item is replaced
+        const a = Array.isArray(o) ? o.slice() : (minimalValue(model, shapeName) as unknown[]).slice();
         a[0] = f(a[0]);
         return a;
       });
-      add(`${path}[]`, shape.member, 'item', false, member, addsEntry, itemLens);
+      add(item.path, item.target, 'item', false, member, addsEntry, itemLens);
     }
   }
 

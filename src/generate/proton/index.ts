@@ -3,8 +3,8 @@
 import fc from 'fast-check';
 import { HarnessError } from '../../errors.ts';
 import { loadServiceModel } from '../../model/load.ts';
-import type { ServiceModel, StringShape } from '../../model/types.ts';
-import type { OracleContext, ProtonContext } from '../../oracle/context.ts';
+import type { ServiceModel, StringShape } from '../../contract/model.ts';
+import type { OracleContext, ProtonContext } from '../../contract/context.ts';
 import { sitesOf } from '../model/sites.ts';
 import { shapeOf, valueOf } from '../model/values.ts';
 import { NONE, type Draft } from '../draft.ts';

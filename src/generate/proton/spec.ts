@@ -2,7 +2,7 @@
 // inputs) most of the time, arbitrary text within the model's length the rest. The model only bounds the
 // length (1–51,200); what a template accepts is not documented, so the oracle accepts any text.
 import fc from 'fast-check';
-import type { StringShape } from '../../model/types.ts';
+import type { StringShape } from '../../contract/model.ts';
 import { DIGIT, LOWER, union } from '../strings/chars.ts';
 import { classString } from '../strings/classString.ts';
 import { stringModel, validString } from '../strings/shapeString.ts';

@@ -6,10 +6,10 @@
 // leading and a trailing blank where the pattern forbids them, forbidden whole values, the empty string).
 // Values are constants or constructive arbitraries whose shrinks stay in their class.
 import fc from 'fast-check';
-import { edges } from './chars.ts';
+import { edges, showChar } from './chars.ts';
 import { classString } from './classString.ts';
 import { BULK_BIAS } from './length.ts';
-import { exactString, pastBound, type StringModel } from './shapeString.ts';
+import { alsoBreaksPattern, exactString, hasReachableMax, modelMax, pastBound, type StringModel } from './shapeString.ts';
 
 export interface StringVariant {
   label: string;
@@ -23,11 +23,7 @@ export interface StringVariants {
   invalid: StringVariant[];
 }
 
-/** A character as a label shows it: printable ASCII quoted, anything else as U+XXXX. */
-export const showChar = (c: string): string => {
-  const cp = c.codePointAt(0)!;
-  return cp > 0x20 && cp < 0x7f ? `'${c}'` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-};
+export { showChar } from './chars.ts';
 
 /** Lengths: min and max (valid); min−1 (when the model has a minimum) and max+1 (violating). */
 export function lengthVariants(m: StringModel): StringVariants {
@@ -35,13 +31,24 @@ export function lengthVariants(m: StringModel): StringVariants {
   if (m.max > m.min) valid.push({ label: `length ${m.max}`, value: exactString(m, m.max) });
   const invalid: StringVariant[] = [];
   const modelMin = m.shape.min ?? 0;
-  if (modelMin > 0) invalid.push({ label: `length ${modelMin - 1}`, value: pastBound(m, modelMin - 1), alsoPattern: modelMin - 1 < (m.spec?.minLength ?? 0) });
-  invalid.push({ label: `length ${m.max + 1}`, value: pastBound(m, m.max + 1) });
+  if (modelMin > 0) invalid.push({ label: `length ${modelMin - 1}`, value: pastBound(m, modelMin - 1), alsoPattern: alsoBreaksPattern(m, modelMin - 1) });
+  // a model without a maximum has no length to break above (the generator's own cap is no constraint)
+  if (hasReachableMax(m)) {
+    const over = modelMax(m) + 1;
+    invalid.push({ label: `length ${over}`, value: pastBound(m, over), alsoPattern: m.derived ? alsoBreaksPattern(m, over) : false });
+  }
   return { valid, invalid };
 }
 
 /** A pattern's structural edges (valid) and breaker classes (violating); empty lists without a known pattern. */
 export function patternVariants(m: StringModel): StringVariants {
+  if (m.derived) {
+    const constant = (x: { label: string; value: string }): StringVariant => ({ label: x.label, value: fc.constant(x.value) });
+    return {
+      valid: m.derived.edgeValues(m.min, m.max).map(constant),
+      invalid: m.derived.breakers(m.min, m.max, m.shape.min ?? 0, modelMax(m)).map(constant),
+    };
+  }
   const s = m.spec;
   if (m.shape.pattern === undefined || !s || m.max < 1) return { valid: [], invalid: [] };
   const fits = (v: string) => [...v].length >= m.min && [...v].length <= m.max;

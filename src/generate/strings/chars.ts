@@ -77,3 +77,9 @@ export function edges(cls: CharClass): string[] {
     return !inside.has(String.fromCodePoint(Math.max(0, cp - 1))) || !inside.has(String.fromCodePoint(cp + 1)) || cp === 0;
   });
 }
+
+/** A character as a label shows it: printable ASCII quoted, anything else as U+XXXX. */
+export const showChar = (c: string): string => {
+  const cp = c.codePointAt(0)!;
+  return cp > 0x20 && cp < 0x7f ? `'${c}'` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+};

@@ -3,9 +3,9 @@
 import { HarnessError } from '../../errors.ts';
 import { needs } from '../../generate/cloudmap/service.ts';
 import { expect } from '../../oracle/index.ts';
-import type { CloudMapServiceConfig } from '../../oracle/context.ts';
-import type { Outcome } from '../../protocol/outcome.ts';
-import type { Call } from '../../targets/target.ts';
+import type { CloudMapServiceConfig } from '../../contract/context.ts';
+import type { Outcome } from '../../contract/outcome.ts';
+import type { Call } from '../../contract/call.ts';
 import { isOk, type Session } from '../session.ts';
 import type { CloudMapPrepared } from '../types.ts';
 

@@ -4,7 +4,7 @@
 // never 5xx; once everything accepted has settled, ListInstances shows the instance at most once (exactly
 // once if a registration reached SUCCESS).
 import fc from 'fast-check';
-import type { Outcome } from '../../protocol/outcome.ts';
+import type { Outcome } from '../../contract/outcome.ts';
 import type { Family } from '../family.ts';
 import { describe, isOk } from '../session.ts';
 import type { CloudMapPrepared } from '../types.ts';

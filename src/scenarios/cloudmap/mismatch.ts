@@ -2,7 +2,7 @@
 // other parameters (other attributes, or another InstanceId): refused with a conflict-class error, and the
 // instance keeps what it had.
 import fc from 'fast-check';
-import type { Outcome } from '../../protocol/outcome.ts';
+import type { Outcome } from '../../contract/outcome.ts';
 import { modelRun, pickFrom, type Family } from '../family.ts';
 import { describe, isOk } from '../session.ts';
 import type { CloudMapPrepared } from '../types.ts';

@@ -1,8 +1,8 @@
 // The Cloud Map model the scenario commands run against: per instance slot, what was registered last and
 // with which token. The real side is the run context (session, ids, prepared service).
 import type fc from 'fast-check';
-import type { Outcome } from '../../protocol/outcome.ts';
-import type { Call } from '../../targets/target.ts';
+import type { Outcome } from '../../contract/outcome.ts';
+import type { Call } from '../../contract/call.ts';
 import type { RunContext } from '../family.ts';
 import { describe, isOk } from '../session.ts';
 import type { CloudMapPrepared } from '../types.ts';

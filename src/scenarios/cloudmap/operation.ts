@@ -1,6 +1,6 @@
 // Waiting for a registration: poll GetOperation (first after `intervalMs`, growing ×1.5 up to 250 ms, at most
 // `timeoutMs` and 200 polls) until it leaves SUBMITTED/PENDING. Only the last poll is recorded as a step.
-import type { Outcome } from '../../protocol/outcome.ts';
+import type { Outcome } from '../../contract/outcome.ts';
 import type { Env } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import { getOperation } from './calls.ts';

@@ -2,7 +2,7 @@
 // parameters), in flight or after completion: the same OperationId, that operation still a completed
 // REGISTER_INSTANCE, the instance listed once.
 import fc from 'fast-check';
-import type { Call } from '../../targets/target.ts';
+import type { Call } from '../../contract/call.ts';
 import { modelRun, pickFrom, type Family } from '../family.ts';
 import { describe, isOk } from '../session.ts';
 import type { CloudMapPrepared } from '../types.ts';

@@ -2,8 +2,8 @@
 // checked with the reference validator once), and reading service instances back.
 import { HarnessError } from '../../errors.ts';
 import { expect } from '../../oracle/index.ts';
-import type { Outcome } from '../../protocol/outcome.ts';
-import type { Call } from '../../targets/target.ts';
+import type { Outcome } from '../../contract/outcome.ts';
+import type { Call } from '../../contract/call.ts';
 import type { ProtonPrepared } from '../types.ts';
 
 const SERVICE = 'proton';

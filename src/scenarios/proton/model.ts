@@ -1,8 +1,8 @@
 // The Proton model the scenario commands run against: per name slot, the instance created there (names are
 // created once; a slot is "created" after a 2xx) and the request that created it.
 import type fc from 'fast-check';
-import type { Outcome } from '../../protocol/outcome.ts';
-import type { Call } from '../../targets/target.ts';
+import type { Outcome } from '../../contract/outcome.ts';
+import type { Call } from '../../contract/call.ts';
 import type { RunContext } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import type { ProtonPrepared } from '../types.ts';

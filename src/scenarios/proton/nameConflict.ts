@@ -10,7 +10,7 @@ import { create, differs, getServiceInstance, instanceOf, VARIANTS } from './cal
 import { createdSlots, createSlot, freeSlots, newModel, SLOTS, type Command, type Ctx, type Model } from './model.ts';
 
 const ID = 'state:name-conflict';
-const CODE = stateOf('CreateServiceInstance', ID)!.code;
+const CODE = stateOf('proton#CreateServiceInstance', ID)!.code;
 
 class Create implements Command {
   constructor(readonly pick: number, readonly variant: number) {}

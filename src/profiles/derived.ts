@@ -1,0 +1,55 @@
+// A profile derived from the model alone, for an operation nobody wrote one for (issue 10 §4): its idempotency
+// tokens are the members the model marks `idempotencyToken`; it names no prerequisite and no state, so the
+// oracle judges it by the model's constraints only. Everything here is `inferred`.
+import type { OperationRef } from '../model/load.ts';
+import type { Profile, StateExpectation } from './profile.ts';
+
+/** AWS-wide names for "this token was used with other parameters" (no model of these services documents one):
+ * the mismatch and conflict classes, then validation; whichever of them the operation declares. */
+const MISMATCH_CODES = ['IdempotentParameterMismatch', 'IdempotentParameterMismatchException', 'ConflictException', 'DuplicateRequest', 'ResourceInUse', 'ValidationException', 'InvalidInput'];
+
+export function derivedProfile(ref: OperationRef): Profile {
+  const input = ref.operation.input ? ref.service.shapes[ref.operation.input] : undefined;
+  const members = input?.type === 'structure' ? input.members : {};
+  const tokens = Object.keys(members).filter((m) => members[m]!.idempotencyToken);
+  const declared = new Set(ref.operation.errors ?? []);
+  const codes = MISMATCH_CODES.filter((c) => declared.has(c));
+  const tokenMember = tokens[0];
+  // Pagination: an input member the output returns too (NextToken) is a token only the service can issue.
+  const output = ref.operation.output ? ref.service.shapes[ref.operation.output] : undefined;
+  const returned = new Set(output?.type === 'structure' ? Object.keys(output.members) : []);
+  const paging = Object.keys(members).filter((m) => returned.has(m) && /token/i.test(m) && !members[m]!.idempotencyToken);
+  const validation = ['InvalidInput', 'ValidationException'].find((c) => declared.has(c)) ?? 'ValidationException';
+  // Whatever the input references was not made for it: a declared not-found answer is accepted (inferred).
+  // A create may meet what an earlier case of the run created under the same name: its declared conflict answer too.
+  const unknowable = (c: string): boolean => /NotFound(Exception)?$/.test(c) || (/^Create/.test(ref.name) && /^(ConflictException|ResourceInUse|DuplicateRequest|\w+AlreadyExists)$/.test(c));
+  const notFound: StateExpectation[] = [...declared].filter(unknowable).map((code) => ({
+    id: `state:${code}`, operation: ref.name, path: '', code, confidence: 'inferred',
+    says: `what the input references may not exist, or what it creates may exist already: ${code} is accepted for a valid payload`,
+    source: `model ${ref.key} (declares ${code}); the run cannot know the target's resources (inferred)`,
+    message: () => `${code}`,
+  }));
+  return {
+    key: ref.key,
+    service: ref.service.service,
+    operation: ref.name,
+    origin: 'derived',
+    ...(tokenMember !== undefined ? {
+      idempotency: {
+        tokenMember,
+        replay: `model ${ref.key} (${tokenMember} is an idempotency token): a replay answers as the original request (inferred)`,
+        mismatch: {
+          codes: codes.length ? codes : ['ValidationException'],
+          says: `${tokenMember} reused with other parameters is refused`,
+          source: `model ${ref.key} (${tokenMember} is an idempotency token); the refusal's code is inferred from the operation's declared errors`,
+          confidence: 'inferred',
+          message: `${tokenMember} was already used with different parameters`,
+        },
+      },
+    } : {}),
+    nonceMembers: tokens,
+    states: notFound,
+    mayMeet: notFound.map((s) => s.id),
+    ...(paging.length ? { opaque: { members: paging, code: validation, source: `model ${ref.key} (${paging.join(', ')} also in the output: a pagination token the service issues); its refusal inferred` } } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+// The profiles of every operation: the hand-written ones, and one derived from the model for any other
+// operation of a committed model. A name no model defines, or a bare name two services share, is a coded
+// error (CF_ERR_UNKNOWN_OPERATION): never a guess, never an empty profile.
+import type { OperationKey } from '../contract/operation.ts';
+import { findOperation } from '../model/load.ts';
+import { derivedProfile } from './derived.ts';
+import type { Profile } from './profile.ts';
+import { createServiceInstance } from './proton/CreateServiceInstance.ts';
+import { deregisterInstance } from './servicediscovery/DeregisterInstance.ts';
+import { registerInstance } from './servicediscovery/RegisterInstance.ts';
+
+export type { Creates, Idempotency, Profile, ResourceReference, StateExpectation } from './profile.ts';
+export { derivedProfile } from './derived.ts';
+
+/** One file per operation under src/profiles/<service>/<Operation>.ts, listed here. */
+export const HAND_WRITTEN: readonly Profile[] = [registerInstance, deregisterInstance, createServiceInstance];
+
+const byKey = new Map<string, Profile>(HAND_WRITTEN.map((p) => [p.key, p]));
+const derived = new Map<string, Profile>();
+const named = new Map<string, Profile>(); // any name already resolved → its profile
+
+/** The profile of `service#Operation` or of a bare name only one model defines. */
+export function profileOf(name: string): Profile {
+  const hit = byKey.get(name) ?? named.get(name);
+  if (hit) return hit;
+  const ref = findOperation(name); // unknown or ambiguous: its own one line
+  const p = byKey.get(ref.key) ?? derived.get(ref.key) ?? derivedProfile(ref);
+  if (p.origin === 'derived') derived.set(ref.key, p);
+  named.set(name, p);
+  return p;
+}
+
+/** The hand-written profile of `key`, if there is one (no model is read). */
+export const handWrittenProfile = (key: OperationKey): Profile | undefined => byKey.get(key);
+
+/** Whether `name` has a profile (an operation of a committed model, named unambiguously). */
+export function hasProfile(name: string): boolean {
+  try {
+    profileOf(name);
+    return true;
+  } catch {
+    return false;
+  }
+}

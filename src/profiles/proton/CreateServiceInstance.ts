@@ -1,0 +1,49 @@
+// Proton CreateServiceInstance: creates a named instance of an existing service.
+import type { Profile } from '../profile.ts';
+import { str } from '../profile.ts';
+
+const SEED_002 = 'seeds/002_c7cd0fce7ab6d58d.txt';
+const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
+
+export const createServiceInstance: Profile = {
+  key: 'proton#CreateServiceInstance',
+  service: 'proton',
+  operation: 'CreateServiceInstance',
+  origin: 'hand-written',
+  reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
+  idempotency: {
+    tokenMember: 'clientToken',
+    replay: PROTON_IDEMPOTENCY,
+    mismatch: {
+      codes: ['ValidationException'],
+      says: 'the same clientToken with other parameters → ValidationException (IdempotentParameterMismatch)',
+      source: PROTON_IDEMPOTENCY,
+      confidence: 'inferred',
+      message: 'IdempotentParameterMismatch: clientToken was already used with different parameters',
+    },
+  },
+  creates: { scopeMember: 'serviceName', idMember: 'name', again: 'conflict', againState: 'state:name-conflict' },
+  nonceMembers: ['name', 'clientToken'],
+  states: [
+    {
+      id: 'state:service-not-found',
+      operation: 'CreateServiceInstance',
+      path: 'serviceName',
+      says: 'the service named by serviceName exists, else ResourceNotFoundException',
+      code: 'ResourceNotFoundException',
+      source: `${SEED_002} (Errors: ResourceNotFoundException "The requested resource wasn't found."); message inferred`,
+      confidence: 'documented',
+      message: (p) => `The service '${str(p.serviceName)}' was not found.`,
+    },
+    {
+      id: 'state:name-conflict',
+      operation: 'CreateServiceInstance',
+      path: 'name',
+      says: 'a service instance with this name already exists (and the request is no idempotent replay) → ConflictException',
+      code: 'ConflictException',
+      source: `${SEED_002} (Errors: ConflictException "conflicting operation or resource"); DESIGN (Proton idempotency, inferred for this operation); message inferred`,
+      confidence: 'inferred',
+      message: (p) => `Service instance '${str(p.name)}' already exists in service '${str(p.serviceName)}'.`,
+    },
+  ],
+};
