@@ -184,15 +184,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const done = new Map<string, number>();
     let groupsSoFar = 0;
     let failing = false; // an operation failed (the harness, not the target): the others take no new cases
-    const operationRun = async (op: string) => {
+    const sideBySide = o.maxFindings === undefined;
+    const operationRun = async (op: string, k: number) => {
       const opFindings: Finding[] = [];
       const plan = plans.get(op);
       if (signal.aborted || budget.reached() || failing || plan === undefined) return opFindings;
-      // --duration: the operations run together, each until the time is spent.
+      // --duration: side by side, each operation until the time is spent; one after another, they share it (one
+      // that ends early leaves the rest to the next).
       const reached = { fill: 0, random: 0 };
+      const deadline = o.durationMs === undefined ? undefined : started + (sideBySide ? o.durationMs : (o.durationMs * (k + 1)) / o.operations.length);
       const items = controlled(phased(plan.items, bar), {
         operation: op, tally, reached, stopped: () => budget.reached() || failing,
-        ...(o.durationMs !== undefined ? { deadline: started + o.durationMs } : {}),
+        ...(deadline !== undefined ? { deadline } : {}),
       });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => {
@@ -242,9 +245,15 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       }
       return opFindings;
     };
-    const ran = await Promise.allSettled(o.operations.map((op) => operationRun(op).catch((e: unknown) => { failing = true; throw e; })));
-    for (const r of ran) if (r.status === 'rejected') throw r.reason;
-    for (const r of ran) if (r.status === 'fulfilled') findings.push(...r.value);
+    if (sideBySide) {
+      const ran = await Promise.allSettled(o.operations.map((op, k) => operationRun(op, k).catch((e: unknown) => { failing = true; throw e; })));
+      for (const r of ran) if (r.status === 'rejected') throw r.reason;
+      for (const r of ran) if (r.status === 'fulfilled') findings.push(...r.value);
+    } else {
+      // --max-findings: one operation after another, so which findings come first (and stop the run) does not
+      // depend on how two operations' answers interleave.
+      for (const [k, op] of o.operations.entries()) findings.push(...(await operationRun(op, k)));
+    }
   } finally {
     bar.phase('cleanup');
     // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
