@@ -133,14 +133,21 @@ async function undoAll(created: Undo[]): Promise<string[]> {
   return problems;
 }
 
-/** Runs `steps` side by side; once all have settled, the first failure (in the given order) is thrown, so what the
- * others created is in `created` before anyone undoes it. */
-async function allOrFirstError<T>(steps: Array<() => Promise<T>>): Promise<T[]> {
-  const settled = await Promise.allSettled(steps.map((step) => step()));
+/** Runs `steps` side by side (one after another when `inTurn`); once all have settled, the first failure (in the
+ * given order) is thrown, so what the others created is in `created` before anyone undoes it. */
+async function allOrFirstError<T>(steps: Array<() => Promise<T>>, inTurn = false): Promise<T[]> {
+  const settled: PromiseSettledResult<T>[] = [];
+  if (inTurn) for (const step of steps) settled.push(...(await Promise.allSettled([step()])));
+  else settled.push(...(await Promise.allSettled(steps.map((step) => step()))));
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
+
+const createsInTurn = (target: Target): boolean => {
+  const t = target as { fresh?: boolean; runTag?: string };
+  return t.fresh === true || t.runTag !== undefined;
+};
 
 /** The VPC private DNS namespaces go into: the user's (real AWS), else one of this run's own. */
 export const vpcFor = (runTag: string): string => process.env.CONTRACT_FUZZ_VPC_ID ?? `vpc-${runTag}`;
@@ -154,10 +161,14 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   // The operations are prepared side by side (against a slow target, one after the other adds up); those that
   // reference the same kind of resource one after another, in their order (a later one binds to what an earlier
   // one made). Judged in the operations' order once all are done, whichever finished first.
+  // A target this run started (builtin) answers at once and draws its ids from one seeded sequence in the order
+  // things are created: one after another there, so the same seed gives the same ids (recordings depend on it).
+  // A recording or its replay (a target that dictates the run tag) must see them in the same order too.
+  const inTurn = createsInTurn(target);
   const kind = (op: string) => profileOf(op).reference?.binding;
   const mine = o.operations.map((): Undo[] => []);
   const failures = new Map<number, unknown>();
-  await Promise.all([...new Set(o.operations.map(kind))].map(async (k) => {
+  await allOrFirstError([...new Set(o.operations.map(kind))].map((k) => async () => {
     for (const [i, operation] of o.operations.entries()) {
       if (kind(operation) !== k) continue;
       try {
@@ -170,7 +181,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
         failures.set(i, e);
       }
     }
-  }));
+  }), inTurn);
   let fatal: { error: unknown } | undefined;
   for (const [i, operation] of o.operations.entries()) {
     if (!failures.has(i)) { created.push(...mine[i]); continue; }
@@ -237,6 +248,7 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
     seen.add(placeholder);
     return [{ name: nc.name, cfg, placeholder }];
   });
+  const inTurn = createsInTurn(target); // the same ids for the same seed (see prepare)
   const types = [...new Set(wanted.map((w) => w.cfg.namespaceType))];
   const serviceIds = new Map<string, string>();
   await allOrFirstError(types.map((type) => async () => {
@@ -254,8 +266,8 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
       const id = String(svc.Id);
       created.push(() => cloudMapServiceCleanup(target, id, o));
       serviceIds.set(placeholder, id);
-    }));
-  }));
+    }), inTurn);
+  }), inTurn);
   // Bound in the contexts' order, whatever order the target answered in.
   for (const w of wanted) binding.serviceIds.set(w.placeholder, serviceIds.get(w.placeholder)!);
 }
