@@ -6,12 +6,14 @@
 //   5. the soak: 200,000 cases against `serve` at concurrency 64 and 50,000 in-process, 0 findings (`soak`)
 //   6. shard equality: the default job as 1 run and as 3 shards merged (`shards`)
 //   7. per case against `serve`: harness CPU vs generate+classify, end-to-end cases/s vs the send path (`perf`)
-//   8. peak RSS after 10k, 100k and 1M cases against `serve` (`memory`, only when asked: it takes many minutes)
+//   8. peak RSS after 10k, 100k and 1M cases of one run against `serve` (`memory`, only when asked: it takes many minutes)
+//   9. a default run against a target answering in 2 s, through a delaying proxy (`slow`, only when asked: minutes)
 import { benchGenerate } from './generate.ts';
 import { benchMemory, benchPerf, memoryLine, perfLines } from './perf.ts';
 import { benchDefaultRun } from './run.ts';
 import { benchSend } from './send.ts';
 import { benchShards, shardLine } from './shards.ts';
+import { benchSlow, slowLines } from './slow.ts';
 import { benchSoak, soakLine } from './soak.ts';
 import { benchStartup } from './startup.ts';
 
@@ -39,5 +41,9 @@ if (!only || only === 'perf') {
   for (const l of perfLines(await benchPerf())) console.log(l);
 }
 if (only === 'memory') {
-  await benchMemory([10_000, 100_000, 1_000_000], (r) => console.log(memoryLine(r)));
+  const sizes = (process.env.MEMORY_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+  await benchMemory(sizes, (r) => console.log(memoryLine(r)));
+}
+if (only === 'slow') {
+  for (const l of slowLines(await benchSlow(undefined, process.argv.slice(3)), process.env.SLOW_VERBOSE !== undefined)) console.log(l);
 }

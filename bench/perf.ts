@@ -3,7 +3,7 @@
 //     cancel out), against the generate+classify CPU per case measured in the same run (goal ≤ 4×);
 //   - end-to-end cases/s (marginal wall time) against the send path's req/s to the same server at the same
 //     concurrency (goal ≥ 70%);
-//   - peak RSS of the harness after 10k and 100k cases (`memory`: 1M too; it takes many minutes).
+//   - peak RSS of the harness after 10k, 100k and 1M cases of one run (`memory`: it takes many minutes).
 // Sizes: PERF_SMALL (default 2,000), PERF_BIG (default 100,000), PERF_CONCURRENCY (default 32).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { accepting, freePort } from './soak.ts';
 
 const BIN = fileURLToPath(new URL('../bin/contract-fuzz.js', import.meta.url));
 const CHILD = fileURLToPath(new URL('./perfRun.mjs', import.meta.url));
+const MEMORY_CHILD = fileURLToPath(new URL('./memoryRun.mjs', import.meta.url));
 const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
 export interface RunFigures { cases: number; requests: number; findings: number; cpuSeconds: number; wallSeconds: number; peakRssMb: number; rssMb: number }
@@ -141,19 +142,40 @@ function floorLines(p: PerfResult): string[] {
   ];
 }
 
-/** Peak RSS after 10k, 100k (and 1M) cases: one child, the sizes one after another, so each peak is the
- * highest the process reached up to then. */
-export async function benchMemory(sizes: number[], onFigures?: (f: RunFigures) => void): Promise<RunFigures[]> {
+export interface MemoryFigures { cases: number; cpuSeconds: number; wallSeconds: number; peakRssMb: number; rssMb: number; heapUsedMb: number; externalMb: number; end?: boolean; requests?: number; findings?: number }
+
+/** Peak RSS of ONE run of the biggest size against `serve`, read as the run passes each size (10k, 100k, 1M):
+ * each peak is the highest the harness reached up to then. MEMORY_CONCURRENCY (default 64) keeps 1M affordable. */
+export async function benchMemory(sizes: number[], onFigures?: (f: MemoryFigures) => void): Promise<MemoryFigures[]> {
   const serve = await startServe();
   try {
-    return await harnessRuns(serve.url, Number(process.env.PERF_CONCURRENCY ?? 32), sizes, onFigures);
+    const child = spawn(process.execPath, [MEMORY_CHILD, serve.url, String(process.env.MEMORY_CONCURRENCY ?? 64), ...sizes.map(String)], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const figures: MemoryFigures[] = [];
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
+        const line = out.slice(0, nl);
+        out = out.slice(nl + 1);
+        if (!line.startsWith('{')) continue;
+        const f = JSON.parse(line) as MemoryFigures;
+        figures.push(f);
+        onFigures?.(f);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { err = (err + d).slice(-4000); });
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    if (!figures.some((f) => f.end)) throw new Error(`memory run failed (${code}): ${err.slice(-2000)}`);
+    return figures;
   } finally {
     serve.proc.kill('SIGTERM');
   }
 }
 
-export const memoryLine = (r: RunFigures): string =>
-  `memory: ${r.cases} cases against serve (--no-scenarios): peak RSS ${r.peakRssMb} MB (goal < 256 MB), RSS at the end ${r.rssMb} MB, ${r.wallSeconds.toFixed(0)} s wall, ${r.findings} findings`;
+export const memoryLine = (r: MemoryFigures): string => r.end
+  ? `memory: run ended after ${r.cases} cases (${r.requests} requests, ${r.findings} findings) in ${r.wallSeconds.toFixed(0)} s: peak RSS ${r.peakRssMb} MB, RSS ${r.rssMb} MB, heap ${r.heapUsedMb} MB`
+  : `memory: after ${r.cases} cases of one run against serve (--no-scenarios): peak RSS ${r.peakRssMb} MB (goal < 256 MB), RSS ${r.rssMb} MB, heap ${r.heapUsedMb} MB, external ${r.externalMb} MB, ${r.wallSeconds.toFixed(0)} s wall`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const l of perfLines(await benchPerf())) console.log(l);

@@ -26,19 +26,29 @@ async function deregister(target: Target, serviceId: string, instanceId: string,
 export async function cloudMapServiceCleanup(target: Target, serviceId: string, o: Poll): Promise<void> {
   // The first page again and again (deregistered instances leave it, so paging on would skip some), its
   // instances at once: a run leaves tens to hundreds per service. An instance listed again after it was
-  // deregistered (eventual consistency) is not sent twice; a page of only those ends the loop.
+  // deregistered (eventual consistency, or its operation still in progress) is not sent twice. Once a page has
+  // nothing new, DeleteService; while it answers ResourceInUse (deregistrations still in progress), list again.
+  // No GetOperation per instance: against a slow target each poll is a round trip, and one list says as much.
   const done = new Set<string>();
+  const deadline = Date.now() + (o.pollTimeoutMs ?? 60_000);
   for (;;) {
     const page = await call(target, 'servicediscovery', 'ListInstances', { ServiceId: serviceId });
     const ids = ((page.Instances as Json[] | undefined) ?? []).map((i) => String(i.Id)).filter((id) => !done.has(id));
-    if (ids.length === 0) break;
-    const started = await Promise.all(ids.map((id) => {
-      done.add(id);
-      return deregister(target, serviceId, id, o);
-    }));
-    await Promise.all(started.map((s) => (typeof s.OperationId === 'string' ? waitForOperation(target, s.OperationId, unsignalled(o)) : undefined)));
+    if (ids.length > 0) {
+      await Promise.all(ids.map((id) => {
+        done.add(id);
+        return deregister(target, serviceId, id, o);
+      }));
+      continue;
+    }
+    try {
+      await call(target, 'servicediscovery', 'DeleteService', { Id: serviceId });
+      return;
+    } catch (e) {
+      if (!(e instanceof PrerequisiteError) || e.outcome.code !== 'ResourceInUse' || Date.now() > deadline) throw e;
+    }
+    await new Promise((r) => setTimeout(r, o.pollIntervalMs ?? 25));
   }
-  await call(target, 'servicediscovery', 'DeleteService', { Id: serviceId });
 }
 
 /** Deregisters the given instances of a service the run did not create (the user's): only what the run registered. */

@@ -51,7 +51,10 @@ export interface PrepareOptions {
 }
 
 type Json = Record<string, unknown>;
-type Undo = () => Promise<void>;
+/** How to remove one thing the run created. `container`: a namespace or an environment, removed only once
+ * everything else is gone (what it holds must go first); the rest goes at once, side by side. */
+type Undo = (() => Promise<void>) & { container?: true };
+const container = (undo: () => Promise<void>): Undo => Object.assign(undo, { container: true as const });
 
 /** A prerequisite call the target answered with an error. Transport failures are not this: the run stops. */
 export class PrerequisiteError extends HarnessError {
@@ -122,12 +125,29 @@ function serviceInput(name: string, namespaceId: string, c: CloudMapServiceConfi
 
 async function undoAll(created: Undo[]): Promise<string[]> {
   const problems: string[] = [];
-  // Services before namespaces: undo in reverse order of creation.
-  for (const undo of [...created].reverse()) {
-    try { await undo(); } catch (e) { problems.push((e as Error).message); }
+  // Services (and what they hold) first, all at once: against a slow target each is several round trips, so one
+  // after another they add up; then the namespaces and environments that held them, all at once too.
+  for (const stage of [created.filter((u) => !u.container), created.filter((u) => u.container)]) {
+    for (const r of await Promise.allSettled(stage.map((undo) => undo()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
   }
   return problems;
 }
+
+/** Runs `steps` side by side (one after another when `inTurn`); once all have settled, the first failure (in the
+ * given order) is thrown, so what the others created is in `created` before anyone undoes it. */
+async function allOrFirstError<T>(steps: Array<() => Promise<T>>, inTurn = false): Promise<T[]> {
+  const settled: PromiseSettledResult<T>[] = [];
+  if (inTurn) for (const step of steps) settled.push(...(await Promise.allSettled([step()])));
+  else settled.push(...(await Promise.allSettled(steps.map((step) => step()))));
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
+const createsInTurn = (target: Target): boolean => {
+  const t = target as { fresh?: boolean; runTag?: string };
+  return t.fresh === true || t.runTag !== undefined;
+};
 
 /** The VPC private DNS namespaces go into: the user's (real AWS), else one of this run's own. */
 export const vpcFor = (runTag: string): string => process.env.CONTRACT_FUZZ_VPC_ID ?? `vpc-${runTag}`;
@@ -138,25 +158,42 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   const created: Undo[] = [];
   const notPrepared: NotPrepared[] = [];
   const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
-  for (const operation of o.operations) {
-    const mine: Undo[] = [];
-    try {
-      // What to create follows from the resource the operation's profile references.
-      const ref = profileOf(operation).reference;
-      if (ref?.binding === 'serviceIds') await prepareCloudMap(target, o, binding, contexts, mine, operation);
-      if (ref?.binding === 'serviceNames') await prepareProton(target, o, binding, mine, operation);
-      created.push(...mine);
-    } catch (e) {
-      // A half-prepared operation must not leave resources behind (on AWS they cost money).
-      await undoAll(mine);
-      if (e instanceof PrerequisiteError) {
-        const { status, code, message } = e.outcome;
-        notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
-        continue;
+  // The operations are prepared side by side (against a slow target, one after the other adds up); those that
+  // reference the same kind of resource one after another, in their order (a later one binds to what an earlier
+  // one made). Judged in the operations' order once all are done, whichever finished first.
+  // A target this run started (builtin) answers at once and draws its ids from one seeded sequence in the order
+  // things are created: one after another there, so the same seed gives the same ids (recordings depend on it).
+  // A recording or its replay (a target that dictates the run tag) must see them in the same order too.
+  const inTurn = createsInTurn(target);
+  const kind = (op: string) => profileOf(op).reference?.binding;
+  const mine = o.operations.map((): Undo[] => []);
+  const failures = new Map<number, unknown>();
+  await allOrFirstError([...new Set(o.operations.map(kind))].map((k) => async () => {
+    for (const [i, operation] of o.operations.entries()) {
+      if (kind(operation) !== k) continue;
+      try {
+        // What to create follows from the resource the operation's profile references.
+        if (k === 'serviceIds') await prepareCloudMap(target, o, binding, contexts, mine[i], operation);
+        if (k === 'serviceNames') await prepareProton(target, o, binding, mine[i], operation);
+      } catch (e) {
+        // A half-prepared operation must not leave resources behind (on AWS they cost money).
+        await undoAll(mine[i]);
+        failures.set(i, e);
       }
-      await undoAll(created);
-      throw e;
     }
+  }), inTurn);
+  let fatal: { error: unknown } | undefined;
+  for (const [i, operation] of o.operations.entries()) {
+    if (!failures.has(i)) { created.push(...mine[i]); continue; }
+    const e = failures.get(i);
+    if (e instanceof PrerequisiteError) {
+      const { status, code, message } = e.outcome;
+      notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
+    } else fatal ??= { error: e };
+  }
+  if (fatal) {
+    await undoAll(created);
+    throw fatal.error;
   }
   const preparable = o.operations.filter((op) => profileOf(op).reference !== undefined);
   if (preparable.length > 0 && notPrepared.length === preparable.length) {
@@ -201,30 +238,38 @@ async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Bindi
     ];
     return;
   }
-  const namespaces = new Map<NamespaceType, string>();
-  for (const nc of all) {
+  // One namespace per type, the types side by side, each type's services all at once as soon as its namespace is there.
+  const seen = new Set<string>();
+  const wanted = all.flatMap((nc) => {
     const cfg = nc.context.cloudMap?.service;
     const placeholder = nc.context.cloudMap?.serviceId;
-    if (!cfg || !placeholder || binding.serviceIds.has(placeholder)) continue; // another operation's, already made
-    let nsId = namespaces.get(cfg.namespaceType);
-    if (!nsId) {
-      const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
-      const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${cfg.namespaceType}` };
-      if (cfg.namespaceType === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
-      const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput, ['OperationId']);
-      const op = await waitForOperation(target, String(started.OperationId), o);
-      const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
-      if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
-      nsId = String(namespaceId);
-      namespaces.set(cfg.namespaceType, nsId);
-      const id = nsId;
-      created.push(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: id }); });
-    }
-    const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg), ['Service.Id'])).Service as Json;
-    const id = String(svc.Id);
-    binding.serviceIds.set(placeholder, id);
-    created.push(() => cloudMapServiceCleanup(target, id, o));
-  }
+    // Another operation's (or context's), already made: not again.
+    if (!cfg || !placeholder || binding.serviceIds.has(placeholder) || seen.has(placeholder)) return [];
+    seen.add(placeholder);
+    return [{ name: nc.name, cfg, placeholder }];
+  });
+  const inTurn = createsInTurn(target); // the same ids for the same seed (see prepare)
+  const types = [...new Set(wanted.map((w) => w.cfg.namespaceType))];
+  const serviceIds = new Map<string, string>();
+  await allOrFirstError(types.map((type) => async () => {
+    const nsName = type === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${type === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
+    const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${type}` };
+    if (type === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
+    const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[type], nsInput, ['OperationId']);
+    const op = await waitForOperation(target, String(started.OperationId), o);
+    const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
+    if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
+    const nsId = String(namespaceId);
+    created.push(container(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: nsId }); }));
+    await allOrFirstError(wanted.filter((w) => w.cfg.namespaceType === type).map(({ name, cfg, placeholder }) => async () => {
+      const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${name}`, nsId, cfg), ['Service.Id'])).Service as Json;
+      const id = String(svc.Id);
+      created.push(() => cloudMapServiceCleanup(target, id, o));
+      serviceIds.set(placeholder, id);
+    }), inTurn);
+  }), inTurn);
+  // Bound in the contexts' order, whatever order the target answered in.
+  for (const w of wanted) binding.serviceIds.set(w.placeholder, serviceIds.get(w.placeholder)!);
 }
 
 async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[], operation: string): Promise<void> {
@@ -242,7 +287,7 @@ async function createProtonService(target: Target, o: PrepareOptions, created: U
   const env = `cf-${o.runTag}-env`;
   const name = `cf-${o.runTag}-svc`;
   await call(target, 'proton', 'CreateEnvironment', { name: env, templateName: 'contract-fuzz-env', templateMajorVersion: '1', spec: 'proton: EnvironmentSpec\nspec: {}\n' });
-  created.push(async () => { await call(target, 'proton', 'DeleteEnvironment', { name: env }); });
+  created.push(container(async () => { await call(target, 'proton', 'DeleteEnvironment', { name: env }); }));
   await call(target, 'proton', 'CreateService', {
     name, templateName: 'contract-fuzz-svc', templateMajorVersion: '1',
     spec: `proton: ServiceSpec\ninstances:\n  - name: first\n    environment: ${env}\n`,

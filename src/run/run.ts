@@ -36,6 +36,7 @@ import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
 import { runCases } from './runner.ts';
+import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
 import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
 import { scenariosOf } from '../scenarios/index.ts';
@@ -80,6 +81,7 @@ function emptyCoverage(operations: string[]): CoverageTable {
 }
 
 export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, hooks: RunHooks = {}): Promise<RunResult> {
+  boundHeapGrowth(); // flat memory however long the run (src/run/heapGrowth.ts)
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
@@ -146,12 +148,18 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
     // A target that dictates the names (a recording answers only the ones it was made with) has the last word.
     const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
-    for (const t of opened) {
-      prepared.push(await prepare(t, {
-        operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
-        ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
-      }));
+    // The targets side by side (a differential run has two): each preparation is round trips to its own target.
+    const preparing = await Promise.allSettled(opened.map((t) => prepare(t, {
+      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
+      ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
+    })));
+    const unprepared = preparing.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (unprepared) {
+      // What the other target prepared goes away with it (the cleanup below only knows a fully prepared run).
+      await Promise.all(preparing.map((r) => (r.status === 'fulfilled' && !o.keep ? r.value.cleanup() : undefined)));
+      throw unprepared.reason;
     }
+    for (const r of preparing) if (r.status === 'fulfilled') prepared.push(r.value);
     const reference = opened[0];
     const checks = checksFor({ messages: o.messages });
     const exchange = o.diff
@@ -174,15 +182,24 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         ...(filter.active ? { keep: (id: string) => filter.keeps(op, id) } : {}) }));
     }
     bar.addTotal([...plans.values()].reduce((n, p) => n + p.total, 0));
-    for (const [k, op] of o.operations.entries()) {
-      if (signal.aborted || budget.reached()) break;
+    // The operations side by side (their cases, scenarios and shrinking share --concurrency through the target's
+    // connection pool): against a slow target one operation's scenarios, whose steps wait for each other, overlap
+    // the other's cases. What each finds is gathered per operation and merged in operation order.
+    const done = new Map<string, number>();
+    let groupsSoFar = 0;
+    let failing = false; // an operation failed (the harness, not the target): the others take no new cases
+    const sideBySide = o.maxFindings === undefined;
+    const operationRun = async (op: string, k: number) => {
+      const opFindings: Finding[] = [];
       const plan = plans.get(op);
-      if (plan === undefined) continue;
-      // --duration: the operations share the time; one that ends early leaves the rest to the next.
+      if (signal.aborted || budget.reached() || failing || plan === undefined) return opFindings;
+      // --duration: side by side, each operation until the time is spent; one after another, they share it (one
+      // that ends early leaves the rest to the next).
       const reached = { fill: 0, random: 0 };
+      const deadline = o.durationMs === undefined ? undefined : started + (sideBySide ? o.durationMs : (o.durationMs * (k + 1)) / o.operations.length);
       const items = controlled(phased(plan.items, bar), {
-        operation: op, tally, reached, stopped: () => budget.reached(),
-        ...(o.durationMs !== undefined ? { deadline: started + (o.durationMs * (k + 1)) / o.operations.length } : {}),
+        operation: op, tally, reached, stopped: () => budget.reached() || failing,
+        ...(deadline !== undefined ? { deadline } : {}),
       });
       // SDK targets cannot send malformed JSON or non-object bodies: those cases are skipped, not misjudged.
       const stream = rawOk ? items : skipping(items, (i) => {
@@ -190,9 +207,17 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (!sendable) skip(op, 'an SDK cannot send raw bodies, non-object bodies or other operations');
         return sendable;
       });
+      let groupsHere = 0;
       const result = await runCases({
         items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
-        onProgress: (done, groups) => bar.update(cases + done, findings.length + groups),
+        onProgress: (n, groups) => {
+          done.set(op, n);
+          groupsSoFar += groups - groupsHere;
+          groupsHere = groups;
+          let all = 0;
+          for (const v of done.values()) all += v;
+          bar.update(all, findings.length + groupsSoFar);
+        },
         onShrinking: () => bar.phase('shrink'),
         onGroup: (d) => budget.see(d),
       });
@@ -209,29 +234,39 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         cell.invalid += counts.invalid;
       }
       addDiffCoverage(diffCoverage, result.diffCoverage);
-      for (const g of result.groups) findings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index), ...findingWire(g, opened, prepared, scrubber) });
+      for (const g of result.groups) opFindings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index), ...findingWire(g, opened, prepared, scrubber) });
       // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
       const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
       // An operation without scenarios: its plan lists none.
-      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached() && scenariosOf(op).length > 0) {
+      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached() && !failing && scenariosOf(op).length > 0) {
         bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
         const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: o.concurrency });
-        const failed = await run(o.diff ? 1 : 0);
+        // Differential: the candidate and the reference side by side; only what the candidate does and the reference does not.
+        const [failed, onRef] = await Promise.all([run(o.diff ? 1 : 0), o.diff ? run(0) : Promise.resolve([])]);
         if (!signal.aborted) scenariosRan.add(op);
-        // Differential: only what the candidate does and the reference does not.
-        const onReference = o.diff ? new Set((await run(0)).map((f) => f.constraint)) : new Set<string>();
-        for (const f of failed) if (!onReference.has(f.constraint)) found(scenarioToFinding(f, o, reproduceOp));
+        const onReference = new Set(onRef.map((f) => f.constraint));
+        for (const f of failed) if (!onReference.has(f.constraint)) { const finding = scenarioToFinding(f, o, reproduceOp); budget.see(finding); opFindings.push(finding); }
       }
+      return opFindings;
+    };
+    if (sideBySide) {
+      const ran = await Promise.allSettled(o.operations.map((op, k) => operationRun(op, k).catch((e: unknown) => { failing = true; throw e; })));
+      for (const r of ran) if (r.status === 'rejected') throw r.reason;
+      for (const r of ran) if (r.status === 'fulfilled') findings.push(...r.value);
+    } else {
+      // --max-findings: one operation after another, so which findings come first (and stop the run) does not
+      // depend on how two operations' answers interleave.
+      for (const [k, op] of o.operations.entries()) findings.push(...(await operationRun(op, k)));
     }
   } finally {
     bar.phase('cleanup');
     // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
     // started (builtin) goes away whole with it. A problem is one warning line per target: never a finding,
     // never in the way of the report.
-    for (let i = 0; i < prepared.length && !o.keep; i++) {
-      if (opened[i].fresh) continue;
-      const problems = await prepared[i].cleanup();
+    // The targets side by side (a differential run has two); the warnings in target order.
+    const cleaned = await Promise.all(prepared.map((p, i) => (o.keep || opened[i].fresh ? [] : p.cleanup())));
+    for (const [i, problems] of cleaned.entries()) {
       if (problems.length > 0) bar.log(`contract-fuzz: warning: cleanup on ${opened[i].name} failed ${problems.length} time(s): ${problems[0]}\n`);
     }
     await Promise.allSettled(opened.map((t) => t.close()));

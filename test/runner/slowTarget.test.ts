@@ -1,0 +1,87 @@
+// Issue 11 §6: against a target that answers slowly, independent work is in flight together, so the run's wall
+// time is a few round trips per phase, not one round trip per step. Against a 2-s target a default run took
+// minutes: preparation created the namespaces, waited for them and created the services one after another
+// (~16 round trips), cleanup emptied and deleted the services one after another, each instance's deregistration
+// polled on its own (~40 round trips for a default run's leftovers), and the second operation started only once
+// the first had finished its cases and its scenarios. Counted, not timed: a proxy answers every request DELAY_MS
+// after it came and records when; `rounds` is the time any request was in flight, in units of DELAY_MS (the
+// critical path of requests), which on a busy machine only grows with harness time, never shrinks.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
+import { coverageContexts } from '../../src/generate/index.ts';
+import { parseRunOptions } from '../../src/run/options.ts';
+import { prepare } from '../../src/run/prerequisites.ts';
+import { executeRun } from '../../src/run/run.ts';
+import { createHttpTarget } from '../../src/targets/http.ts';
+import { rounds, startSlowTarget, type SlowTarget } from '../support/slowTarget.ts';
+
+const DELAY_MS = 150;
+let emulator: RunningEmulator;
+let work: string;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, host: '127.0.0.1', operationDelayMs: 0 });
+  work = await mkdtemp(join(tmpdir(), 'cf-slow-'));
+});
+afterAll(async () => { await emulator.close(); await rm(work, { recursive: true, force: true }); });
+
+const OPERATIONS = ['RegisterInstance', 'CreateServiceInstance'];
+
+describe('against a slow target', () => {
+  it('preparation and cleanup take a few round trips each, whatever the number of services and instances', async () => {
+    const contexts = Object.fromEntries(OPERATIONS.map((op) => [op, coverageContexts(op)]));
+    // Warm: the first request of a process compiles validators and codecs, time no design can save.
+    const direct = createHttpTarget({ url: emulator.url, concurrency: 16 });
+    await (await prepare(direct, { operations: OPERATIONS, contexts, runTag: 'warm' })).cleanup();
+    await direct.close();
+    const slow: SlowTarget = await startSlowTarget(emulator.url, DELAY_MS);
+    const target = createHttpTarget({ url: slow.url, concurrency: 16 });
+    try {
+      const prepared = await prepare(target, { operations: OPERATIONS, contexts, runTag: 'slow1' });
+      const preparing = [...slow.requests];
+      // Three namespaces (created, then polled once) and seven services, a Proton environment and service.
+      expect(preparing.filter((r) => r.operation === 'CreateService')).toHaveLength(prepared.binding.serviceIds.size + 1);
+      expect(rounds(preparing, DELAY_MS)).toBeLessThan(6); // namespace, its operation, services: 3 (was ~16)
+
+      // Leftovers of a run: a few instances in every service.
+      let i = 0;
+      for (const serviceId of prepared.binding.serviceIds.values()) {
+        await Promise.all([0, 1, 2].map((k) => target.send({ service: 'servicediscovery', operation: 'RegisterInstance', input: { ServiceId: serviceId, InstanceId: `left${k}`, Attributes: { AWS_INSTANCE_IPV4: `10.0.0.${++i}`, AWS_INSTANCE_PORT: '80' } } })));
+      }
+      const before = slow.requests.length;
+      expect(await prepared.cleanup()).toEqual([]);
+      const cleaning = slow.requests.slice(before);
+      expect(emulator.emulator.cloudMap.services.size).toBe(0);
+      // List, deregister, list, delete the service, delete the namespace: 5 (was ~40); no poll per instance.
+      expect(rounds(cleaning, DELAY_MS)).toBeLessThan(10);
+      expect(cleaning.filter((r) => r.operation === 'GetOperation')).toHaveLength(0);
+    } finally {
+      await target.close();
+      await slow.close();
+    }
+  });
+
+  it('a default run: the operations run side by side, many requests in flight, a correct target gives no finding', async () => {
+    const slow: SlowTarget = await startSlowTarget(emulator.url, DELAY_MS);
+    try {
+      const o = parseRunOptions(['--target', slow.url, '--seed', '1', '--runs', '10', '--quiet', '--no-fixtures', '--report-dir', join(work, 'run')]);
+      const r = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: () => undefined, isTTY: false });
+      expect(r.report.discrepancies).toEqual([]);
+      const all = slow.requests;
+      const span = (op: string) => {
+        const mine = all.filter((x) => x.operation === op);
+        return { first: Math.min(...mine.map((x) => x.start)), last: Math.max(...mine.map((x) => x.end)) };
+      };
+      const [cloudMap, proton] = [span('RegisterInstance'), span('CreateServiceInstance')];
+      // The second operation does not wait for the first one's cases and scenarios.
+      expect(proton.first).toBeLessThan(cloudMap.last - 10 * DELAY_MS);
+      expect(slow.peak).toBe(o.concurrency);
+      // The whole run, preparation to cleanup: within a small factor of the requests spread over the slots.
+      expect(rounds(all, DELAY_MS)).toBeLessThan(1.6 * (all.length / o.concurrency) + 20);
+    } finally {
+      await slow.close();
+    }
+  });
+});
