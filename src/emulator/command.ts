@@ -1,12 +1,11 @@
 // `contract-fuzz serve [--port P] [--host H] [--operation-delay-ms D]`: the builtin emulator, standalone.
 import { intOption, parse } from '../args.ts';
-import { withConfig } from '../config/index.ts';
 import { HarnessError } from '../errors.ts';
 import { startEmulator } from './index.ts';
 import { SERVE_FLAGS, SERVE_HELP } from './options.ts';
 
 export async function serveCommand(argv: string[]): Promise<number> {
-  const { values } = parse(withConfig('serve', argv), SERVE_FLAGS);
+  const { values } = parse(argv, SERVE_FLAGS);
   if (values.help) { process.stdout.write(SERVE_HELP + '\n'); return 0; }
   const statusSource = values['status-source'] ?? 'model';
   if (statusSource !== 'model' && statusSource !== 'reference') throw new HarnessError('CF_ERR_USAGE', `--status-source must be model or reference, got '${statusSource}'`);

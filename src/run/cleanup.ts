@@ -3,10 +3,9 @@
 // service with instances is ResourceInUse); a Proton service (which takes its service instances with it),
 // waited for until it is gone, so its environment can be deleted after it.
 import type { Target } from '../targets/target.ts';
-import { call, waitForOperation, PrerequisiteError, type PrepareOptions } from './prerequisites.ts';
+import { call, waitForOperation, PrerequisiteError, type Poll } from './prerequisiteCall.ts';
 
 type Json = Record<string, unknown>;
-type Poll = Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>;
 // Cleanup runs after an interrupted run too: it must not be cut by the run's abort signal.
 const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
 

@@ -1,10 +1,9 @@
-// `contract-fuzz run`: options, Ctrl-C (stop sending, still write the report of what ran), exit code.
-import { withConfig } from '../config/index.ts';
+// `contract-fuzz run` (argv with the config file's section in front: cli.ts): options, Ctrl-C (stop sending, still write the report of what ran), exit code.
 import { withInterrupt } from './interrupt.ts';
 import { parseRunOptions, RUN_HELP } from './options.ts';
 
 export async function runCommand(argv: string[]): Promise<number> {
-  const options = parseRunOptions(withConfig('run', argv));
+  const options = parseRunOptions(argv);
   if (options.help) { process.stdout.write(RUN_HELP + '\n'); return 0; }
   // The run itself (and through it the targets and the AWS SDK) loads only when there is a run to do.
   const { executeRun } = await import('./run.ts');

@@ -12,6 +12,7 @@ import type { Target } from '../targets/target.ts';
 import { profileOf } from '../profiles/index.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
+import { call, nonEmptyString, PrerequisiteError, waitForOperation } from './prerequisiteCall.ts';
 import type { RunNonce } from './nonce.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
@@ -53,37 +54,6 @@ export interface PrepareOptions {
 type Json = Record<string, unknown>;
 type Undo = () => Promise<void>;
 
-/** A prerequisite call the target answered with an error. Transport failures are not this: the run stops. */
-export class PrerequisiteError extends HarnessError {
-  constructor(readonly call: Call, readonly outcome: Outcome, message: string) {
-    super('CF_ERR_PREREQUISITE', message);
-  }
-}
-
-/**
- * One preparation call. `needs`: dotted paths the answer must hold as non-empty strings (`Operation.Status`):
- * an answer without them fails at once, with one line saying what was missing, instead of polling on `undefined`.
- */
-export async function call(target: Target, service: string, operation: string, input: Json, needs: string[] = []): Promise<Json> {
-  const c: Call = { service, operation, input };
-  const o: Outcome = await target.send(c);
-  const ok = o.status >= 200 && o.status < 300;
-  if (ok && o.body && typeof o.body === 'object') {
-    const missing = needs.filter((path) => !nonEmptyString(path.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Json)[k] : undefined), o.body)));
-    if (missing.length === 0) return o.body as Json;
-    throw new PrerequisiteError(c, o, `${target.name}: ${operation} answered HTTP ${o.status} without ${missing.join(', ')} while preparing the run (body: ${shortJson(o.body)})`);
-  }
-  const why = o.transport ? `${o.transport.failure}: ${o.transport.message}`
-    : ok ? `HTTP ${o.status} with ${o.bodyProblem ? `an unreadable body (${o.bodyProblem})` : 'no JSON object'}${o.bodyExcerpt ? `: ${o.bodyExcerpt.slice(0, 80)}` : ''}`
-      : `${o.code ?? `HTTP ${o.status}`}${o.message ? `: ${o.message}` : ''}`;
-  const line = `${target.name}: ${operation} failed while preparing the run (${why})`;
-  if (o.transport) throw new HarnessError('CF_ERR_PREREQUISITE', line);
-  throw new PrerequisiteError(c, o, line);
-}
-
-const nonEmptyString = (v: unknown): boolean => typeof v === 'string' && v !== '';
-const shortJson = (v: unknown): string => { const t = JSON.stringify(v) ?? ''; return t.length > 120 ? `${t.slice(0, 120)}…` : t; };
-
 /** GetService of a prerequisite the user named: when the target says no, the user's value is what is wrong
  * (one line, exit 2), never the target (no not-tested finding, no rejected-valid ones). */
 async function named(target: Target, flag: string, value: string, service: string, input: Json): Promise<Json> {
@@ -91,18 +61,6 @@ async function named(target: Target, flag: string, value: string, service: strin
     return await call(target, service, 'GetService', input);
   } catch (e) {
     throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', `${flag} ${value}: ${e.message}`) : e;
-  }
-}
-
-export async function waitForOperation(target: Target, operationId: string, o: Pick<PrepareOptions, 'pollIntervalMs' | 'pollTimeoutMs' | 'signal'>): Promise<Json> {
-  const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
-  for (;;) {
-    const op = (await call(target, 'servicediscovery', 'GetOperation', { OperationId: operationId }, ['Operation.Status'])).Operation as Json | undefined;
-    const status = op?.Status;
-    if (status === 'SUCCESS') return op as Json;
-    if (status === 'FAIL') throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} failed: ${String(op?.ErrorMessage ?? '')}`);
-    if (Date.now() > deadline || o.signal?.aborted) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} did not complete in time`);
-    await new Promise((r) => setTimeout(r, o.pollIntervalMs ?? 25));
   }
 }
 

@@ -5,7 +5,7 @@ import type { Case } from '../contract/case.ts';
 import type { PlanItem } from '../generate/index.ts';
 import type { CoverageTable } from '../report/types.ts';
 import type { CaseExchange } from './exchange.ts';
-import { forEachConcurrent } from './pool.ts';
+import { forEachConcurrent } from '../pool.ts';
 import { shrinkAgainst } from './shrink.ts';
 import { settled } from './settle.ts';
 import { withCallLabel } from '../targets/callLabel.ts';

@@ -5,7 +5,7 @@
 // smallest failure so far (fast-check's order is structural: a "smaller" value can run commands an
 // earlier failure never reached). Shrinking is bounded in runs.
 import fc from 'fast-check';
-import { forEachConcurrent } from '../run/pool.ts';
+import { forEachConcurrent } from '../pool.ts';
 import type { Target } from '../targets/target.ts';
 import { scenarioOf } from './catalogue.ts';
 import { runIds, type RunIds } from './ids.ts';

@@ -5,7 +5,7 @@ import { HarnessError } from '../errors.ts';
 import { scenariosOf } from './catalogue.ts';
 import { CLOUD_MAP_FAMILIES, checkPrepared as checkCloudMap } from './cloudmap/index.ts';
 import { runFamily, type Env, type Family } from './family.ts';
-import { forEachConcurrent } from '../run/pool.ts';
+import { forEachConcurrent } from '../pool.ts';
 import { checkPrefix } from './ids.ts';
 import { choosePrefix } from './prefix.ts';
 import { PROTON_FAMILIES, checkPrepared as checkProton } from './proton/index.ts';

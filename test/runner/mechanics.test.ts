@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/contract/case.ts';
 import { bindCase, emptyBinding } from '../../src/run/binding.ts';
 import { createKeyLock } from '../../src/run/keyLock.ts';
-import { forEachConcurrent } from '../../src/run/pool.ts';
+import { forEachConcurrent } from '../../src/pool.ts';
 import { shrinkAgainst } from '../../src/run/shrink.ts';
 
 describe('binding placeholders to real prerequisites', () => {
