@@ -33,6 +33,8 @@ export interface Idempotency {
   /** A replay (same token, same parameters) answers as the original request did. */
   replay: string;
   mismatch: { codes: readonly string[]; says: string; source: string; confidence: Confidence; message: string };
+  /** How long the service remembers a token (absent: for the whole run). */
+  ttlMs?: number;
 }
 
 /** The state a successful call creates: one item per (scope, id), and what a second create of the same id means. */

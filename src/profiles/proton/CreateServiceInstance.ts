@@ -21,6 +21,7 @@ export const createServiceInstance: Profile = {
       confidence: 'inferred',
       message: 'IdempotentParameterMismatch: clientToken was already used with different parameters',
     },
+    ttlMs: 8 * 60 * 60 * 1000, // "Ensuring idempotency": a client token is remembered for 8 hours
   },
   creates: { scopeMember: 'serviceName', idMember: 'name', again: 'conflict', againState: 'state:name-conflict' },
   nonceMembers: ['name', 'clientToken'],
