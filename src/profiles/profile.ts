@@ -3,6 +3,7 @@
 // catalogue's idempotency entries all read it. Data only: a profile imports nothing above the vocabulary.
 import type { Confidence } from '../contract/expected.ts';
 import type { OperationKey } from '../contract/operation.ts';
+import type { Prerequisite, RecipeCall } from './recipe.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
 export interface StateExpectation {
@@ -49,6 +50,9 @@ export interface Creates {
   againState: string;
   /** A quota on items per scope, and the state expectation past it. */
   limit?: { count: number; state: string };
+  /** The call removing one created item (slots `{scope}` and `{id}`): cleanup in a service the user named, and
+   * the run's population upkeep. */
+  undo?: RecipeCall;
 }
 
 export interface Profile {
@@ -58,6 +62,8 @@ export interface Profile {
   /** `documented`: written by hand from the sources; `inferred`: derived from the model alone. */
   origin: 'hand-written' | 'derived';
   reference?: ResourceReference;
+  /** What the referenced resource is created with on a target, and removed with after the run. */
+  prerequisite?: Prerequisite;
   idempotency?: Idempotency;
   creates?: Creates;
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */

@@ -1,5 +1,4 @@
-// One call of preparation or cleanup, and the wait for a Cloud Map operation it started: what prerequisites.ts
-// and cleanup.ts both send through (each reads this; neither reads the other for it).
+// One call of preparation or cleanup: what the recipe executor (recipe.ts) and prerequisites.ts both send through.
 import { HarnessError } from '../errors.ts';
 import type { Call } from '../contract/call.ts';
 import type { Outcome } from '../contract/outcome.ts';
@@ -7,7 +6,7 @@ import type { Target } from '../targets/target.ts';
 
 type Json = Record<string, unknown>;
 
-/** How long and how often to poll, and what stops it. */
+/** How long and how often to poll (an asynchronous operation, a resource going away), and what stops it. */
 export interface Poll { pollIntervalMs?: number; pollTimeoutMs?: number; signal?: AbortSignal }
 
 /** A prerequisite call the target answered with an error. Transport failures are not this: the run stops. */
@@ -40,16 +39,3 @@ export async function call(target: Target, service: string, operation: string, i
 
 export const nonEmptyString = (v: unknown): boolean => typeof v === 'string' && v !== '';
 const shortJson = (v: unknown): string => { const t = JSON.stringify(v) ?? ''; return t.length > 120 ? `${t.slice(0, 120)}…` : t; };
-
-export async function waitForOperation(target: Target, operationId: string, o: Poll): Promise<Json> {
-  const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
-  for (;;) {
-    const op = (await call(target, 'servicediscovery', 'GetOperation', { OperationId: operationId }, ['Operation.Status'])).Operation as Json | undefined;
-    const status = op?.Status;
-    if (status === 'SUCCESS') return op as Json;
-    if (status === 'FAIL') throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} failed: ${String(op?.ErrorMessage ?? '')}`);
-    if (Date.now() > deadline || o.signal?.aborted) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} did not complete in time`);
-    await new Promise((r) => setTimeout(r, o.pollIntervalMs ?? 25));
-  }
-}
-

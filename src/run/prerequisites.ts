@@ -5,14 +5,15 @@
 // RegisterInstance tested, and CreateServiceInstance is reported as not tested (with the call that failed).
 import { HarnessError } from '../errors.ts';
 import type { NamedContext } from '../generate/index.ts';
-import type { CloudMapServiceConfig, NamespaceType } from '../contract/context.ts';
+import type { CloudMapServiceConfig } from '../contract/context.ts';
 import type { Outcome } from '../contract/outcome.ts';
 import type { Call } from '../contract/call.ts';
 import type { Target } from '../targets/target.ts';
 import { profileOf } from '../profiles/index.ts';
+import type { Prerequisite } from '../profiles/recipe.ts';
 import { emptyBinding, type Binding } from './binding.ts';
-import { cloudMapServiceCleanup, deregisterAll, protonServiceCleanup } from './cleanup.ts';
-import { call, nonEmptyString, PrerequisiteError, waitForOperation } from './prerequisiteCall.ts';
+import { call, PrerequisiteError } from './prerequisiteCall.ts';
+import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
@@ -54,6 +55,8 @@ export interface PrepareOptions {
 type Json = Record<string, unknown>;
 type Undo = () => Promise<void>;
 
+const REGISTER = profileOf('servicediscovery#RegisterInstance');
+
 /** GetService of a prerequisite the user named: when the target says no, the user's value is what is wrong
  * (one line, exit 2), never the target (no not-tested finding, no rejected-valid ones). */
 async function named(target: Target, flag: string, value: string, service: string, input: Json): Promise<Json> {
@@ -62,20 +65,6 @@ async function named(target: Target, flag: string, value: string, service: strin
   } catch (e) {
     throw e instanceof PrerequisiteError ? new HarnessError('CF_ERR_PREREQUISITE', `${flag} ${value}: ${e.message}`) : e;
   }
-}
-
-const NAMESPACE_OPERATION: Record<NamespaceType, string> = {
-  HTTP: 'CreateHttpNamespace', DNS_PRIVATE: 'CreatePrivateDnsNamespace', DNS_PUBLIC: 'CreatePublicDnsNamespace',
-};
-
-function serviceInput(name: string, namespaceId: string, c: CloudMapServiceConfig): Json {
-  const input: Json = { Name: name, NamespaceId: namespaceId };
-  if (c.dnsRecords.length > 0) {
-    input.DnsConfig = { RoutingPolicy: c.routingPolicy ?? 'MULTIVALUE', DnsRecords: c.dnsRecords.map((Type) => ({ Type, TTL: 60 })) };
-  } else if (c.namespaceType !== 'HTTP') input.Type = 'HTTP'; // a DNS namespace's service without records is discoverable by API only
-  if (c.healthCheck) input.HealthCheckConfig = { Type: 'HTTP', ResourcePath: '/', FailureThreshold: 1 };
-  if (c.healthCheckCustom) input.HealthCheckCustomConfig = {};
-  return input;
 }
 
 async function undoAll(created: Undo[]): Promise<string[]> {
@@ -96,13 +85,16 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   const created: Undo[] = [];
   const notPrepared: NotPrepared[] = [];
   const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
+  const made = new Map<string, Slots>(); // a step made once per run (per `once` key, or per `run` recipe) → its slots
   for (const operation of o.operations) {
     const mine: Undo[] = [];
     try {
-      // What to create follows from the resource the operation's profile references.
-      const ref = profileOf(operation).reference;
-      if (ref?.binding === 'serviceIds') await prepareCloudMap(target, o, binding, contexts, mine, operation);
-      if (ref?.binding === 'serviceNames') await prepareProton(target, o, binding, mine, operation);
+      // What to create is the operation's profile's prerequisite recipe; the user may name an existing one.
+      const { reference: ref, prerequisite: recipe } = profileOf(operation);
+      const map = ref ? binding[ref.binding] : undefined;
+      if (ref?.binding === 'serviceIds' && o.serviceId) await useCloudMapService(target, o.serviceId, contexts, operation, o.contexts[operation] ?? []);
+      else if (ref?.binding === 'serviceNames' && o.protonService) await useProtonService(target, o.protonService, binding, o.contexts[operation] ?? []);
+      else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, vpc: vpcFor(o.runTag) }, o, made, mine);
       created.push(...mine);
     } catch (e) {
       // A half-prepared operation must not leave resources behind (on AWS they cost money).
@@ -122,9 +114,10 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     await undoAll(created);
     throw new HarnessError('CF_ERR_PREREQUISITE', notPrepared[0]!.line);
   }
+  const registration = REGISTER.creates!.undo!;
   if (o.serviceId && o.operations.includes('RegisterInstance')) {
     const serviceId = o.serviceId;
-    created.unshift(async () => { await deregisterAll(target, serviceId, [...registered], o); });
+    created.unshift(() => undoEach(target, registration, [...registered].map((id) => ({ scope: serviceId, id })), o));
   }
   return {
     binding, contexts, notPrepared,
@@ -134,77 +127,55 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
       if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
       if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;
       // The run deregisters some as it goes (src/run/population.ts): cleanup must not ask again.
-      if (c.operation === 'RegisterInstance') registered.add(input.InstanceId);
-      if (c.operation === 'DeregisterInstance') registered.delete(input.InstanceId);
+      if (c.operation === REGISTER.operation) registered.add(input.InstanceId);
+      if (c.operation === registration.operation) registered.delete(input.InstanceId);
     },
   };
 }
 
-async function prepareCloudMap(target: Target, o: PrepareOptions, binding: Binding, contexts: Record<string, NamedContext[]>, created: Undo[], operation: string): Promise<void> {
-  const all = o.contexts[operation] ?? [];
-  if (o.serviceId) {
-    // The user's service: learn its configuration, generate only in it (and in a missing service).
-    // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
-    const svc = (await named(target, '--service-id', o.serviceId, 'servicediscovery', { Id: o.serviceId })).Service as Json;
-    const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
-    const config: CloudMapServiceConfig = {
-      namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
-      dnsRecords: dns?.DnsRecords?.map((r) => r.Type) ?? [],
-      ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
-      healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
-    };
-    contexts[operation] = [
-      { name: 'user', context: { cloudMap: { serviceId: o.serviceId, service: config } } },
-      ...all.filter((c) => c.context.cloudMap?.service === null),
-    ];
-    return;
-  }
-  const namespaces = new Map<NamespaceType, string>();
+/** The user's Cloud Map service (--service-id): learn its configuration, generate only in it (and in a missing service). */
+async function useCloudMapService(target: Target, serviceId: string, contexts: Record<string, NamedContext[]>, operation: string, all: NamedContext[]): Promise<void> {
+  // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
+  const svc = (await named(target, '--service-id', serviceId, 'servicediscovery', { Id: serviceId })).Service as Json;
+  const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
+  const config: CloudMapServiceConfig = {
+    namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
+    dnsRecords: dns?.DnsRecords?.map((r) => r.Type) ?? [],
+    ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
+    healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
+  };
+  contexts[operation] = [
+    { name: 'user', context: { cloudMap: { serviceId, service: config } } },
+    ...all.filter((c) => c.context.cloudMap?.service === null),
+  ];
+}
+
+/** The user's Proton service (--proton-service): it must exist, and every context whose service exists is it. */
+async function useProtonService(target: Target, name: string, binding: Binding, all: NamedContext[]): Promise<void> {
+  // A typo is a usage error (exit 2), not 37 "rejected" valid cases.
+  await named(target, '--proton-service', name, 'proton', { name });
+  for (const nc of all) if (nc.context.proton?.serviceExists) binding.serviceNames.set(nc.context.proton.serviceName, name);
+}
+
+/** Runs a prerequisite recipe for every context that needs one, binding each placeholder to what was made. */
+async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Slots>, created: Undo[]): Promise<void> {
   for (const nc of all) {
-    const cfg = nc.context.cloudMap?.service;
-    const placeholder = nc.context.cloudMap?.serviceId;
-    if (!cfg || !placeholder || binding.serviceIds.has(placeholder)) continue; // another operation's, already made
-    let nsId = namespaces.get(cfg.namespaceType);
-    if (!nsId) {
-      const nsName = cfg.namespaceType === 'HTTP' ? `cf-${o.runTag}` : `cf-${o.runTag}.${cfg.namespaceType === 'DNS_PUBLIC' ? 'example.com' : 'internal'}`;
-      const nsInput: Json = { Name: nsName, CreatorRequestId: `cf-${o.runTag}-${cfg.namespaceType}` };
-      if (cfg.namespaceType === 'DNS_PRIVATE') nsInput.Vpc = vpcFor(o.runTag);
-      const started = await call(target, 'servicediscovery', NAMESPACE_OPERATION[cfg.namespaceType], nsInput, ['OperationId']);
-      const op = await waitForOperation(target, String(started.OperationId), o);
-      const namespaceId = (op.Targets as Json | undefined)?.NAMESPACE;
-      if (!nonEmptyString(namespaceId)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: GetOperation said SUCCESS without Operation.Targets.NAMESPACE while preparing the run`);
-      nsId = String(namespaceId);
-      namespaces.set(cfg.namespaceType, nsId);
-      const id = nsId;
-      created.push(async () => { await call(target, 'servicediscovery', 'DeleteNamespace', { Id: id }); });
+    const need = recipe.slotsFor(nc.context, nc.name);
+    if (!need || map.has(need.placeholder)) continue; // another operation's, already made
+    const whole = recipe.per === 'run' ? made.get(recipe.name) : undefined;
+    let slots: Slots = whole ?? { ...run, ...fillSlots(need.slots, run) };
+    for (const step of whole ? [] : recipe.steps) {
+      const key = step.once === undefined ? undefined : `${recipe.name}/${step.as}/${String(fill(step.once, slots))}`;
+      const again = key === undefined ? undefined : made.get(key);
+      if (again) { slots = { ...slots, ...again }; continue; }
+      const { outputs } = await send(target, step, slots, o);
+      const own = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [`${step.as}.${k}`, v]));
+      slots = { ...slots, ...own };
+      if (key !== undefined) made.set(key, own);
+      const at = slots;
+      created.push(() => undo(target, step.undo, at, o));
     }
-    const svc = (await call(target, 'servicediscovery', 'CreateService', serviceInput(`cf-${o.runTag}-${nc.name}`, nsId, cfg), ['Service.Id'])).Service as Json;
-    const id = String(svc.Id);
-    binding.serviceIds.set(placeholder, id);
-    created.push(() => cloudMapServiceCleanup(target, id, o));
+    if (recipe.per === 'run') made.set(recipe.name, slots);
+    map.set(need.placeholder, String(slots[recipe.binds]));
   }
-}
-
-async function prepareProton(target: Target, o: PrepareOptions, binding: Binding, created: Undo[], operation: string): Promise<void> {
-  // The user's service must exist: a typo is a usage error (exit 2), not 37 "rejected" valid cases.
-  if (o.protonService) await named(target, '--proton-service', o.protonService, 'proton', { name: o.protonService });
-  const made = binding.serviceNames.values().next().value; // another operation's, already made
-  const real = o.protonService ?? made ?? (await createProtonService(target, o, created));
-  for (const nc of o.contexts[operation] ?? []) {
-    const p = nc.context.proton;
-    if (p?.serviceExists) binding.serviceNames.set(p.serviceName, real);
-  }
-}
-
-async function createProtonService(target: Target, o: PrepareOptions, created: Undo[]): Promise<string> {
-  const env = `cf-${o.runTag}-env`;
-  const name = `cf-${o.runTag}-svc`;
-  await call(target, 'proton', 'CreateEnvironment', { name: env, templateName: 'contract-fuzz-env', templateMajorVersion: '1', spec: 'proton: EnvironmentSpec\nspec: {}\n' });
-  created.push(async () => { await call(target, 'proton', 'DeleteEnvironment', { name: env }); });
-  await call(target, 'proton', 'CreateService', {
-    name, templateName: 'contract-fuzz-svc', templateMajorVersion: '1',
-    spec: `proton: ServiceSpec\ninstances:\n  - name: first\n    environment: ${env}\n`,
-  });
-  created.push(() => protonServiceCleanup(target, name, o));
-  return name;
 }

@@ -1,6 +1,7 @@
 // Proton CreateServiceInstance: creates a named instance of an existing service.
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
+import { protonService } from './prerequisites.ts';
 
 const SEED_002 = 'seeds/002_c7cd0fce7ab6d58d.txt';
 const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
@@ -11,6 +12,7 @@ export const createServiceInstance: Profile = {
   operation: 'CreateServiceInstance',
   origin: 'hand-written',
   reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
+  prerequisite: protonService,
   idempotency: {
     tokenMember: 'clientToken',
     replay: PROTON_IDEMPOTENCY,

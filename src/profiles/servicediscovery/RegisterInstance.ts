@@ -1,6 +1,7 @@
 // Cloud Map RegisterInstance: registers (or updates) an instance of an existing service.
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
+import { cloudMapService, DEREGISTER } from './prerequisites.ts';
 
 const SEED_001 = 'seeds/001_7eaeaf5c0747f14e.txt';
 
@@ -10,6 +11,7 @@ export const registerInstance: Profile = {
   operation: 'RegisterInstance',
   origin: 'hand-written',
   reference: { member: 'ServiceId', binding: 'serviceIds', notFound: 'state:service-not-found' },
+  prerequisite: cloudMapService,
   idempotency: {
     tokenMember: 'CreatorRequestId',
     replay: `${SEED_001} (CreatorRequestId: "allows failed RegisterInstance requests to be retried without the risk of executing the operation twice")`,
@@ -23,7 +25,7 @@ export const registerInstance: Profile = {
     },
   },
   creates: { scopeMember: 'ServiceId', idMember: 'InstanceId', again: 'update', againState: 'state:duplicate-request',
-    limit: { count: 1000, state: 'state:instance-limit' } }, // Cloud Map quotas: instances per service (DESIGN)
+    limit: { count: 1000, state: 'state:instance-limit' }, undo: DEREGISTER }, // Cloud Map quotas: instances per service (DESIGN)
   nonceMembers: ['InstanceId', 'CreatorRequestId'],
   states: [
     {
