@@ -5,6 +5,7 @@ import type { OperationKey } from '../contract/operation.ts';
 import { findOperation } from '../model/load.ts';
 import { derivedProfile } from './derived.ts';
 import type { Profile } from './profile.ts';
+import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import { createServiceInstance } from './proton/CreateServiceInstance.ts';
 import { deregisterInstance } from './servicediscovery/DeregisterInstance.ts';
 import { registerInstance } from './servicediscovery/RegisterInstance.ts';
@@ -32,6 +33,12 @@ export function profileOf(name: string): Profile {
 
 /** The hand-written profile of `key`, if there is one (no model is read). */
 export const handWrittenProfile = (key: OperationKey): Profile | undefined => byKey.get(key);
+
+/** Every documented rule of an operation, from its profile (empty for operations without any). */
+export const rulesFor = (operation: OperationKey): readonly Rule[] => profileOf(operation).rules ?? [];
+
+/** Documented statements the model already enforces, with the constraint id that does. */
+export const modelBackedFor = (operation: OperationKey): readonly ModelBackedStatement[] => profileOf(operation).modelBacked ?? [];
 
 /** Whether `name` has a profile (an operation of a committed model, named unambiguously). */
 export function hasProfile(name: string): boolean {

@@ -1,8 +1,11 @@
 // One profile per operation: everything operation-specific, written once (issue 10 §3). The oracle's state
 // expectations, the runner's state model, the binding's nonce and prerequisite members and the scenario
 // catalogue's idempotency entries all read it. Data only: a profile imports nothing above the vocabulary.
+import type { NamedContext } from '../contract/context.ts';
 import type { Confidence } from '../contract/expected.ts';
 import type { OperationKey } from '../contract/operation.ts';
+import type { OperationPlan } from '../../properties/types.ts';
+import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import type { Prerequisite, RecipeCall } from './recipe.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
@@ -61,11 +64,21 @@ export interface Profile {
   operation: string;
   /** `documented`: written by hand from the sources; `inferred`: derived from the model alone. */
   origin: 'hand-written' | 'derived';
+  /** Its documented rules (data in src/rules/, with their sources), in the order the oracle checks them. */
+  rules?: readonly Rule[];
+  /** Documented statements the model already enforces, with the constraint id that does. */
+  modelBacked?: readonly ModelBackedStatement[];
   reference?: ResourceReference;
+  /** Coverage contexts: the worlds (a service of each configuration, a missing one) that together make every
+   * constraint id reachable; placeholders the prerequisites bind. Absent: one empty context. */
+  contexts?: () => NamedContext[];
   /** What the referenced resource is created with on a target, and removed with after the run. */
   prerequisite?: Prerequisite;
   idempotency?: Idempotency;
   creates?: Creates;
+  /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
+   * the per-case properties only. */
+  junit?: OperationPlan;
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];

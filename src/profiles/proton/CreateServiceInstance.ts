@@ -1,6 +1,9 @@
 // Proton CreateServiceInstance: creates a named instance of an existing service.
+import { createServiceInstance as plan } from '../../../properties/CreateServiceInstance.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
+import { protonContexts } from './contexts.ts';
+import { protonModelBacked, protonRules } from '../../rules/proton.ts';
 import { protonService } from './prerequisites.ts';
 
 const SEED_002 = 'seeds/002_c7cd0fce7ab6d58d.txt';
@@ -11,7 +14,11 @@ export const createServiceInstance: Profile = {
   service: 'proton',
   operation: 'CreateServiceInstance',
   origin: 'hand-written',
+  rules: protonRules,
+  modelBacked: protonModelBacked,
   reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
+  junit: plan,
+  contexts: protonContexts,
   prerequisite: protonService,
   idempotency: {
     tokenMember: 'clientToken',

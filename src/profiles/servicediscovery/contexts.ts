@@ -2,8 +2,7 @@
 // alone where a realistic service allows it: HTTP namespace (EC2 registrations), DNS services without
 // records, with A/AAAA + WEIGHTED (aliases), A + health check (port), SRV, SRV + A + health check, CNAME,
 // and a service that does not exist. Ids are placeholders (`srv-<name>`); the runner binds real ones.
-import type { CloudMapServiceConfig } from '../../contract/context.ts';
-import type { NamedContext } from '../operation.ts';
+import type { CloudMapServiceConfig, NamedContext } from '../../contract/context.ts';
 
 const service = (name: string, config: CloudMapServiceConfig | null): NamedContext => ({
   name,
@@ -20,3 +19,6 @@ export const cloudMapContexts = (): NamedContext[] => [
   service('cname', { namespaceType: 'DNS_PRIVATE', dnsRecords: ['CNAME'], routingPolicy: 'WEIGHTED', healthCheck: false, healthCheckCustom: false }),
   service('missing', null),
 ];
+
+/** An instance of an existing service or of none: what an operation on one instance needs (DeregisterInstance). */
+export const instanceContexts = (): NamedContext[] => cloudMapContexts().filter((c) => c.name === 'http' || c.name === 'missing');
