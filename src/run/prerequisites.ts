@@ -5,12 +5,12 @@
 // RegisterInstance tested, and CreateServiceInstance is reported as not tested (with the call that failed).
 import { HarnessError } from '../errors.ts';
 import type { NamedContext } from '../generate/index.ts';
-import type { CloudMapServiceConfig } from '../contract/context.ts';
 import type { Outcome } from '../contract/outcome.ts';
 import type { Call } from '../contract/call.ts';
 import type { Target } from '../targets/target.ts';
 import { profileOf } from '../profiles/index.ts';
 import type { Prerequisite } from '../profiles/recipe.ts';
+import { serviceConfigOf, type DescribedService } from '../profiles/servicediscovery/serviceConfig.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { call, PrerequisiteError } from './prerequisiteCall.ts';
 import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
@@ -136,14 +136,8 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
 /** The user's Cloud Map service (--service-id): learn its configuration, generate only in it (and in a missing service). */
 async function useCloudMapService(target: Target, serviceId: string, contexts: Record<string, NamedContext[]>, operation: string, all: NamedContext[]): Promise<void> {
   // A service id the target does not know is the user's mistake, not an untested operation: exit 2.
-  const svc = (await named(target, '--service-id', serviceId, 'servicediscovery', { Id: serviceId })).Service as Json;
-  const dns = svc.DnsConfig as { RoutingPolicy?: 'MULTIVALUE' | 'WEIGHTED'; DnsRecords?: Array<{ Type: CloudMapServiceConfig['dnsRecords'][number] }> } | undefined;
-  const config: CloudMapServiceConfig = {
-    namespaceType: dns?.DnsRecords?.length ? 'DNS_PRIVATE' : 'HTTP',
-    dnsRecords: dns?.DnsRecords?.map((r) => r.Type) ?? [],
-    ...(dns?.RoutingPolicy ? { routingPolicy: dns.RoutingPolicy } : {}),
-    healthCheck: svc.HealthCheckConfig !== undefined, healthCheckCustom: svc.HealthCheckCustomConfig !== undefined,
-  };
+  const svc = (await named(target, '--service-id', serviceId, 'servicediscovery', { Id: serviceId })).Service as DescribedService;
+  const config = serviceConfigOf(svc);
   contexts[operation] = [
     { name: 'user', context: { cloudMap: { serviceId, service: config } } },
     ...all.filter((c) => c.context.cloudMap?.service === null),

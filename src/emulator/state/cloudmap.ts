@@ -7,6 +7,7 @@
 import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../contract/context.ts';
 import { fail, type EmulatorError, type StateOptions, type StateResult } from '../types.ts';
 import { profileOf, type Profile } from '../../profiles/index.ts';
+import { serviceConfigOf } from '../../profiles/servicediscovery/serviceConfig.ts';
 import { IdempotencyLedger } from './idempotency.ts';
 import { notFoundAnswer, stateAnswer } from './stateAnswer.ts';
 
@@ -248,15 +249,8 @@ export class CloudMapState {
   serviceConfig(idOrArn: string): CloudMapServiceConfig | null {
     const s = this.getService(idOrArn);
     if (!s) return null;
-    const ns = this.namespaces.get(s.namespaceId);
-    const config: CloudMapServiceConfig = {
-      namespaceType: ns?.type ?? 'HTTP',
-      dnsRecords: s.dnsConfig ? s.dnsConfig.DnsRecords.map((r) => r.Type) : [],
-      healthCheck: s.healthCheckConfig !== undefined,
-      healthCheckCustom: s.healthCheckCustomConfig !== undefined,
-    };
-    if (s.dnsConfig?.RoutingPolicy) config.routingPolicy = s.dnsConfig.RoutingPolicy;
-    return config;
+    return serviceConfigOf({ DnsConfig: s.dnsConfig, HealthCheckConfig: s.healthCheckConfig, HealthCheckCustomConfig: s.healthCheckCustomConfig },
+      this.namespaces.get(s.namespaceId)?.type ?? 'HTTP');
   }
 
   deleteService(idOrArn: string): StateResult<ServiceRecord> {

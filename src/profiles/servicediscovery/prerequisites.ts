@@ -2,8 +2,8 @@
 // context with a service configuration, a namespace of its type (one per type per run) and a service of that
 // configuration in it; removed again by deregistering every instance (waiting out a registration in progress),
 // then deleting the service, then the namespace. RegisterInstance and DeregisterInstance both read it.
-import type { CloudMapServiceConfig } from '../../contract/context.ts';
-import type { Prerequisite, RecipeCall, Template, Waiter } from '../recipe.ts';
+import type { Prerequisite, RecipeCall, Waiter } from '../recipe.ts';
+import { serviceMembers } from './serviceConfig.ts';
 
 const SD = 'servicediscovery';
 
@@ -23,18 +23,6 @@ export const DEREGISTER: RecipeCall = {
 
 const NAMESPACE_OPERATION = { HTTP: 'CreateHttpNamespace', DNS_PRIVATE: 'CreatePrivateDnsNamespace', DNS_PUBLIC: 'CreatePublicDnsNamespace' } as const;
 const NAMESPACE_SUFFIX = { HTTP: '', DNS_PRIVATE: '.internal', DNS_PUBLIC: '.example.com' } as const;
-
-// The CreateService members that give a service the configuration a context names.
-function serviceMembers(c: CloudMapServiceConfig): Record<string, Template | undefined> {
-  const records = c.dnsRecords.length > 0;
-  return {
-    dnsConfig: records ? { RoutingPolicy: c.routingPolicy ?? 'MULTIVALUE', DnsRecords: c.dnsRecords.map((Type) => ({ Type, TTL: 60 })) } : undefined,
-    // A DNS namespace's service without records is discoverable by API only.
-    serviceType: !records && c.namespaceType !== 'HTTP' ? 'HTTP' : undefined,
-    healthCheck: c.healthCheck ? { Type: 'HTTP', ResourcePath: '/', FailureThreshold: 1 } : undefined,
-    healthCheckCustom: c.healthCheckCustom ? {} : undefined,
-  };
-}
 
 export const cloudMapService: Prerequisite = {
   name: 'Cloud Map service',
