@@ -19,6 +19,3 @@ export const cloudMapContexts = (): NamedContext[] => [
   service('cname', { namespaceType: 'DNS_PRIVATE', dnsRecords: ['CNAME'], routingPolicy: 'WEIGHTED', healthCheck: false, healthCheckCustom: false }),
   service('missing', null),
 ];
-
-/** An instance of an existing service or of none: what an operation on one instance needs (DeregisterInstance). */
-export const instanceContexts = (): NamedContext[] => cloudMapContexts().filter((c) => c.name === 'http' || c.name === 'missing');
