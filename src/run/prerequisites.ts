@@ -94,7 +94,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
       const map = ref ? binding[ref.binding] : undefined;
       if (ref?.binding === 'serviceIds' && o.serviceId) await useCloudMapService(target, o.serviceId, contexts, operation, o.contexts[operation] ?? []);
       else if (ref?.binding === 'serviceNames' && o.protonService) await useProtonService(target, o.protonService, binding, o.contexts[operation] ?? []);
-      else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, vpc: vpcFor(o.runTag) }, o, made, mine);
+      else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine);
       created.push(...mine);
     } catch (e) {
       // A half-prepared operation must not leave resources behind (on AWS they cost money).

@@ -43,7 +43,8 @@ function fillOne(t: Template, slots: Slots): unknown {
   return t;
 }
 
-/** Slot values may name the run's slots (`cf-{runTag}`): filled once, before the steps read them. */
+/** Slot values may name the run's slots (`cf-{runTag}`, `{runVpc}`): filled once, before the steps read them. A run
+ * slot is in every step's reach too, so a member a recipe sends only sometimes must name its own slot. */
 export const fillSlots = (own: Readonly<Record<string, Template | undefined>>, run: Slots): Json =>
   Object.fromEntries(Object.entries(own).flatMap(([k, v]) => (v === undefined ? [] : [[k, fill(v, run)]])));
 

@@ -60,4 +60,24 @@ describe('prerequisites from the profile', () => {
       (recipe as { steps: typeof recipe.steps }).steps = original;
     }
   });
+
+  // Regression (sdk-fidelity caught it): the run's VPC slot reached every namespace, and the SDK target refused
+  // CreateHttpNamespace with a Vpc member it does not model. Only a private DNS namespace names one.
+  it('names a VPC for a private DNS namespace only', async () => {
+    const calls: Call[] = [];
+    let n = 0;
+    const ok = (body: unknown): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body });
+    const target: Target = { name: 'scripted', close: async () => undefined, send: async (c) => {
+      calls.push(c);
+      if (c.operation.endsWith('Namespace')) return ok({ OperationId: `op-${++n}` });
+      if (c.operation === 'GetOperation') return ok({ Operation: { Status: 'SUCCESS', Targets: { NAMESPACE: `ns-${n}` } } });
+      return ok({ Service: { Id: `srv-${++n}` } });
+    } };
+    const contexts = { RegisterInstance: profileOf('RegisterInstance').contexts!() };
+    await prepare(target, { operations: ['RegisterInstance'], contexts, runTag: 'v' });
+    const vpcOf = (op: string) => calls.filter((c) => c.operation === op).map((c) => (c.input as { Vpc?: string }).Vpc);
+    expect(vpcOf('CreateHttpNamespace')).toEqual([undefined]);
+    expect(vpcOf('CreatePublicDnsNamespace')).toEqual([undefined]);
+    expect(vpcOf('CreatePrivateDnsNamespace')).toEqual([expect.stringMatching(/^vpc-/)]);
+  });
 });

@@ -36,7 +36,7 @@ export const cloudMapService: Prerequisite = {
       slots: {
         namespaceType: type, namespaceOperation: NAMESPACE_OPERATION[type],
         namespaceName: `cf-{runTag}${NAMESPACE_SUFFIX[type]}`,
-        vpc: type === 'DNS_PRIVATE' ? '{vpc}' : undefined,
+        vpc: type === 'DNS_PRIVATE' ? '{runVpc}' : undefined, // only a private DNS namespace names a VPC
         serviceName: `cf-{runTag}-${name}`,
         ...serviceMembers(cm.service),
       },
