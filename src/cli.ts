@@ -8,9 +8,13 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 type Command = (argv: string[]) => Promise<number>;
 
+/** A command whose options the config file may hold: its section goes in front of argv (flags win). */
+const configured = (name: 'run' | 'serve', command: Command): Promise<Command> =>
+  import('./config/index.ts').then(({ withConfig }) => (argv: string[]) => command(withConfig(name, argv)));
+
 const commands: Record<string, () => Promise<Command>> = {
-  run: async () => (await import('./run/command.ts')).runCommand,
-  serve: async () => (await import('./emulator/command.ts')).serveCommand,
+  run: async () => configured('run', (await import('./run/command.ts')).runCommand),
+  serve: async () => configured('serve', (await import('./emulator/command.ts')).serveCommand),
   replay: async () => (await import('./run/replayCommand.ts')).replayCommand,
   record: async () => (await import('./run/recordCommand.ts')).recordCommand,
   merge: async () => (await import('./run/mergeCommand.ts')).mergeCommand,

@@ -27,3 +27,9 @@ export interface OracleContext {
   cloudMap?: CloudMapContext;
   proton?: ProtonContext;
 }
+
+/** A coverage context: a world cases are generated in, named (its service ids are placeholders the run binds). */
+export interface NamedContext {
+  name: string;
+  context: OracleContext;
+}

@@ -2,15 +2,12 @@
 // state targets, plans) is generic over it.
 import type fc from 'fast-check';
 import type { ServiceModel } from '../contract/model.ts';
-import type { OracleContext } from '../contract/context.ts';
+import type { NamedContext, OracleContext } from '../contract/context.ts';
 import type { Variant } from './constraints/mutation.ts';
 import type { Draft } from './draft.ts';
 import type { Input, Site } from './model/sites.ts';
 
-export interface NamedContext {
-  name: string;
-  context: OracleContext;
-}
+export type { NamedContext } from '../contract/context.ts';
 
 /** Targets before they become cases: drafts for one constraint or rule id. */
 export interface DraftTarget {

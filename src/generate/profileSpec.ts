@@ -16,18 +16,12 @@ import { DIGIT, LOWER, union } from './strings/chars.ts';
 import { classString } from './strings/classString.ts';
 import { record } from './strings/record.ts';
 
-/** Coverage contexts per kind of referenced resource: one where it exists, one where it does not (placeholders). */
-const CONTEXTS: Readonly<Record<NonNullable<Profile['reference']>['binding'] | 'none', () => NamedContext[]>> = {
-  serviceIds: () => [
-    { name: 'http', context: { cloudMap: { serviceId: 'srv-http', service: { namespaceType: 'HTTP', dnsRecords: [], healthCheck: false, healthCheckCustom: true } } } },
-    { name: 'missing', context: { cloudMap: { serviceId: 'srv-missing', service: null } } },
-  ],
-  serviceNames: () => [
-    { name: 'main', context: { proton: { serviceName: 'svc-main', serviceExists: true } } },
-    { name: 'missing', context: { proton: { serviceName: 'svc-missing', serviceExists: false } } },
-  ],
-  none: () => [{ name: 'default', context: {} }],
-};
+/** Coverage contexts are the profile's; one without a referenced resource is judged in one empty world. */
+function contextsOf(p: Profile): () => NamedContext[] {
+  if (p.contexts) return p.contexts;
+  if (p.reference) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `${p.key}: its profile references ${p.reference.member} but names no coverage contexts`);
+  return () => [{ name: 'default', context: {} }];
+}
 
 const refOf = (p: Profile, ctx: OracleContext): string => {
   const r = p.reference;
@@ -87,7 +81,7 @@ export function profileSpec(p: Profile, model: ServiceModel = loadServiceModel(p
   return {
     operation: p.operation,
     model,
-    contexts: CONTEXTS[p.reference?.binding ?? 'none'],
+    contexts: contextsOf(p),
     exists: (ctx) => existsIn(p, ctx),
     serviceMember: member,
     serviceRef: (ctx) => refOf(p, ctx),

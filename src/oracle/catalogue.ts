@@ -2,7 +2,7 @@
 // path: required, type, length, pattern, enum, range, size), every documented rule, and the protocol and
 // state ids a target (or the builtin emulator) can produce (state ids: see state.ts; only
 // state:service-not-found is decided by expect() itself). Coverage tables and generators iterate it.
-import { modelBackedFor, rulesFor } from '../rules/index.ts';
+import { modelBackedFor, rulesFor } from '../profiles/index.ts';
 import { PROTOCOL_EXPECTATIONS, resolveCodes } from '../rules/protocol.ts';
 import type { ConstraintInfo } from '../contract/constraint.ts';
 import { oracleFor, SERIALIZATION_CODE, type OperationOracle } from './oracle.ts';

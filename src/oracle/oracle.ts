@@ -15,7 +15,8 @@
 import { HarnessError } from '../errors.ts';
 import { NOT_FOUND_CODE, VALIDATION_CODE, statusesFor } from '../rules/statuses.ts';
 import { BODY_NOT_OBJECT, MALFORMED_JSON, UNKNOWN_OPERATION, resolveCodes, type ProtocolExpectation } from '../rules/protocol.ts';
-import { rulesFor, type Rule } from '../rules/index.ts';
+import type { Rule } from '../rules/index.ts';
+import { rulesFor } from '../profiles/index.ts';
 import { DEFAULT_MODELS_DIR, findOperation, type OperationRef } from '../model/load.ts';
 import type { ServiceModel } from '../contract/model.ts';
 import { operationKey, type OperationKey } from '../contract/operation.ts';

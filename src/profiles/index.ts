@@ -5,9 +5,14 @@ import type { OperationKey } from '../contract/operation.ts';
 import { findOperation } from '../model/load.ts';
 import { derivedProfile } from './derived.ts';
 import type { Profile } from './profile.ts';
+import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import { createServiceInstance } from './proton/CreateServiceInstance.ts';
 import { deregisterInstance } from './servicediscovery/DeregisterInstance.ts';
 import { registerInstance } from './servicediscovery/RegisterInstance.ts';
+import { SERVICEDISCOVERY_DERIVED_RULES } from './servicediscovery/documentedRules.ts';
+
+/** Documented rules of operations whose profile is derived (the model says nothing of them). */
+const DERIVED_RULES: Readonly<Record<OperationKey, readonly Rule[]>> = { ...SERVICEDISCOVERY_DERIVED_RULES };
 
 export type { Creates, Idempotency, Profile, ResourceReference, StateExpectation } from './profile.ts';
 export { derivedProfile } from './derived.ts';
@@ -24,7 +29,8 @@ export function profileOf(name: string): Profile {
   const hit = byKey.get(name) ?? named.get(name);
   if (hit) return hit;
   const ref = findOperation(name); // unknown or ambiguous: its own one line
-  const p = byKey.get(ref.key) ?? derived.get(ref.key) ?? derivedProfile(ref);
+  const rules = DERIVED_RULES[ref.key];
+  const p = byKey.get(ref.key) ?? derived.get(ref.key) ?? (rules ? { ...derivedProfile(ref), rules } : derivedProfile(ref));
   if (p.origin === 'derived') derived.set(ref.key, p);
   named.set(name, p);
   return p;
@@ -32,6 +38,12 @@ export function profileOf(name: string): Profile {
 
 /** The hand-written profile of `key`, if there is one (no model is read). */
 export const handWrittenProfile = (key: OperationKey): Profile | undefined => byKey.get(key);
+
+/** Every documented rule of an operation, from its profile (empty for operations without any). */
+export const rulesFor = (operation: OperationKey): readonly Rule[] => profileOf(operation).rules ?? [];
+
+/** Documented statements the model already enforces, with the constraint id that does. */
+export const modelBackedFor = (operation: OperationKey): readonly ModelBackedStatement[] => profileOf(operation).modelBacked ?? [];
 
 /** Whether `name` has a profile (an operation of a committed model, named unambiguously). */
 export function hasProfile(name: string): boolean {

@@ -1,8 +1,12 @@
 // One profile per operation: everything operation-specific, written once (issue 10 §3). The oracle's state
 // expectations, the runner's state model, the binding's nonce and prerequisite members and the scenario
 // catalogue's idempotency entries all read it. Data only: a profile imports nothing above the vocabulary.
+import type { NamedContext } from '../contract/context.ts';
 import type { Confidence } from '../contract/expected.ts';
 import type { OperationKey } from '../contract/operation.ts';
+import type { OperationPlan } from '../../properties/types.ts';
+import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
+import type { Prerequisite, RecipeCall } from './recipe.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
 export interface StateExpectation {
@@ -33,6 +37,8 @@ export interface Idempotency {
   /** A replay (same token, same parameters) answers as the original request did. */
   replay: string;
   mismatch: { codes: readonly string[]; says: string; source: string; confidence: Confidence; message: string };
+  /** How long the service remembers a token (absent: for the whole run). */
+  ttlMs?: number;
 }
 
 /** The state a successful call creates: one item per (scope, id), and what a second create of the same id means. */
@@ -47,6 +53,9 @@ export interface Creates {
   againState: string;
   /** A quota on items per scope, and the state expectation past it. */
   limit?: { count: number; state: string };
+  /** The call removing one created item (slots `{scope}` and `{id}`): cleanup in a service the user named, and
+   * the run's population upkeep. */
+  undo?: RecipeCall;
 }
 
 export interface Profile {
@@ -55,9 +64,21 @@ export interface Profile {
   operation: string;
   /** `documented`: written by hand from the sources; `inferred`: derived from the model alone. */
   origin: 'hand-written' | 'derived';
+  /** Its documented rules (data in src/rules/, with their sources), in the order the oracle checks them. */
+  rules?: readonly Rule[];
+  /** Documented statements the model already enforces, with the constraint id that does. */
+  modelBacked?: readonly ModelBackedStatement[];
   reference?: ResourceReference;
+  /** Coverage contexts: the worlds (a service of each configuration, a missing one) that together make every
+   * constraint id reachable; placeholders the prerequisites bind. Absent: one empty context. */
+  contexts?: () => NamedContext[];
+  /** What the referenced resource is created with on a target, and removed with after the run. */
+  prerequisite?: Prerequisite;
   idempotency?: Idempotency;
   creates?: Creates;
+  /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
+   * the per-case properties only. */
+  junit?: OperationPlan;
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];

@@ -4,11 +4,10 @@
 // operations gets its own suite named after them, so it is still one testcase. A failure carries the minimal
 // payload, the constraints it was seen on and the command that reproduces it.
 import { join } from 'node:path';
-import { perCase } from '../../properties/common.ts';
-import { PLANS, type Property } from '../../properties/index.ts';
+import { perCase, type OperationPlan, type Property } from '../../properties/index.ts';
 import { HarnessError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
-import { hasProfile } from '../profiles/index.ts';
+import { hasProfile, profileOf } from '../profiles/index.ts';
 import { rootCauseLine, seenOnText, shortPayload } from './render.ts';
 import type { Report, ReportSink, RootCause } from './types.ts';
 
@@ -22,8 +21,15 @@ const seconds = (ms: number): string => (Math.max(0, ms) / 1000).toFixed(3);
 
 interface Case { xml: string; failed: boolean; skipped: boolean }
 
+/** The operation's plan, from its profile; without a hand-written one, the per-case properties (no scenarios).
+ * An operation without a profile would vanish from junit.xml and CI would count it green: say so instead. */
+function planOf(operation: string): OperationPlan {
+  if (!hasProfile(operation)) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no JUnit plan for operation '${operation}' (it has no profile)`);
+  return profileOf(operation).junit ?? { operation, properties: perCase };
+}
+
 const propertyOf = (operation: string, kind: string): string =>
-  PLANS[operation]?.properties.find((p) => p.kinds.includes(kind as Property['kinds'][number]))?.id ?? kind;
+  planOf(operation).properties.find((p) => p.kinds.includes(kind as Property['kinds'][number]))?.id ?? kind;
 
 function causeCase(c: RootCause, operation: string, report: Report): Case {
   const classname = esc(`contract-fuzz.${operation}.${propertyOf(c.operations[0]!, c.kind)}`);
@@ -51,10 +57,7 @@ function suite(name: string, cases: Case[], time: string, timestamp: string): st
 export function renderJunit(report: Report): string {
   const suites: { name: string; cases: Case[] }[] = [];
   for (const operation of report.run.operations) {
-    // Without a hand-written plan, an operation with a profile is judged by the per-case properties (no scenarios).
-    const plan = Object.hasOwn(PLANS, operation) ? PLANS[operation] : hasProfile(operation) ? { operation, properties: perCase } : undefined;
-    // An operation without a plan would vanish from junit.xml and CI would count it green: say so instead.
-    if (!plan) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no JUnit plan for operation '${operation}' (properties/index.ts)`);
+    const plan = planOf(operation);
     const cases: Case[] = [];
     for (const p of plan.properties) {
       const causes = report.findings.filter((c) => c.operations.length === 1 && c.operations[0] === operation && p.kinds.includes(c.kind));

@@ -1,4 +1,4 @@
-// `contract-fuzz run`: options, Ctrl-C (stop sending, still write the report of what ran), exit code.
+// `contract-fuzz run` (argv with the config file's section in front: cli.ts): options, Ctrl-C (stop sending, still write the report of what ran), exit code.
 import { withInterrupt } from './interrupt.ts';
 import { parseRunOptions, RUN_HELP } from './options.ts';
 

@@ -2,10 +2,12 @@
 // (src/run/stateModel.ts `evictions`) are deregistered through the target's public API, each under its
 // instance's key lock so no case on that instance overlaps, and the model learns whether they are gone.
 // Housekeeping, not a test: an answer here is never a finding.
-import { serviceOf } from '../model/load.ts';
 import type { Outcome } from '../contract/outcome.ts';
+import { profileOf } from '../profiles/index.ts';
+import type { RecipeCall } from '../profiles/recipe.ts';
 import type { Target } from '../targets/target.ts';
 import type { KeyLock } from './keyLock.ts';
+import { fill, valueAt as at } from './recipe.ts';
 import type { Eviction, StateModel } from './stateModel.ts';
 
 /** Deregistrations in flight at once for one sweep. */
@@ -21,29 +23,31 @@ const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
 export type KeepPopulation = () => Promise<void> | undefined;
 
 export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
-  const service = serviceOf('RegisterInstance');
+  // How a registration is undone, and how its operation is waited for: the profile's recipe call.
+  const undo = profileOf('servicediscovery#RegisterInstance').creates!.undo!;
+  const waiter = undo.awaits!.waiter;
   // Housekeeping answers are read here and never kept: no scrubbing (a wrapper that cannot defer it still scrubs).
-  const options = { signal, unscrubbed: true };
-  const send = (operation: string, input: Record<string, unknown>) => target.send({ service, operation, input }, options);
+  const send = (call: RecipeCall, slots: Record<string, unknown>) =>
+    target.send({ service: call.service, operation: String(fill(call.operation, slots)), input: fill(call.input, slots) }, { signal, unscrubbed: true });
 
   let waitFirst = false;
   const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {
-    const answer = await send('DeregisterInstance', { ServiceId: e.service, InstanceId: e.id });
+    const answer = await send(undo, { scope: e.service, id: e.id });
     // Not there (a token replay the target answered without registering again): nothing to wait for, but the
     // id may still appear if its registration is in progress, so "leaving", not "gone".
     if (answer.code === 'InstanceNotFound') return 'leaving';
     if (!ok(answer)) return 'kept';
-    const operationId = (answer.body as { OperationId?: unknown } | undefined)?.OperationId;
+    const operationId = at(answer.body, undo.awaits!.id);
     if (typeof operationId !== 'string') return 'leaving';
     // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
     for (let i = 0; i < POLLS && !signal?.aborted; i++) {
       // Once a target has shown it takes a while (a first poll still pending), the first poll waits too: each
       // poll is a request the harness pays for. A target done at once (builtin) is polled at once.
       if (i > 0 || waitFirst) await sleep(POLL_MS);
-      const op = await send('GetOperation', { OperationId: operationId });
-      const status = ok(op) ? (op.body as { Operation?: { Status?: unknown } } | undefined)?.Operation?.Status : undefined;
-      if (status === 'SUCCESS') return 'gone';
-      if (status === 'FAIL') return 'kept';
+      const op = await send(waiter.call, { operationId });
+      const status = ok(op) ? at(op.body, waiter.status) : undefined;
+      if (status === waiter.success) return 'gone';
+      if (status === waiter.failure) return 'kept';
       if (!ok(op)) return 'leaving'; // no GetOperation on this target: cannot confirm
       waitFirst = true;
     }

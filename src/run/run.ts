@@ -32,6 +32,7 @@ import { prepare, type NotPrepared, type Prepared } from './prerequisites.ts';
 import { bindingPairs } from './binding.ts';
 import { maskGroup } from './mask.ts';
 import { addDiffCoverage } from './diffCoverage.ts';
+import { profileOf } from '../profiles/index.ts';
 import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
@@ -188,7 +189,9 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const done = new Map<string, number>();
     let groupsSoFar = 0;
     let failing = false; // an operation failed (the harness, not the target): the others take no new cases
-    const sideBySide = o.maxFindings === undefined;
+    // Not with --max-findings (which finding stops the run must not depend on timing), and not when a model-only
+    // operation is in the run: its creates and deletes (proton#DeleteService…) would meet the others' state.
+    const sideBySide = o.maxFindings === undefined && o.operations.every((op) => profileOf(op).origin === 'hand-written');
     const operationRun = async (op: string, k: number) => {
       const opFindings: Finding[] = [];
       const plan = plans.get(op);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock, startEmulator, type ManualClock } from '../../src/emulator/index.ts';
 import type { RunningEmulator } from '../../src/emulator/index.ts';
-import { cloudMapContexts } from '../../src/generate/cloudmap/contexts.ts';
+import { cloudMapContexts } from '../../src/profiles/servicediscovery/contexts.ts';
 import { expect as oracle } from '../../src/oracle/index.ts';
 import { cloudMap, ok, outputErrors, waitForOperation } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { keyOf } from '../../src/model/load.ts';
 import { describe, expect, it } from 'vitest';
 import { constraintsOf } from '../../src/oracle/index.ts';
 import { findOperation } from '../../src/model/load.ts';
-import { rulesFor } from '../../src/rules/index.ts';
+import { rulesFor } from '../../src/profiles/index.ts';
 import type { ServiceModel } from '../../src/contract/model.ts';
 
 // An independent walk of the model: the ids every member constraint must have (id scheme of constraint.ts).

@@ -1,6 +1,7 @@
 
 import { describe, expect, it } from 'vitest';
-import { modelBackedFor, protonRules, rulesFor } from '../../src/rules/index.ts';
+import { protonRules } from '../../src/rules/index.ts';
+import { modelBackedFor, rulesFor } from '../../src/profiles/index.ts';
 import { constraintsOf } from '../../src/oracle/index.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
 import type { StringShape, StructureShape } from '../../src/contract/model.ts';

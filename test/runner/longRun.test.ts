@@ -131,7 +131,9 @@ describe('the user\'s --service-id', () => {
 
 describe('cleanup after the last cases', () => {
   it('a DuplicateRequest (a registration still in progress) is waited out, not a cleanup warning', async () => {
-    const { cloudMapServiceCleanup } = await import('../../src/run/cleanup.ts');
+    const { undo } = await import('../../src/run/recipe.ts');
+    const { cloudMapService } = await import('../../src/profiles/servicediscovery/prerequisites.ts');
+    const cloudMapServiceCleanup = (t: Target, id: string, o: { pollIntervalMs: number }) => undo(t, cloudMapService.steps[1]!.undo, { 'service.id': id }, o);
     let listed = false;
     let busy = 2;
     const answer = (body: unknown): Outcome => ({ status: 200, headers: {}, latencyMs: 0, body });

@@ -5,10 +5,17 @@
 // Operations complete lazily: each has `completesAt = submitted + operationDelayMs`; every public method
 // first applies the operations that are due (`settle`). Nothing can observe the difference from a timer.
 import type { CloudMapServiceConfig, DnsRecordType, NamespaceType } from '../../contract/context.ts';
-import { fingerprint } from '../ids.ts';
 import { fail, type EmulatorError, type StateOptions, type StateResult } from '../types.ts';
-import { profileOf } from '../../profiles/index.ts';
-import { TokenStore } from './tokens.ts';
+import { profileOf, type Profile } from '../../profiles/index.ts';
+import { serviceConfigOf } from '../../profiles/servicediscovery/serviceConfig.ts';
+import { IdempotencyLedger } from './idempotency.ts';
+import { notFoundAnswer, stateAnswer } from './stateAnswer.ts';
+
+const REGISTER = profileOf('servicediscovery#RegisterInstance');
+const DEREGISTER = profileOf('servicediscovery#DeregisterInstance');
+// The three namespace creates share one token space here (a token names one request, whatever its type).
+const CREATE_NAMESPACE = profileOf('servicediscovery#CreateHttpNamespace');
+const CREATE_SERVICE = profileOf('servicediscovery#CreateService');
 
 export type OperationType = 'CREATE_NAMESPACE' | 'DELETE_NAMESPACE' | 'REGISTER_INSTANCE' | 'DEREGISTER_INSTANCE';
 export type OperationStatus = 'SUBMITTED' | 'PENDING' | 'SUCCESS' | 'FAIL';
@@ -50,7 +57,7 @@ export interface CreateServiceInput {
 export interface RegisterInstanceInput { ServiceId: string; InstanceId: string; CreatorRequestId?: string; Attributes: Record<string, string> }
 
 export interface CloudMapStateOptions extends StateOptions {
-  /** Cloud Map quota: instances per service (documented 1,000). */
+  /** Cloud Map quota: instances per service (the profile's: 1,000). */
   instanceLimit?: number;
   /** Completed operations kept for GetOperation before the oldest are forgotten (memory bound). */
   maxOperations?: number;
@@ -65,14 +72,21 @@ export class CloudMapState {
   private readonly byArn = new Map<string, string>(); // namespace and service ARNs → id
   private readonly namespaceKeys = new Map<string, string>(); // type|name|vpc → namespace id or pending operation id
   private readonly inflight = new Map<string, string>(); // service id \0 instance id → operation id
-  private readonly tokens = new TokenStore<{ fp: string; ref: string }>();
+  // Token → what the first request did: an operation id (namespaces, instances) or a service id.
+  private readonly registerTokens: IdempotencyLedger<string>;
+  private readonly namespaceTokens: IdempotencyLedger<string>;
+  private readonly serviceTokens: IdempotencyLedger<string>;
   private pending: OperationRecord[] = [];
   private readonly instanceLimit: number;
   private readonly maxOperations: number;
 
   constructor(private readonly o: CloudMapStateOptions) {
-    this.instanceLimit = o.instanceLimit ?? 1000;
+    this.instanceLimit = o.instanceLimit ?? REGISTER.creates!.limit!.count;
     this.maxOperations = o.maxOperations ?? 200_000;
+    const byOperation = (profile: Profile) => new IdempotencyLedger<string>(profile, o.clock, (ref) => ({ text: ` by operation ${ref}`, extra: { DuplicateOperationId: ref } }));
+    this.registerTokens = byOperation(REGISTER);
+    this.namespaceTokens = byOperation(CREATE_NAMESPACE);
+    this.serviceTokens = new IdempotencyLedger<string>(CREATE_SERVICE, o.clock);
   }
 
   now(): number { return this.o.clock.now(); }
@@ -94,10 +108,9 @@ export class CloudMapState {
 
   createNamespace(type: NamespaceType, input: CreateNamespaceInput): StateResult<{ operationId: string }> {
     this.settle();
-    const { Name, Description, Vpc, Properties } = input;
-    const fp = input.CreatorRequestId ? fingerprint({ type, Name, Description, Vpc, Properties }) : '';
-    const replay = this.replay(`CreateNamespace\0${input.CreatorRequestId ?? ''}`, fp, input.CreatorRequestId);
-    if (replay) return replay;
+    const payload = input as unknown as Record<string, unknown>;
+    const token = this.namespaceTokens.check(payload, { type });
+    if (token) return 'error' in token ? token : { value: { operationId: token.replay } };
     const key = `${type}|${input.Name}|${input.Vpc ?? ''}`;
     const existing = this.namespaceKeys.get(key);
     if (existing !== undefined) {
@@ -112,7 +125,7 @@ export class CloudMapState {
       this.addNamespace(id, type, input, op.completesAt);
     });
     this.namespaceKeys.set(key, op.id);
-    this.remember(`CreateNamespace\0${input.CreatorRequestId ?? ''}`, fp, op.id, input.CreatorRequestId);
+    this.namespaceTokens.remember(payload, op.id, { type });
     return { value: { operationId: op.id } };
   }
 
@@ -164,16 +177,11 @@ export class CloudMapState {
 
   createService(input: CreateServiceInput): StateResult<ServiceRecord> {
     this.settle();
-    const { Name, NamespaceId, Description, DnsConfig, HealthCheckConfig, HealthCheckCustomConfig, Type } = input;
-    const fp = input.CreatorRequestId
-      ? fingerprint({ Name, NamespaceId, Description, DnsConfig, HealthCheckConfig, HealthCheckCustomConfig, Type })
-      : '';
-    const tokenKey = `CreateService\0${input.CreatorRequestId ?? ''}`;
-    const prior = input.CreatorRequestId ? this.tokens.get(tokenKey, this.now()) : undefined;
-    if (prior && prior.fp === fp) {
-      const s = this.services.get(prior.ref);
-      if (s) return { value: s }; // retry of a request that already succeeded: the same service, nothing new
-    }
+    const payload = input as unknown as Record<string, unknown>;
+    const token = this.serviceTokens.check(payload);
+    const replayed = token && 'replay' in token ? this.services.get(token.replay) : undefined;
+    if (replayed) return { value: replayed }; // retry of a request that already succeeded: the same service, nothing new
+    // A mismatch goes on to the checks below (ServiceAlreadyExists names the original token): declared, unlike a mismatch code.
     const nsRef = input.NamespaceId ?? input.DnsConfig?.NamespaceId;
     if (nsRef === undefined) return fail('InvalidInput', 'NamespaceId is required');
     const ns = this.getNamespace(nsRef);
@@ -202,7 +210,7 @@ export class CloudMapState {
     };
     this.services.set(id, svc);
     this.byArn.set(svc.arn, id);
-    if (input.CreatorRequestId) this.tokens.set(tokenKey, { fp, ref: id }, this.now());
+    this.serviceTokens.remember(payload, id);
     return { value: svc };
   }
 
@@ -241,15 +249,8 @@ export class CloudMapState {
   serviceConfig(idOrArn: string): CloudMapServiceConfig | null {
     const s = this.getService(idOrArn);
     if (!s) return null;
-    const ns = this.namespaces.get(s.namespaceId);
-    const config: CloudMapServiceConfig = {
-      namespaceType: ns?.type ?? 'HTTP',
-      dnsRecords: s.dnsConfig ? s.dnsConfig.DnsRecords.map((r) => r.Type) : [],
-      healthCheck: s.healthCheckConfig !== undefined,
-      healthCheckCustom: s.healthCheckCustomConfig !== undefined,
-    };
-    if (s.dnsConfig?.RoutingPolicy) config.routingPolicy = s.dnsConfig.RoutingPolicy;
-    return config;
+    return serviceConfigOf({ DnsConfig: s.dnsConfig, HealthCheckConfig: s.healthCheckConfig, HealthCheckCustomConfig: s.healthCheckCustomConfig },
+      this.namespaces.get(s.namespaceId)?.type ?? 'HTTP');
   }
 
   deleteService(idOrArn: string): StateResult<ServiceRecord> {
@@ -264,19 +265,18 @@ export class CloudMapState {
   // ---- instances --------------------------------------------------------------------------------
 
   registerInstance(input: RegisterInstanceInput): StateResult<{ operationId: string; replayed: boolean }> {
+    const payload = input as unknown as Record<string, unknown>;
     const svc = this.getService(input.ServiceId);
-    if (!svc) return fail('ServiceNotFound', `Service not found: ${input.ServiceId}`);
-    // Only requests carrying a token need a fingerprint (the SDKs always send one; raw callers may not).
-    const fp = input.CreatorRequestId ? fingerprint({ s: svc.id, i: input.InstanceId, a: input.Attributes }) : '';
-    const tokenKey = `RegisterInstance\0${input.CreatorRequestId ?? ''}`;
-    // The answer to a token reused with other parameters is the profile's (the runner's state model reads the same).
-    const replay = this.replay(tokenKey, fp, input.CreatorRequestId, profileOf('servicediscovery#RegisterInstance').idempotency!.mismatch.codes[0]);
-    if (replay) return 'error' in replay ? replay : { value: { ...replay.value, replayed: true } };
+    if (!svc) return notFoundAnswer(REGISTER, payload);
+    // The ARN and the id name the same service: the token is bound to the service, not to how it was named.
+    const resolved = { ServiceId: svc.id };
+    const token = this.registerTokens.check(payload, resolved);
+    if (token) return 'error' in token ? token : { value: { operationId: token.replay, replayed: true } };
     const key = `${svc.id}\0${input.InstanceId}`;
     const busy = this.inflight.get(key);
-    if (busy) return this.duplicate(busy);
+    if (busy) return this.duplicate(REGISTER, payload, busy);
     if (!svc.reserved.has(input.InstanceId) && svc.reserved.size >= this.instanceLimit) {
-      return fail('ResourceLimitExceeded', `The service ${svc.id} already has the maximum number of instances (${this.instanceLimit})`);
+      return stateAnswer(REGISTER, REGISTER.creates!.limit!.state, payload);
     }
     const attributes = withEc2Address({ ...input.Attributes });
     const op = this.submit('REGISTER_INSTANCE', { INSTANCE: input.InstanceId, SERVICE: svc.id }, () => {
@@ -286,17 +286,18 @@ export class CloudMapState {
     svc.reserved.add(input.InstanceId);
     svc.inflight++;
     this.inflight.set(key, op.id);
-    this.remember(tokenKey, fp, op.id, input.CreatorRequestId);
+    this.registerTokens.remember(payload, op.id, resolved);
     return { value: { operationId: op.id, replayed: false } };
   }
 
   deregisterInstance(serviceId: string, instanceId: string): StateResult<{ operationId: string }> {
+    const payload = { ServiceId: serviceId, InstanceId: instanceId };
     const svc = this.getService(serviceId);
-    if (!svc) return fail('ServiceNotFound', `Service not found: ${serviceId}`);
+    if (!svc) return notFoundAnswer(DEREGISTER, payload);
     const key = `${svc.id}\0${instanceId}`;
-    if (!svc.instances.has(instanceId)) return fail('InstanceNotFound', `Instance not found: ${instanceId}`);
+    if (!svc.instances.has(instanceId)) return stateAnswer(DEREGISTER, 'state:instance-not-found', payload);
     const busy = this.inflight.get(key);
-    if (busy) return this.duplicate(busy);
+    if (busy) return this.duplicate(DEREGISTER, payload, busy);
     const op = this.submit('DEREGISTER_INSTANCE', { INSTANCE: instanceId, SERVICE: svc.id }, () => {
       svc.instances.delete(instanceId);
       svc.reserved.delete(instanceId);
@@ -345,27 +346,11 @@ export class CloudMapState {
     this.inflight.delete(key);
   }
 
-  /** "One RegisterInstance request must complete before you can submit another … same service ID and instance ID." */
-  private duplicate(operationId: string): { error: EmulatorError } {
-    const name = this.operations.get(operationId)?.type === 'DEREGISTER_INSTANCE' ? 'DeregisterInstance' : 'RegisterInstance';
-    return fail('DuplicateRequest', `Another operation of type ${name} and id ${operationId} is in progress`, { DuplicateOperationId: operationId });
-  }
-
-  /** Same token, same parameters: the original operation id. Same token, different parameters: an error. */
-  private replay(key: string, fp: string, token: string | undefined, mismatchCode = 'DuplicateRequest'): StateResult<{ operationId: string }> | undefined {
-    if (!token) return undefined;
-    const prior = this.tokens.get(key, this.now());
-    if (!prior) return undefined;
-    if (prior.fp === fp) return { value: { operationId: prior.ref } };
-    // Inferred: Cloud Map does not document a reused CreatorRequestId with different parameters; DESIGN.md
-    // asks for a conflict-class error, and DuplicateRequest is the conflict-class code these operations declare.
-    return fail(mismatchCode, `CreatorRequestId ${token} was already used with different parameters by operation ${prior.ref}`, {
-      DuplicateOperationId: prior.ref,
-    });
-  }
-
-  private remember(key: string, fp: string, ref: string, token: string | undefined): void {
-    if (token) this.tokens.set(key, { fp, ref }, this.now());
+  /** "One RegisterInstance request must complete before you can submit another … same service ID and instance ID":
+   * the profile's in-progress state, naming the operation in flight. */
+  private duplicate(profile: Profile, payload: Readonly<Record<string, unknown>>, operationId: string): { error: EmulatorError } {
+    const { error } = stateAnswer(profile, 'state:duplicate-request', payload, { DuplicateOperationId: operationId });
+    return { error: { ...error, message: `${error.message} (operation ${operationId})` } };
   }
 }
 

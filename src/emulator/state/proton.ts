@@ -4,13 +4,14 @@
 //
 // Deployments finish lazily: a resource reports IN_PROGRESS until `createdAt + operationDelayMs`, then
 // SUCCEEDED. No template registry: template names and versions are accepted as given.
-import { fingerprint } from '../ids.ts';
 import { fail, type StateOptions, type StateResult } from '../types.ts';
 import { profileOf } from '../../profiles/index.ts';
-import { TokenStore } from './tokens.ts';
+import { IdempotencyLedger } from './idempotency.ts';
+import { notFoundAnswer, stateAnswer } from './stateAnswer.ts';
 
-/** Proton's "Ensuring idempotency": a client token is remembered for 8 hours. */
-export const TOKEN_TTL_MS = 8 * 60 * 60 * 1000;
+const CREATE_INSTANCE = profileOf('proton#CreateServiceInstance');
+/** Proton's "Ensuring idempotency": how long a client token is remembered (the profile's). */
+export const TOKEN_TTL_MS = CREATE_INSTANCE.idempotency!.ttlMs!;
 
 interface Templated { templateName: string; templateMajorVersion: string; templateMinorVersion: string }
 
@@ -54,9 +55,11 @@ const ENVIRONMENT_LINE = /^[ \t]*(?:-[ \t]*)?environment:[ \t]*["']?([0-9A-Za-z]
 export class ProtonState {
   readonly environments = new Map<string, ProtonEnvironment>();
   readonly services = new Map<string, ProtonService>();
-  private readonly tokens = new TokenStore<{ fp: string; serviceName: string; name: string }>(TOKEN_TTL_MS);
+  private readonly tokens: IdempotencyLedger<{ serviceName: string; name: string }>;
 
-  constructor(private readonly o: StateOptions) {}
+  constructor(private readonly o: StateOptions) {
+    this.tokens = new IdempotencyLedger(CREATE_INSTANCE, o.clock);
+  }
 
   now(): number { return this.o.clock.now(); }
 
@@ -98,25 +101,16 @@ export class ProtonState {
   }
 
   createServiceInstance(input: CreateServiceInstanceInput): StateResult<{ instance: ProtonServiceInstance; replayed: boolean }> {
+    const payload = input as unknown as Record<string, unknown>;
     const svc = this.services.get(input.serviceName);
-    if (!svc) return fail('ResourceNotFoundException', `The service '${input.serviceName}' was not found.`);
+    if (!svc) return notFoundAnswer(CREATE_INSTANCE, payload);
     const now = this.now();
-    const token = input.clientToken ? `CreateServiceInstance\0${input.clientToken}` : undefined;
-    const fp = token
-      ? fingerprint({ n: input.name, s: input.serviceName, p: input.spec, ma: input.templateMajorVersion, mi: input.templateMinorVersion, t: input.tags })
-      : '';
-    const prior = token ? this.tokens.get(token, now) : undefined;
-    if (prior) {
-      const original = this.services.get(prior.serviceName)?.instances.get(prior.name);
-      if (prior.fp !== fp) {
-        // Documented in Proton's "Ensuring idempotency" for its create APIs (inferred for this one).
-        return fail(profileOf('proton#CreateServiceInstance').idempotency!.mismatch.codes[0]!, `IdempotentParameterMismatch: the client token '${input.clientToken}' was already used with different parameters.`);
-      }
-      if (original) return { value: { instance: original, replayed: true } };
-    }
-    if (svc.instances.has(input.name)) {
-      return fail('ConflictException', `A service instance with the name '${input.name}' already exists in service '${svc.name}'.`);
-    }
+    const token = this.tokens.check(payload);
+    if (token && 'error' in token) return token;
+    const original = token && this.services.get(token.replay.serviceName)?.instances.get(token.replay.name);
+    if (original) return { value: { instance: original, replayed: true } };
+    // A second create of the same name without the original token: the profile says what that is.
+    if (svc.instances.has(input.name)) return stateAnswer(CREATE_INSTANCE, CREATE_INSTANCE.creates!.againState, payload);
     const instance: ProtonServiceInstance = {
       name: input.name, arn: this.arn(`service/${svc.name}/service-instance/${input.name}`), serviceName: svc.name,
       environmentName: this.environmentFor(input.spec, svc), spec: input.spec, templateName: svc.templateName,
@@ -125,7 +119,7 @@ export class ProtonState {
       createdAt: now, deploymentId: this.o.ids.uuid(), clientToken: input.clientToken || undefined,
     };
     svc.instances.set(instance.name, instance);
-    if (token) this.tokens.set(token, { fp, serviceName: svc.name, name: instance.name }, now);
+    this.tokens.remember(payload, { serviceName: svc.name, name: instance.name });
     return { value: { instance, replayed: false } };
   }
 

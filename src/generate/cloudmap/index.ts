@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { HarnessError } from '../../errors.ts';
 import { loadServiceModel } from '../../model/load.ts';
+import { profileOf } from '../../profiles/index.ts';
 import type { ServiceModel, StringShape } from '../../contract/model.ts';
 import { MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES } from '../../rules/cloudmap-attributes.ts';
 import type { CloudMapContext, OracleContext } from '../../contract/context.ts';
@@ -16,7 +17,6 @@ import { LEAN_COUNT_BIAS } from '../strings/length.ts';
 import { record } from '../strings/record.ts';
 import { stringModel, validString } from '../strings/shapeString.ts';
 import { attrValues, attributes, customKey, customKeys, type Attrs } from './attributes.ts';
-import { cloudMapContexts } from './contexts.ts';
 import { ruleTargets, type AttrCase } from './rules.ts';
 
 const OPERATION = 'RegisterInstance';
@@ -51,7 +51,7 @@ function build(model: ServiceModel): OperationSpec {
   return {
     operation: OPERATION,
     model,
-    contexts: cloudMapContexts,
+    contexts: profileOf('servicediscovery#RegisterInstance').contexts!,
     exists: (ctx) => cloudMap(ctx).service !== null,
     serviceMember: 'ServiceId',
     serviceRef: (ctx) => cloudMap(ctx).serviceId,

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { HarnessError } from '../../errors.ts';
 import { loadServiceModel } from '../../model/load.ts';
+import { profileOf } from '../../profiles/index.ts';
 import type { ServiceModel, StringShape } from '../../contract/model.ts';
 import type { OracleContext, ProtonContext } from '../../contract/context.ts';
 import { sitesOf } from '../model/sites.ts';
@@ -11,7 +12,6 @@ import { NONE, type Draft } from '../draft.ts';
 import type { OperationSpec } from '../operation.ts';
 import { record } from '../strings/record.ts';
 import { stringModel, validString } from '../strings/shapeString.ts';
-import { protonContexts } from './contexts.ts';
 import { specs } from './spec.ts';
 
 const OPERATION = 'CreateServiceInstance';
@@ -33,7 +33,7 @@ function build(model: ServiceModel): OperationSpec {
   return {
     operation: OPERATION,
     model,
-    contexts: protonContexts,
+    contexts: profileOf('proton#CreateServiceInstance').contexts!,
     exists: (ctx) => proton(ctx).serviceExists,
     serviceMember: 'serviceName',
     serviceRef: (ctx) => proton(ctx).serviceName,

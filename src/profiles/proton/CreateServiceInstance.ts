@@ -1,6 +1,10 @@
 // Proton CreateServiceInstance: creates a named instance of an existing service.
+import { createServiceInstance as plan } from '../../../properties/CreateServiceInstance.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
+import { protonContexts } from './contexts.ts';
+import { protonModelBacked, protonRules } from '../../rules/proton.ts';
+import { protonService } from './prerequisites.ts';
 
 const SEED_002 = 'seeds/002_c7cd0fce7ab6d58d.txt';
 const PROTON_IDEMPOTENCY = 'Proton user guide "Ensuring Idempotency" (documented for Proton create APIs, inferred here)';
@@ -10,7 +14,12 @@ export const createServiceInstance: Profile = {
   service: 'proton',
   operation: 'CreateServiceInstance',
   origin: 'hand-written',
+  rules: protonRules,
+  modelBacked: protonModelBacked,
   reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
+  junit: plan,
+  contexts: protonContexts,
+  prerequisite: protonService,
   idempotency: {
     tokenMember: 'clientToken',
     replay: PROTON_IDEMPOTENCY,
@@ -21,6 +30,7 @@ export const createServiceInstance: Profile = {
       confidence: 'inferred',
       message: 'IdempotentParameterMismatch: clientToken was already used with different parameters',
     },
+    ttlMs: 8 * 60 * 60 * 1000, // "Ensuring idempotency": a client token is remembered for 8 hours
   },
   creates: { scopeMember: 'serviceName', idMember: 'name', again: 'conflict', againState: 'state:name-conflict' },
   nonceMembers: ['name', 'clientToken'],

@@ -2,6 +2,8 @@
 // declares none); it creates nothing, so no nonce goes into its members beyond the instance it names.
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
+import { cloudMapContexts } from './contexts.ts';
+import { cloudMapService } from './prerequisites.ts';
 
 const MODEL = 'model errors of DeregisterInstance';
 
@@ -11,6 +13,9 @@ export const deregisterInstance: Profile = {
   operation: 'DeregisterInstance',
   origin: 'hand-written',
   reference: { member: 'ServiceId', binding: 'serviceIds', notFound: 'state:service-not-found' },
+  // An instance of an existing service, or of none.
+  contexts: () => cloudMapContexts().filter((c) => c.name === 'http' || c.name === 'missing'),
+  prerequisite: cloudMapService,
   // The instance it names is one this run registered (nonce applied) or none: never another run's.
   nonceMembers: ['InstanceId'],
   // Generated cases name instances nobody registered, and one may still be registering.

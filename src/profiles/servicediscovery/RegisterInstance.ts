@@ -1,6 +1,11 @@
 // Cloud Map RegisterInstance: registers (or updates) an instance of an existing service.
+import { registerInstance as plan } from '../../../properties/RegisterInstance.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
+import { cloudMapContexts } from './contexts.ts';
+import { cloudMapAttributeRules, cloudMapModelBacked } from '../../rules/cloudmap-attributes.ts';
+import { cloudMapServiceRules } from '../../rules/cloudmap-service.ts';
+import { cloudMapService, DEREGISTER } from './prerequisites.ts';
 
 const SEED_001 = 'seeds/001_7eaeaf5c0747f14e.txt';
 
@@ -9,7 +14,12 @@ export const registerInstance: Profile = {
   service: 'servicediscovery',
   operation: 'RegisterInstance',
   origin: 'hand-written',
+  rules: [...cloudMapAttributeRules, ...cloudMapServiceRules],
+  modelBacked: cloudMapModelBacked,
   reference: { member: 'ServiceId', binding: 'serviceIds', notFound: 'state:service-not-found' },
+  junit: plan,
+  contexts: cloudMapContexts,
+  prerequisite: cloudMapService,
   idempotency: {
     tokenMember: 'CreatorRequestId',
     replay: `${SEED_001} (CreatorRequestId: "allows failed RegisterInstance requests to be retried without the risk of executing the operation twice")`,
@@ -23,7 +33,7 @@ export const registerInstance: Profile = {
     },
   },
   creates: { scopeMember: 'ServiceId', idMember: 'InstanceId', again: 'update', againState: 'state:duplicate-request',
-    limit: { count: 1000, state: 'state:instance-limit' } }, // Cloud Map quotas: instances per service (DESIGN)
+    limit: { count: 1000, state: 'state:instance-limit' }, undo: DEREGISTER }, // Cloud Map quotas: instances per service (DESIGN)
   nonceMembers: ['InstanceId', 'CreatorRequestId'],
   states: [
     {

@@ -4,6 +4,7 @@
 // never 5xx; once everything accepted has settled, ListInstances shows the instance at most once (exactly
 // once if a registration reached SUCCESS).
 import fc from 'fast-check';
+import { profileOf } from '../../profiles/index.ts';
 import type { Outcome } from '../../contract/outcome.ts';
 import type { Family } from '../family.ts';
 import { describe, isOk } from '../session.ts';
@@ -13,7 +14,9 @@ import { newModel, registerSlot, type Ctx } from './model.ts';
 import { settle } from './operation.ts';
 
 const ID = 'idempotency:concurrent-same-instance';
-const ALLOWED = 'DuplicateRequest';
+// A request for an instance with one in progress: the profile's in-progress state.
+const REGISTER = profileOf('servicediscovery#RegisterInstance');
+const ALLOWED = REGISTER.states.find((x) => x.id === REGISTER.creates!.againState)!.code; // DuplicateRequest
 
 interface Race {
   requests: number;

@@ -2,6 +2,7 @@
 // other parameters (other attributes, or another InstanceId): refused with a conflict-class error, and the
 // instance keeps what it had.
 import fc from 'fast-check';
+import { profileOf } from '../../profiles/index.ts';
 import type { Outcome } from '../../contract/outcome.ts';
 import { modelRun, pickFrom, type Family } from '../family.ts';
 import { describe, isOk } from '../session.ts';
@@ -10,7 +11,8 @@ import { attributeDiff, attributesFor, attributesOf, getInstance, register, VARI
 import { last, newModel, registered, registerSlot, SLOTS, type Command, type Ctx, type Model } from './model.ts';
 
 const ID = 'idempotency:token-mismatch';
-const CONFLICT = ['DuplicateRequest', 'ResourceInUse'];
+// What a token reused with other parameters answers: the profile's word (the emulator and state model read it too).
+const CONFLICT: readonly string[] = profileOf('servicediscovery#RegisterInstance').idempotency!.mismatch.codes;
 
 /** GetInstance, and the attributes it shows. */
 async function shown(ctx: Ctx, instanceId: string): Promise<{ outcome: Outcome; attributes: Attributes | undefined }> {

@@ -2,6 +2,7 @@
 // (another spec, or another name): ValidationException (IdempotentParameterMismatch), and no instance of
 // the other name appears.
 import fc from 'fast-check';
+import { profileOf } from '../../profiles/index.ts';
 import { modelRun, pickFrom, type Family } from '../family.ts';
 import { describe, isOk } from '../session.ts';
 import type { ProtonPrepared } from '../types.ts';
@@ -9,7 +10,8 @@ import { create, getServiceInstance, VARIANTS } from './calls.ts';
 import { createdSlots, createSlot, freeSlots, newModel, SLOTS, type Command, type Ctx, type Model } from './model.ts';
 
 const ID = 'idempotency:token-mismatch';
-const CODE = 'ValidationException';
+// What a token reused with other parameters answers: the profile's word (the emulator and state model read it too).
+const CODE = profileOf('proton#CreateServiceInstance').idempotency!.mismatch.codes[0]!;
 
 class Create implements Command {
   constructor(readonly pick: number, readonly variant: number) {}

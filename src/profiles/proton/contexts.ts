@@ -1,5 +1,5 @@
 // Proton needs two worlds: a service that exists (`svc-main`) and one that does not (`svc-missing`).
-import type { NamedContext } from '../operation.ts';
+import type { NamedContext } from '../../contract/context.ts';
 
 export const protonContexts = (): NamedContext[] => [
   { name: 'main', context: { proton: { serviceName: 'svc-main', serviceExists: true } } },

@@ -2,8 +2,7 @@
 // alone where a realistic service allows it: HTTP namespace (EC2 registrations), DNS services without
 // records, with A/AAAA + WEIGHTED (aliases), A + health check (port), SRV, SRV + A + health check, CNAME,
 // and a service that does not exist. Ids are placeholders (`srv-<name>`); the runner binds real ones.
-import type { CloudMapServiceConfig } from '../../contract/context.ts';
-import type { NamedContext } from '../operation.ts';
+import type { CloudMapServiceConfig, NamedContext } from '../../contract/context.ts';
 
 const service = (name: string, config: CloudMapServiceConfig | null): NamedContext => ({
   name,

@@ -1,0 +1,137 @@
+// The one executor of prerequisite recipes (src/profiles/recipe.ts): fills a call's input from slots, sends it,
+// waits for the asynchronous operation it started, reads its outputs into slots; and undoes what a step made
+// (draining what lives in it first, or waiting until it is gone). Preparation, cleanup and the run's population
+// upkeep all send through here, so each operation's calls are written once, in its profile.
+import { HarnessError } from '../errors.ts';
+import type { RecipeCall, Template, UndoCall, Waiter } from '../profiles/recipe.ts';
+import type { Target } from '../targets/target.ts';
+import { call, nonEmptyString, PrerequisiteError, type Poll } from './prerequisiteCall.ts';
+
+type Json = Record<string, unknown>;
+/** Slot name → value; an output is `step.output`. */
+export type Slots = Readonly<Record<string, unknown>>;
+
+const SLOT = /\{([\w.]+)\}/g;
+const WHOLE = /^\{([\w.]+)\}$/;
+const ABSENT = Symbol('absent');
+
+/** A template with its slots filled; a member whose whole value is an absent slot is dropped. */
+export function fill(t: Template, slots: Slots): unknown {
+  const v = fillOne(t, slots);
+  return v === ABSENT ? undefined : v;
+}
+
+function fillOne(t: Template, slots: Slots): unknown {
+  if (typeof t === 'string') {
+    const whole = WHOLE.exec(t);
+    if (whole) return slots[whole[1]!] ?? ABSENT;
+    return t.replace(SLOT, (m, name: string) => {
+      const v = slots[name];
+      if (v === undefined) throw new Error(`recipe slot {${name}} has no value`);
+      return String(v);
+    });
+  }
+  if (Array.isArray(t)) return t.map((e: Template) => fillOne(e, slots)).filter((e) => e !== ABSENT);
+  if (t !== null && typeof t === 'object') {
+    const out: Json = {};
+    for (const [k, v] of Object.entries(t)) {
+      const filled = fillOne(v as Template, slots);
+      if (filled !== ABSENT) out[k] = filled;
+    }
+    return out;
+  }
+  return t;
+}
+
+/** Slot values may name the run's slots (`cf-{runTag}`, `{runVpc}`): filled once, before the steps read them. A run
+ * slot is in every step's reach too, so a member a recipe sends only sometimes must name its own slot. */
+export const fillSlots = (own: Readonly<Record<string, Template | undefined>>, run: Slots): Json =>
+  Object.fromEntries(Object.entries(own).flatMap(([k, v]) => (v === undefined ? [] : [[k, fill(v, run)]])));
+
+/** The value at a dotted path of an answer (`Operation.Targets.NAMESPACE`). */
+export const valueAt = (v: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((x, k) => (x !== null && typeof x === 'object' ? (x as Json)[k] : undefined), v);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends one recipe call; returns its answer (the awaited operation's, with `awaits`) and its outputs. */
+export async function send(target: Target, rc: RecipeCall, slots: Slots, poll: Poll): Promise<{ answer: Json; outputs: Json }> {
+  const operation = fill(rc.operation, slots) as string;
+  const input = fill(rc.input, slots) as Json;
+  const outputs = Object.entries(rc.outputs ?? {});
+  const needs = rc.awaits ? [rc.awaits.id] : outputs.map(([, path]) => path);
+  let answer: Json;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      answer = await call(target, rc.service, operation, input, needs);
+      break;
+    } catch (e) {
+      if (!(e instanceof PrerequisiteError) || !rc.retryOn?.includes(e.outcome.code ?? '') || attempt >= 40) throw e;
+      await sleep(poll.pollIntervalMs ?? 25);
+    }
+  }
+  if (rc.awaits) answer = await wait(target, rc.awaits.waiter, String(valueAt(answer, rc.awaits.id)), poll);
+  const read: Json = {};
+  for (const [name, path] of outputs) {
+    const v = valueAt(answer, path);
+    if (!nonEmptyString(v)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${rc.awaits ? rc.awaits.waiter.call.operation : operation} answered without ${path} while preparing the run`);
+    read[name] = v;
+  }
+  return { answer, outputs: read };
+}
+
+/** Polls an asynchronous operation until the service says it succeeded. */
+export async function wait(target: Target, w: Waiter, operationId: string, o: Poll): Promise<Json> {
+  const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
+  const slots = { operationId };
+  for (;;) {
+    const answer = await call(target, w.call.service, w.call.operation, fill(w.call.input, slots) as Json, [w.status]);
+    const status = valueAt(answer, w.status);
+    if (status === w.success) return answer;
+    if (status === w.failure) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} failed: ${String((w.reason && valueAt(answer, w.reason)) ?? '')}`);
+    if (Date.now() > deadline || o.signal?.aborted) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} did not complete in time`);
+    await sleep(o.pollIntervalMs ?? 25);
+  }
+}
+
+// Cleanup runs after an interrupted run too: it must not be cut by the run's abort signal.
+const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
+
+/** Removes what a step made: what lives in it first (drain), then the call, then waits until it is gone. */
+export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll): Promise<void> {
+  const poll = unsignalled(o);
+  if (u.drain) await drain(target, u.drain, slots, poll);
+  await send(target, u, slots, poll);
+  if (u.untilGone) await untilGone(target, u, u.untilGone, slots, poll);
+}
+
+/** Sends `each` for the given items at once (a run leaves tens to hundreds per service). */
+export async function undoEach(target: Target, each: RecipeCall, items: readonly Json[], o: Poll): Promise<void> {
+  await Promise.all(items.map((slots) => send(target, each, slots, unsignalled(o))));
+}
+
+async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, poll: Poll): Promise<void> {
+  // The first page again and again (undone items leave it, so paging on would skip some). An item listed again
+  // after it was undone (eventual consistency) is not sent twice; a page of only those ends the loop.
+  const done = new Set<string>();
+  for (;;) {
+    const page = (await send(target, d.list, slots, poll)).answer;
+    const items = ((valueAt(page, d.items) as Json[] | undefined) ?? []).map((i) => String(i[d.id])).filter((id) => !done.has(id));
+    if (items.length === 0) return;
+    for (const id of items) done.add(id);
+    await undoEach(target, d.each, items.map((item) => ({ ...slots, item })), poll);
+  }
+}
+
+async function untilGone(target: Target, u: UndoCall, g: NonNullable<UndoCall['untilGone']>, slots: Slots, poll: Poll): Promise<void> {
+  const deadline = Date.now() + (poll.pollTimeoutMs ?? 60_000);
+  for (;;) {
+    try {
+      await send(target, g.call, slots, poll);
+    } catch (e) {
+      if (e instanceof PrerequisiteError && e.outcome.code === g.code) return;
+      throw e;
+    }
+    if (Date.now() > deadline) throw new Error(`${target.name}: ${JSON.stringify(fill(u.input, slots))} still exists after ${u.operation}`);
+    await sleep(poll.pollIntervalMs ?? 25);
+  }
+}
