@@ -19,14 +19,21 @@ export const today = (now: Date = new Date()): string => now.toISOString().slice
 
 /** Reads, detects and imports one file (whole service, nothing selected yet). */
 export function readServiceModel(path: string, now?: Date): ServiceModel {
-  // Only a regular file: `models import` of a FIFO must not block forever.
+  return importModelText(path, readModelJson(path), now);
+}
+
+/** A model file's text and its JSON (only a regular file: `models import` of a FIFO must not block forever). */
+export function readModelJson(path: string): { text: string; doc: unknown } {
   const text = readRegularFile(path, 'model file', 'CF_ERR_MODEL_LOAD');
-  let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    return { text, doc: JSON.parse(text) };
   } catch (e) {
     throw new HarnessError('CF_ERR_MODEL_LOAD', `${path} is not JSON: ${oneLine((e as Error).message)}`);
   }
+}
+
+/** Detects the format of an official model already read and imports it (whole service, nothing selected yet). */
+export function importModelText(path: string, { text, doc }: { text: string; doc: unknown }, now?: Date): ServiceModel {
   const info: SourceInfo = { file: basename(path), sha256: createHash('sha256').update(text).digest('hex'), importedAt: today(now) };
   const format = detectFormat(doc);
   if (format === undefined) throw formatError(path, 'neither a botocore service-2.json (metadata + shapes) nor a Smithy 2.0 JSON AST ("smithy": "2.0" + shapes)');
