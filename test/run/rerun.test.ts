@@ -3,7 +3,7 @@
 // that implements only part of the contract.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import type { Report } from '../../src/report/types.ts';
@@ -32,7 +32,10 @@ async function comparable(dir: string): Promise<unknown> {
   const { startedAt: _s, durationMs: _d, casesPerSecond: _c, ...runInfo } = r.run;
   const { requests: _r, ...summary } = r.summary;
   // Each run writes into its own folder: the folder's name aside.
-  return JSON.parse(JSON.stringify({ ...r, run: runInfo, summary }).split(dir).join('DIR').split(dir.slice(1)).join('DIR'));
+  // Paths may be absolute or relative to the cwd (`../../cf-rerun-…/run-6/…` from a checkout under /tmp): whatever
+  // leads to the folder's last two segments is the folder.
+  const tail = dir.split(sep).slice(-2).join(sep).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return JSON.parse(JSON.stringify({ ...r, run: runInfo, summary }).replace(new RegExp(`[^"\\s]*${tail}`, 'g'), 'DIR'));
 }
 
 type Json = Record<string, unknown>;
