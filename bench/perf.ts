@@ -32,8 +32,15 @@ async function startServe(): Promise<{ url: string; proc: ChildProcess }> {
 /** One child process, the given sizes run one after another in it; one figure line per size (each handed to
  * `onFigures` as soon as it is known: a long memory run shows its way). */
 export async function harnessRuns(url: string, concurrency: number, sizes: number[], onFigures?: (f: RunFigures) => void): Promise<RunFigures[]> {
-  const child = spawn(process.execPath, [CHILD, url, String(concurrency), ...sizes.map(String)], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-  const figures: RunFigures[] = [];
+  const { figures, code, err } = await childFigures<RunFigures>(CHILD, [url, String(concurrency), ...sizes.map(String)], onFigures);
+  if (figures.length !== sizes.length) throw new Error(`perf run failed (${code}): ${err.slice(-2000)}`);
+  return figures;
+}
+
+/** Runs a bench child and reads its figure lines (one JSON object per line), each handed on as it comes. */
+async function childFigures<F>(script: string, args: string[], onFigures?: (f: F) => void): Promise<{ figures: F[]; code: number | null; err: string }> {
+  const child = spawn(process.execPath, [script, ...args], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+  const figures: F[] = [];
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -42,15 +49,14 @@ export async function harnessRuns(url: string, concurrency: number, sizes: numbe
       const line = out.slice(0, nl);
       out = out.slice(nl + 1);
       if (!line.startsWith('{')) continue;
-      const f = JSON.parse(line) as RunFigures;
+      const f = JSON.parse(line) as F;
       figures.push(f);
       onFigures?.(f);
     }
   });
   child.stderr.setEncoding('utf8').on('data', (d: string) => { err = (err + d).slice(-4000); });
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  if (figures.length !== sizes.length) throw new Error(`perf run failed (${code}): ${err.slice(-2000)}`);
-  return figures;
+  return { figures, code, err };
 }
 
 // The send path as bench/send.ts measures it (encode, sign, send, decode; a payload the contract rejects).
@@ -149,23 +155,7 @@ export interface MemoryFigures { cases: number; cpuSeconds: number; wallSeconds:
 export async function benchMemory(sizes: number[], onFigures?: (f: MemoryFigures) => void): Promise<MemoryFigures[]> {
   const serve = await startServe();
   try {
-    const child = spawn(process.execPath, [MEMORY_CHILD, serve.url, String(process.env.MEMORY_CONCURRENCY ?? 64), ...sizes.map(String)], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    const figures: MemoryFigures[] = [];
-    let out = '';
-    let err = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      for (let nl = out.indexOf('\n'); nl >= 0; nl = out.indexOf('\n')) {
-        const line = out.slice(0, nl);
-        out = out.slice(nl + 1);
-        if (!line.startsWith('{')) continue;
-        const f = JSON.parse(line) as MemoryFigures;
-        figures.push(f);
-        onFigures?.(f);
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err = (err + d).slice(-4000); });
-    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+    const { figures, code, err } = await childFigures<MemoryFigures>(MEMORY_CHILD, [serve.url, String(process.env.MEMORY_CONCURRENCY ?? 64), ...sizes.map(String)], onFigures);
     if (!figures.some((f) => f.end)) throw new Error(`memory run failed (${code}): ${err.slice(-2000)}`);
     return figures;
   } finally {
