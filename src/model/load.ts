@@ -26,6 +26,7 @@ const given = new Map<string, ServiceModel>();
 /** Makes `model` known to every lookup of this process (`--model FILE`); one of a committed service replaces it. */
 export function useModel(model: ServiceModel): void {
   given.set(model.service, model);
+  answered.clear(); // a given model may stand in for a committed one: earlier answers may be stale
 }
 
 /** The models given with --model, in the order given. */
@@ -71,6 +72,20 @@ const refIn = (service: ServiceModel, name: string): OperationRef | undefined =>
  * and a bare name two services share (CreateService), is a usage error naming the candidates: never a guess.
  */
 export function findOperation(name: string, dir: string = DEFAULT_MODELS_DIR): OperationRef {
+  const memo = `${dir}\u0000${name}`;
+  const hit = answered.get(memo);
+  if (hit) return hit;
+  const ref = lookUp(name, dir);
+  answered.set(memo, ref);
+  return ref;
+}
+
+// What findOperation answered, per (models folder, name): the checks ask for every case (the output validator),
+// and the lookup itself (known services, the model file's path, a fresh ref) cost microseconds each time.
+// Models are cached for the process too (loadServiceModel), so an answer only changes when useModel adds one.
+const answered = new Map<string, OperationRef>();
+
+function lookUp(name: string, dir: string): OperationRef {
   const services = knownServices();
   const keyed = splitOperationKey(name);
   if (keyed) {

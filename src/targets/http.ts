@@ -92,7 +92,8 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
     if (url.path !== '/') wire.path = url.path;
     if (p.signer !== undefined) {
       try {
-        wire = await p.signer.sign(wire);
+        const signed = p.signer.signNow ? p.signer.signNow(wire) : p.signer.sign(wire);
+        wire = signed instanceof Promise ? await signed : signed;
       } catch (e) {
         throw signingFailure(call.service, e);
       }

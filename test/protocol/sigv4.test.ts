@@ -100,6 +100,28 @@ describe('createSigner', () => {
     expect(Math.abs(Date.parse(iso) - before)).toBeLessThan(5_000);
   });
 
+  it('signNow: static credentials and the day\'s key derived give the signed request at once, the same as sign', async () => {
+    const signer = createSigner(options);
+    const r = request();
+    const first = signer.signNow!(r); // the key is derived asynchronously the first time of a day: a promise
+    const viaPromise = first instanceof Promise ? await first : first;
+    const now = signer.signNow!(r);
+    expect(now).not.toBeInstanceOf(Promise);
+    const signed = await signer.sign(r);
+    // Same second (the date is part of the signature): compare with the date the two share.
+    if ((now as WireRequest).headers['x-amz-date'] === signed.headers['x-amz-date']) expect(now).toEqual(signed);
+    expect((now as WireRequest).headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\//);
+    expect(viaPromise.headers['x-amz-date']).toMatch(/^\d{8}T\d{6}Z$/);
+    // A credential provider: always a promise, and the same signature as sign with the same date.
+    const provided = createSigner({ ...options, credentials: async () => FAKE_CREDENTIALS });
+    const p = provided.signNow!(r);
+    expect(p).toBeInstanceOf(Promise);
+    expect((await p).headers.authorization).toMatch(/Signature=[0-9a-f]{64}$/);
+    // Unusable static credentials: a synchronous throw the target turns into its one-line error.
+    const broken = createSigner({ ...options, credentials: { accessKeyId: 'AKID' } as unknown as Credentials });
+    expect(() => broken.signNow!(r)).toThrow(/credential/i);
+  });
+
   it('rejects unusable credentials', async () => {
     const signer = createSigner({ ...options, credentials: { accessKeyId: 'AKID' } as unknown as Credentials });
     await expect(signer.sign(request())).rejects.toThrow(/credential/i);
