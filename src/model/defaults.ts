@@ -4,7 +4,7 @@ export const DEFAULT_OPERATIONS: Readonly<Record<string, readonly string[]>> = {
   servicediscovery: [
     'RegisterInstance', 'CreateHttpNamespace', 'CreatePrivateDnsNamespace', 'CreatePublicDnsNamespace',
     'CreateService', 'GetService', 'GetInstance', 'ListInstances', 'DeregisterInstance', 'GetOperation',
-    'DeleteService', 'DeleteNamespace', 'ListNamespaces', 'ListServices',
+    'DeleteService', 'DeleteNamespace', 'ListNamespaces', 'ListServices', 'ListOperations',
   ],
   proton: [
     'CreateServiceInstance', 'GetServiceInstance', 'CreateEnvironment', 'GetEnvironment', 'CreateService',

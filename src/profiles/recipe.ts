@@ -15,6 +15,22 @@ export interface Waiter {
   failure: string;
   /** Where a failed operation says why. */
   reason?: string;
+  /** Many operations' status in one answer (a page of a list call): what a batch of undos is confirmed with. */
+  listed?: ListedStatus;
+}
+
+/** A list call naming operations and their status, one page per answer. Slots: `{scope}` (the service the
+ * operations are on), `{from}`/`{to}` (the Unix seconds their status changed between), `{next}` (the page token). */
+export interface ListedStatus {
+  call: RecipeCall;
+  /** Where the items are, and each item's operation id and status. */
+  items: string;
+  id: string;
+  status: string;
+  /** The next page's token in the answer, and the input member it goes back in. */
+  next: string;
+  /** Items per page at most (the model's MaxResults). */
+  pageSize: number;
 }
 
 export interface RecipeCall {

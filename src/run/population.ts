@@ -2,6 +2,12 @@
 // (src/run/stateModel.ts `evictions`) are deregistered through the target's public API, each under its
 // instance's key lock so no case on that instance overlaps, and the model learns whether they are gone.
 // Housekeeping, not a test: an answer here is never a finding.
+//
+// Confirming costs requests too: GetOperation is one per deregistration. A sweep first sends all its
+// deregistrations, then asks the waiter's list call (ListOperations) for the finished ones, up to a page's worth
+// per request; what the list does not show finished is polled with GetOperation as before. The list only ever
+// says "gone" where GetOperation would have (the same operation, SUCCESS); a target without it, or whose list
+// shows none of ours, is not asked again this run.
 import type { Outcome } from '../contract/outcome.ts';
 import { profileOf } from '../profiles/index.ts';
 import type { RecipeCall } from '../profiles/recipe.ts';
@@ -15,10 +21,18 @@ const SWEEP_CONCURRENCY = 8;
 /** Polls of GetOperation before an unconfirmed deregistration is left as "leaving" (in progress, maybe). */
 const POLLS = 40;
 const POLL_MS = 25;
+/** The list's time window reaches this far around the sweep (seconds): a target's clock may differ a little from
+ * ours; one that differs more shows fewer of ours, and those are polled one by one (never a wrong "gone"). */
+const LIST_SKEW_S = 2;
+/** Pages of the list asked beyond those the sweep's own operations fill (other sweeps' in the same window). */
+const LIST_EXTRA_PAGES = 8;
+/** Times the list is asked for one sweep's still unconfirmed deregistrations before they are polled one by one. */
+const LIST_ROUNDS = 3;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
 
+type Result = 'gone' | 'leaving' | 'kept';
 /** Undefined when there is nothing to deregister (after almost every case): the caller skips an await. */
 export type KeepPopulation = () => Promise<void> | undefined;
 
@@ -31,15 +45,19 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     target.send({ service: call.service, operation: String(fill(call.operation, slots)), input: fill(call.input, slots) }, { signal, unscrubbed: true });
 
   let waitFirst = false;
-  const evict = async (e: Eviction): Promise<'gone' | 'leaving' | 'kept'> => {
+  let listing = waiter.listed !== undefined; // false once the target showed the list does not help
+  /** Asks for the deregistration; its operation id when there is one to wait for, else what it already says. */
+  const deregister = async (e: Eviction): Promise<Result | { operationId: string }> => {
     const answer = await send(undo, { scope: e.service, id: e.id });
     // Not there (a token replay the target answered without registering again): nothing to wait for, but the
     // id may still appear if its registration is in progress, so "leaving", not "gone".
     if (answer.code === 'InstanceNotFound') return 'leaving';
     if (!ok(answer)) return 'kept';
     const operationId = at(answer.body, undo.awaits!.id);
-    if (typeof operationId !== 'string') return 'leaving';
-    // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
+    return typeof operationId === 'string' ? { operationId } : 'leaving';
+  };
+  // Cloud Map deregisters asynchronously: the instance is gone (and its id free) once the operation succeeds.
+  const poll = async (operationId: string): Promise<Result> => {
     for (let i = 0; i < POLLS && !signal?.aborted; i++) {
       // Once a target has shown it takes a while (a first poll still pending), the first poll waits too: each
       // poll is a request the harness pays for. A target done at once (builtin) is polled at once.
@@ -53,6 +71,25 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     }
     return 'leaving';
   };
+  /** The operation ids among `wanted` the list shows finished (SUCCESS), per service, between `from` and now. */
+  const listedDone = async (service: string, wanted: Set<string>, from: number): Promise<Set<string>> => {
+    const done = new Set<string>();
+    const l = waiter.listed!;
+    const slots = { scope: service, from: String(Math.floor(from / 1000) - LIST_SKEW_S), to: String(Math.ceil(Date.now() / 1000) + LIST_SKEW_S) };
+    let next: unknown;
+    for (let page = 0; page < Math.ceil(wanted.size / l.pageSize) + LIST_EXTRA_PAGES && !signal?.aborted; page++) {
+      const answer = await send(l.call, next === undefined ? slots : { ...slots, next });
+      if (!ok(answer)) { listing = false; break; } // no such list on this target
+      const items = at(answer.body, l.items);
+      for (const item of Array.isArray(items) ? items : []) {
+        const id = at(item, l.id);
+        if (typeof id === 'string' && wanted.has(id) && at(item, l.status) === waiter.success) done.add(id);
+      }
+      next = at(answer.body, l.next);
+      if (done.size === wanted.size || typeof next !== 'string') break;
+    }
+    return done;
+  };
 
   return () => {
     const queue = state.evictions();
@@ -60,17 +97,62 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
   };
 
   async function sweep(queue: Eviction[]): Promise<void> {
+    const since = Date.now();
+    // Deregistered, waiting to be confirmed: each still holds its instance's key lock until `settle`.
+    const waiting: Array<{ e: Eviction; operationId: string; settle: (r: Result) => void }> = [];
+    const held: Array<Promise<unknown>> = [];
     const worker = async () => {
       for (let e = queue.shift(); e; e = queue.shift()) {
         const job = e;
-        await lock.run([job.key], async () => {
-          let result: 'gone' | 'leaving' | 'kept' = 'leaving';
-          try {
-            result = await evict(job);
-          } finally {
-            state.evicted(job, result);
-          }
-        }).catch(() => undefined); // a failed deregistration leaves the instance "leaving": counted, never blamed
+        // The next deregistration starts once this one is answered; its confirmation comes with the batch's.
+        await new Promise<void>((answered) => {
+          held.push(lock.run([job.key], async () => {
+            let result: Result = 'leaving';
+            try {
+              const first = await deregister(job);
+              answered();
+              result = typeof first === 'string' ? first : await new Promise<Result>((settle) => waiting.push({ e: job, operationId: first.operationId, settle }));
+            } finally {
+              answered();
+              state.evicted(job, result);
+            }
+          }).catch(() => undefined)); // a failed deregistration leaves the instance "leaving": counted, never blamed
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, queue.length) }, worker));
+    try {
+      await confirm(waiting, since);
+    } finally {
+      for (const w of waiting) w.settle('leaving'); // only the first settle counts: this is for a confirmation that threw
+      await Promise.all(held);
+    }
+  }
+
+  async function confirm(waiting: Array<{ e: Eviction; operationId: string; settle: (r: Result) => void }>, since: number): Promise<void> {
+    let rest = waiting;
+    // The last deregistrations may still be running when the list is first asked: a few rounds, each asking only
+    // for what is still unconfirmed, a poll's wait apart.
+    for (let round = 0; listing && rest.length > 0 && round < LIST_ROUNDS && !signal?.aborted; round++) {
+      if (round > 0) await sleep(POLL_MS);
+      const byService = new Map<string, Set<string>>();
+      for (const w of rest) (byService.get(w.e.service) ?? byService.set(w.e.service, new Set()).get(w.e.service)!).add(w.operationId);
+      const done = new Set<string>();
+      for (const [service, wanted] of byService) {
+        if (!listing) break;
+        for (const id of await listedDone(service, wanted, since)) done.add(id);
+      }
+      // A list that showed none of ours (another kind of target, a slow one, a clock far off): not asked again this run.
+      if (done.size === 0) { if (round === 0) listing = false; break; }
+      for (const w of rest) if (done.has(w.operationId)) w.settle('gone');
+      rest = rest.filter((w) => !done.has(w.operationId));
+    }
+    // What the list did not show finished: one GetOperation poll each, as many at once as deregistrations.
+    const queue = [...rest];
+    const worker = async () => {
+      for (let w = queue.shift(); w; w = queue.shift()) {
+        let result: Result = 'leaving';
+        try { result = await poll(w.operationId); } catch { /* unconfirmed: leaving */ } finally { w.settle(result); }
       }
     };
     await Promise.all(Array.from({ length: Math.min(SWEEP_CONCURRENCY, queue.length) }, worker));

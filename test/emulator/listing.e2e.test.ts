@@ -41,6 +41,33 @@ describe('Cloud Map ListNamespaces / ListServices', () => {
   });
 });
 
+describe('Cloud Map ListOperations', () => {
+  it('lists operations by service, type, status and update time, paged', async () => {
+    const ns = ok(await cloudMap(em.url, 'CreateHttpNamespace', { Name: 'ops' }));
+    const namespaceId = (await waitForOperation(em.url, ns.OperationId)).Targets.NAMESPACE as string;
+    const svc = (id: string) => ({ Name: id, NamespaceId: namespaceId });
+    const [a, b] = [ok(await cloudMap(em.url, 'CreateService', svc('a'))).Service.Id as string, ok(await cloudMap(em.url, 'CreateService', svc('b'))).Service.Id as string];
+    const registered: string[] = [];
+    for (const [s, id] of [[a, 'x'], [a, 'y'], [a, 'z'], [b, 'x']] as const) registered.push(ok(await cloudMap(em.url, 'RegisterInstance', { ServiceId: s, InstanceId: id, Attributes: {} })).OperationId);
+    const gone = ok(await cloudMap(em.url, 'DeregisterInstance', { ServiceId: a, InstanceId: 'y' })).OperationId as string;
+    const f = (Name: string, Values: string[], Condition = 'EQ') => ({ Name, Values, Condition });
+    const ids = async (Filters: unknown[], extra: Record<string, unknown> = {}) => (await list('servicediscovery', 'ListOperations', { Filters, ...extra })).Operations.map((o: { Id: string }) => o.Id);
+
+    expect(await ids([f('SERVICE_ID', [a])])).toEqual([...registered.slice(0, 3), gone]);
+    expect(await ids([f('SERVICE_ID', [a]), f('TYPE', ['DEREGISTER_INSTANCE']), f('STATUS', ['SUCCESS'])])).toEqual([gone]);
+    expect(await ids([f('SERVICE_ID', [b]), f('TYPE', ['REGISTER_INSTANCE', 'DEREGISTER_INSTANCE'], 'IN')])).toEqual([registered[3]]);
+    const now = Math.floor(Date.now() / 1000);
+    expect(await ids([f('SERVICE_ID', [a]), f('UPDATE_DATE', [String(now - 60), String(now + 60)], 'BETWEEN')])).toHaveLength(4);
+    expect(await ids([f('SERVICE_ID', [a]), f('UPDATE_DATE', [String(now - 7200), String(now - 3600)], 'BETWEEN')])).toEqual([]);
+    const first = await list('servicediscovery', 'ListOperations', { Filters: [f('SERVICE_ID', [a])], MaxResults: 3 });
+    expect(first.Operations).toEqual(registered.slice(0, 3).map((Id) => ({ Id, Status: 'SUCCESS' })));
+    const second = await list('servicediscovery', 'ListOperations', { Filters: [f('SERVICE_ID', [a])], MaxResults: 3, NextToken: first.NextToken });
+    expect(second.Operations).toEqual([{ Id: gone, Status: 'SUCCESS' }]);
+    expect(second.NextToken).toBeUndefined();
+    expect((await cloudMap(em.url, 'ListOperations', { NextToken: 'nonsense' })).code).toBe('InvalidInput');
+  });
+});
+
 describe('Proton ListEnvironments / ListServices / ListServiceInstances', () => {
   it('lists what exists; an unknown service is ResourceNotFoundException', async () => {
     const t = { templateName: 't', templateMajorVersion: '1' };

@@ -1,10 +1,10 @@
 // The list calls: what a target holds, so a user (and a test) can see what a run left behind.
-// Cloud Map ListNamespaces / ListServices (filters: TYPE, NAME, HTTP_NAME / NAMESPACE_ID with EQ, IN,
+// Cloud Map ListNamespaces / ListServices / ListOperations (filters: TYPE, NAME, HTTP_NAME / NAMESPACE_ID with EQ, IN,
 // BEGINS_WITH; RESOURCE_OWNER SELF), Proton ListEnvironments / ListServices / ListServiceInstances
 // (serviceName narrows; an unknown one is ResourceNotFoundException). Pages: MaxResults / maxResults
 // (default 100), an opaque offset token.
 import { epochSeconds } from '../clock.ts';
-import type { CloudMapState } from '../state/cloudmap.ts';
+import type { CloudMapState, OperationView } from '../state/cloudmap.ts';
 import type { ProtonState } from '../state/proton.ts';
 import { fail } from '../types.ts';
 import { serviceView as cloudMapServiceView } from './cloudmap.ts';
@@ -27,7 +27,7 @@ function page<T>(all: T[], input: Input, keys: { max: string; token: string; ite
   return { output: { [keys.items]: items, ...(from + max < all.length ? { [keys.token]: encodeToken(from + max) } : {}) } };
 }
 
-interface Filter { Name?: string; Values?: string[]; Condition?: 'EQ' | 'IN' | 'BEGINS_WITH' }
+interface Filter { Name?: string; Values?: string[]; Condition?: 'EQ' | 'IN' | 'BEGINS_WITH' | 'BETWEEN' }
 const matches = (value: string, f: Filter): boolean => {
   const values = f.Values ?? [];
   if (f.Condition === 'BEGINS_WITH') return values.some((v) => value.startsWith(v));
@@ -38,7 +38,32 @@ const filtersOf = (input: Input): Filter[] => (Array.isArray(input.Filters) ? in
 const CM = { max: 'MaxResults', token: 'NextToken' };
 const cmInvalidToken = () => fail('InvalidInput', 'The specified NextToken is not valid');
 
+// ListOperations filters (model OperationFilter): SERVICE_ID and NAMESPACE_ID (EQ), STATUS and TYPE (EQ, IN),
+// UPDATE_DATE (BETWEEN two Unix times, start first). Cloud Map itself pages over all operations and filters each
+// page (so a page may come back empty); here the filters come first, which no client can tell apart.
+const operationField: Record<string, (v: OperationView) => string | undefined> = {
+  SERVICE_ID: (v) => v.op.targets.SERVICE, NAMESPACE_ID: (v) => v.op.targets.NAMESPACE, STATUS: (v) => v.status, TYPE: (v) => v.op.type,
+};
+function operationMatches(v: OperationView, f: Filter): boolean {
+  if (f.Name === 'UPDATE_DATE') {
+    const [from, to] = (f.Values ?? []).map(Number);
+    const at = v.updateDate / 1000;
+    return !(from !== undefined && Number.isFinite(from) && at < from) && !(to !== undefined && Number.isFinite(to) && at > to);
+  }
+  const field = operationField[f.Name ?? ''];
+  const value = field?.(v);
+  return field === undefined || (value !== undefined && matches(value, f));
+}
+
 export const cloudMapListRoutes: Routes<CloudMapState> = {
+  ListOperations: {
+    resolve: (input, state) => {
+      const filters = filtersOf(input);
+      const service = filters.find((f) => f.Name === 'SERVICE_ID' && f.Condition !== 'IN' && f.Condition !== 'BEGINS_WITH')?.Values?.[0];
+      const all = state.listOperations((op) => service === undefined || op.targets.SERVICE === service, (v) => filters.every((f) => operationMatches(v, f)));
+      return page(all, input, { ...CM, items: 'Operations' }, (v) => ({ Id: v.op.id, Status: v.status }), cmInvalidToken);
+    },
+  },
   ListNamespaces: {
     resolve: (input, state) => {
       const field: Record<string, (n: { type: string; name: string }) => string> = { TYPE: (n) => n.type, NAME: (n) => n.name, HTTP_NAME: (n) => n.name };

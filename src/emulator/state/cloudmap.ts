@@ -65,6 +65,14 @@ export interface CloudMapStateOptions extends StateOptions {
 
 const DONE = (): void => {};
 
+export interface OperationView { op: OperationRecord; status: OperationStatus; updateDate: number }
+/** An operation's status at `now`: submitted for the first half of its time, pending for the second, then done. */
+function statusNow(op: OperationRecord, now: number): OperationView {
+  if (op.done) return { op, status: 'SUCCESS', updateDate: op.completesAt };
+  const half = op.createdAt + (op.completesAt - op.createdAt) / 2;
+  return now < half ? { op, status: 'SUBMITTED', updateDate: op.createdAt } : { op, status: 'PENDING', updateDate: half };
+}
+
 export class CloudMapState {
   readonly namespaces = new Map<string, NamespaceRecord>();
   readonly services = new Map<string, ServiceRecord>();
@@ -314,10 +322,21 @@ export class CloudMapState {
     const now = this.now();
     this.settle(now);
     const op = this.operations.get(id);
-    if (!op) return undefined;
-    if (op.done) return { op, status: 'SUCCESS', updateDate: op.completesAt };
-    const half = op.createdAt + (op.completesAt - op.createdAt) / 2;
-    return now < half ? { op, status: 'SUBMITTED', updateDate: op.createdAt } : { op, status: 'PENDING', updateDate: half };
+    return op ? statusNow(op, now) : undefined;
+  }
+
+  /** ListOperations: the operations still remembered (oldest first) that `keep` keeps, each as GetOperation sees it
+   * now; `cheap` is asked first, on the record alone, so most are passed over without building their view. */
+  listOperations(cheap: (op: OperationRecord) => boolean, keep: (o: OperationView) => boolean): OperationView[] {
+    const now = this.now();
+    this.settle(now);
+    const out: OperationView[] = [];
+    for (const op of this.operations.values()) {
+      if (!cheap(op)) continue;
+      const view = statusNow(op, now);
+      if (keep(view)) out.push(view);
+    }
+    return out;
   }
 
   private submit(type: OperationType, targets: OperationRecord['targets'], apply: () => void): OperationRecord {

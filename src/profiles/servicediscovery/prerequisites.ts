@@ -11,6 +11,22 @@ const SD = 'servicediscovery';
 export const CLOUD_MAP_OPERATION: Waiter = {
   call: { service: SD, operation: 'GetOperation', input: { OperationId: '{operationId}' } },
   status: 'Operation.Status', success: 'SUCCESS', failure: 'FAIL', reason: 'Operation.ErrorMessage',
+  // ListOperations (model: Filters SERVICE_ID, TYPE, STATUS, UPDATE_DATE BETWEEN Unix times; MaxResults ≤ 100):
+  // up to 100 finished deregistrations of one service per request, where GetOperation takes one request each.
+  listed: {
+    call: {
+      service: SD, operation: 'ListOperations', input: {
+        MaxResults: 100, NextToken: '{next}',
+        Filters: [
+          { Name: 'SERVICE_ID', Values: ['{scope}'], Condition: 'EQ' },
+          { Name: 'TYPE', Values: ['DEREGISTER_INSTANCE'], Condition: 'EQ' },
+          { Name: 'STATUS', Values: ['SUCCESS'], Condition: 'EQ' },
+          { Name: 'UPDATE_DATE', Values: ['{from}', '{to}'], Condition: 'BETWEEN' },
+        ],
+      },
+    },
+    items: 'Operations', id: 'Id', status: 'Status', next: 'NextToken', pageSize: 100,
+  },
 };
 
 /** Removes one instance: what a registration is undone with, after the run and to keep its population bounded.
