@@ -110,8 +110,8 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
             let result: Result = 'leaving';
             try {
               const first = await deregister(job);
-              answered();
-              result = typeof first === 'string' ? first : await new Promise<Result>((settle) => waiting.push({ e: job, operationId: first.operationId, settle }));
+              // Waiting for the batch's confirmation before the worker moves on, so the batch knows every one.
+              result = typeof first === 'string' ? first : await new Promise<Result>((settle) => { waiting.push({ e: job, operationId: first.operationId, settle }); answered(); });
             } finally {
               answered();
               state.evicted(job, result);
