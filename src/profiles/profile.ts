@@ -7,6 +7,7 @@ import type { OperationKey } from '../contract/operation.ts';
 import type { OperationPlan } from '../../properties/types.ts';
 import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import type { Prerequisite, RecipeCall } from './recipe.ts';
+import type { ScenarioSubject } from './scenario.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
 export interface StateExpectation {
@@ -79,6 +80,9 @@ export interface Profile {
   /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
    * the per-case properties only. */
   junit?: OperationPlan;
+  /** Its idempotency and state scenarios (src/scenarios/ runs the generic families it names). Absent: none.
+   * `any`: each operation prepares its own shape of world (a Cloud Map service, a Proton service). */
+  scenarios?: ScenarioSubject<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];

@@ -6,6 +6,8 @@
 // earlier failure never reached). Shrinking is bounded in runs.
 import fc from 'fast-check';
 import { forEachConcurrent } from '../pool.ts';
+import type { Profile } from '../profiles/index.ts';
+import type { ScenarioSubject } from '../profiles/scenario.ts';
 import type { Target } from '../targets/target.ts';
 import { scenarioOf } from './catalogue.ts';
 import { runIds, type RunIds } from './ids.ts';
@@ -14,6 +16,9 @@ import type { ScenarioFinding } from './types.ts';
 
 export interface Env<P> {
   operation: string;
+  /** The operation's profile and its scenario data: what the generic families read. */
+  profile: Profile;
+  subject: ScenarioSubject<P>;
   prepared: P;
   poll: { intervalMs: number; timeoutMs: number };
 }

@@ -1,5 +1,6 @@
 // Proton CreateServiceInstance: creates a named instance of an existing service.
 import { createServiceInstance as plan } from '../../../properties/CreateServiceInstance.ts';
+import { createScenarios } from './createScenarios.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
 import { protonContexts } from './contexts.ts';
@@ -18,6 +19,7 @@ export const createServiceInstance: Profile = {
   modelBacked: protonModelBacked,
   reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
   junit: plan,
+  scenarios: createScenarios,
   contexts: protonContexts,
   prerequisite: protonService,
   idempotency: {

@@ -1,5 +1,6 @@
 // Cloud Map RegisterInstance: registers (or updates) an instance of an existing service.
 import { registerInstance as plan } from '../../../properties/RegisterInstance.ts';
+import { registerScenarios } from './registerScenarios.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
 import { cloudMapContexts } from './contexts.ts';
@@ -18,6 +19,7 @@ export const registerInstance: Profile = {
   modelBacked: cloudMapModelBacked,
   reference: { member: 'ServiceId', binding: 'serviceIds', notFound: 'state:service-not-found' },
   junit: plan,
+  scenarios: registerScenarios,
   contexts: cloudMapContexts,
   prerequisite: cloudMapService,
   idempotency: {
