@@ -5,8 +5,7 @@
 // operation with a token); (operation, id) is the key. Kind is the id's prefix.
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Confidence } from '../contract/expected.ts';
-import { stateOf } from '../oracle/index.ts';
-import { HAND_WRITTEN, hasProfile, profileOf, type Profile } from '../profiles/index.ts';
+import { HAND_WRITTEN, hasProfile, profileOf, type Profile, type StateExpectation } from '../profiles/index.ts';
 import type { ScenarioStatement, StatementRef } from '../profiles/scenario.ts';
 import { statusesFor } from '../rules/statuses.ts';
 
@@ -23,11 +22,14 @@ export interface Scenario {
 const statusesOf = (service: string, codes: readonly string[]): number[] =>
   [...new Set(codes.flatMap((c) => statusesFor(service, c)))].sort((a, b) => a - b);
 
-const stateCode = (p: Profile, id: string): string => {
-  const s = stateOf(p.key, id);
+/** A state expectation of the profile a scenario names. */
+export function stateIn(p: Profile, id: string): StateExpectation {
+  const s = p.states.find((x) => x.id === id);
   if (!s) throw new Error(`${p.key}: a scenario names state ${id}, which the profile does not define`); // a profile bug
-  return s.code;
-};
+  return s;
+}
+
+const stateCode = (p: Profile, id: string): string => stateIn(p, id).code;
 
 /** A referenced statement in full: the token mismatch, or a state expectation refused with its code. */
 function resolve(p: Profile, s: ScenarioStatement | StatementRef): ScenarioStatement {
@@ -36,7 +38,7 @@ function resolve(p: Profile, s: ScenarioStatement | StatementRef): ScenarioState
     return { id: 'idempotency:token-mismatch', says: m.says, source: m.source, confidence: m.confidence, expected: { outcome: 'error', codes: m.codes } };
   }
   if ('state' in s) {
-    const st = stateOf(p.key, s.state)!;
+    const st = stateIn(p, s.state);
     return { id: st.id, says: s.says, source: st.source, confidence: st.confidence, expected: { outcome: 'error', codes: [st.code] } };
   }
   return s;
@@ -49,7 +51,7 @@ function expectedOf(p: Profile, s: ScenarioStatement): Discrepancy['expected'] {
   return { outcome: 'success', codes: also, statuses: [...new Set([200, ...statusesOf(p.service, also)])], source: s.source };
 }
 
-const built = new Map<string, readonly Scenario[]>();
+const built = new WeakMap<Profile, readonly Scenario[]>();
 
 function build(p: Profile): readonly Scenario[] {
   return (p.scenarios?.statements ?? []).map((ref) => {
@@ -58,21 +60,22 @@ function build(p: Profile): readonly Scenario[] {
   });
 }
 
-/** The scenarios of an operation (`service#Operation` or a bare name one model defines); none for a name without a profile. */
-export function scenariosOf(operation: string): readonly Scenario[] {
-  if (!hasProfile(operation)) return [];
-  const p = profileOf(operation);
-  let s = built.get(p.key);
-  if (!s) built.set(p.key, (s = build(p)));
+/** The scenarios a profile names (none without `scenarios`). */
+export function scenariosIn(p: Profile): readonly Scenario[] {
+  let s = built.get(p);
+  if (!s) built.set(p, (s = build(p)));
   return s;
 }
+
+/** The scenarios of an operation (`service#Operation` or a bare name one model defines); none for a name without a profile. */
+export const scenariosOf = (operation: string): readonly Scenario[] => (hasProfile(operation) ? scenariosIn(profileOf(operation)) : []);
 
 /** The hand-written operations' scenarios, by operation name. */
 export const SCENARIOS: Readonly<Record<string, readonly Scenario[]>> =
   Object.fromEntries(HAND_WRITTEN.filter((p) => p.scenarios).map((p) => [p.operation, scenariosOf(p.key)]));
 
-export function scenarioOf(operation: string, id: string): Scenario {
-  const s = scenariosOf(operation).find((x) => x.id === id);
-  if (!s) throw new Error(`no scenario ${id} for ${operation}`); // a harness bug: ids come from the profile
+export function scenarioOf(operation: string | Profile, id: string): Scenario {
+  const s = (typeof operation === 'string' ? scenariosOf(operation) : scenariosIn(operation)).find((x) => x.id === id);
+  if (!s) throw new Error(`no scenario ${id} for ${typeof operation === 'string' ? operation : operation.key}`); // a harness bug: ids come from the profile
   return s;
 }

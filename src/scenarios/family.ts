@@ -101,11 +101,12 @@ export async function runFamily<P, V>(family: Family<P, V>, o: FamilyRun<P>): Pr
   if (fatal) throw fatal.error;
   if (!details.failed) return undefined;
   if (!(details.errorInstance instanceof ScenarioViolation)) throw details.errorInstance ?? new Error(`scenario family ${family.tag} failed without an error`);
-  return toFinding(o.env.operation, details.errorInstance, o.seed, details.counterexamplePath ?? '');
+  return toFinding(o.env, details.errorInstance, o.seed, details.counterexamplePath ?? '');
 }
 
-export function toFinding(operation: string, v: ScenarioViolation, seed: number, path: string): ScenarioFinding {
-  const s = scenarioOf(operation, v.scenario);
+export function toFinding(env: Pick<Env<unknown>, 'operation' | 'profile'>, v: ScenarioViolation, seed: number, path: string): ScenarioFinding {
+  const { operation } = env;
+  const s = scenarioOf(env.profile, v.scenario);
   return {
     operation,
     kind: s.kind,

@@ -2,7 +2,7 @@
 // its own fast-check property with the given seed. Returns one finding per failing scenario id (the
 // smallest step list when two families show the same one), in catalogue order.
 import { HarnessError } from '../errors.ts';
-import { scenariosOf } from './catalogue.ts';
+import { scenariosIn } from './catalogue.ts';
 import { runFamily, type Env, type Family } from './family.ts';
 import { forEachConcurrent } from '../pool.ts';
 import { checkPrefix } from './ids.ts';
@@ -20,12 +20,12 @@ export const FAMILY_REQUEST_BUDGET = 400;
 const DEFAULT_POLL = { intervalMs: 10, timeoutMs: 5_000 };
 
 /** The operation's profile, its scenario data and families; a prepared world of another shape is a usage error. */
-export function scenarioSetup(operation: string, prepared: unknown): { profile: Profile; subject: ScenarioSubject<unknown>; families: readonly Family<unknown, any>[] } { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const profile = hasProfile(operation) ? profileOf(operation) : undefined;
+export function scenarioSetup(operation: string, prepared: unknown, given?: Profile): { profile: Profile; subject: ScenarioSubject<unknown>; families: readonly Family<unknown, any>[] } { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const profile = given ?? (hasProfile(operation) ? profileOf(operation) : undefined);
   const subject = profile?.scenarios;
   if (!profile || !subject) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for ${operation}`);
   if (!subject.fits(prepared)) throw new HarnessError('CF_ERR_USAGE', `${operation} scenarios need ${subject.shape}`);
-  checkPrepared(operation, subject, prepared);
+  checkPrepared(profile.key, subject, prepared);
   return { profile, subject, families: familiesOf({ profile, subject }) };
 }
 
@@ -43,7 +43,7 @@ function checkPrepared(operation: string, subject: ScenarioSubject<unknown>, pre
 
 export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[]> {
   const keep = o.keep ?? (() => true);
-  const setup = scenarioSetup(o.operation, o.prepared);
+  const setup = scenarioSetup(o.operation, o.prepared, o.profile);
   const families = setup.families.filter((f) => f.scenarios.some(keep));
   if (o.idPrefix !== undefined) checkPrefix(o.idPrefix);
   const numRuns = Math.min(Math.max(0, Math.floor(o.runs)), o.maxRunsPerFamily ?? DEFAULT_MAX_RUNS_PER_FAMILY);
@@ -65,6 +65,6 @@ export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[
     const had = f && found.get(f.constraint);
     if (f && keep(f.constraint) && (!had || f.steps.length < had.steps.length)) found.set(f.constraint, f);
   }
-  const order = scenariosOf(o.operation).map((s) => s.id);
+  const order = scenariosIn(setup.profile).map((s) => s.id);
   return [...found.values()].sort((a, b) => order.indexOf(a.constraint) - order.indexOf(b.constraint));
 }

@@ -4,6 +4,7 @@ import type { CloudMapPrepared } from '../profiles/servicediscovery/registerScen
 import type { ProtonPrepared } from '../profiles/proton/createScenarios.ts';
 import type { ModelPrepared } from '../profiles/scenario.ts';
 import type { Call } from '../contract/call.ts';
+import type { Profile } from '../profiles/index.ts';
 import type { Target } from '../targets/target.ts';
 
 /** What a step's response said, as reports show it. */
@@ -45,6 +46,8 @@ export interface PollOptions {
 
 export interface ScenarioOptions {
   operation: string;
+  /** The operation's profile, when not the one src/profiles/ holds for it (a profile written elsewhere). */
+  profile?: Profile;
   target: Target;
   prepared: Prepared;
   /** fast-check seed: the same seed gives the same command sequences and the same ids. */

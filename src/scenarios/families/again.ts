@@ -5,7 +5,7 @@
 // - `conflict` (the profile's `againState`, e.g. state:name-conflict): refused with that state's code, and the
 //   read still shows the original item.
 import fc from 'fast-check';
-import { stateOf } from '../../oracle/index.ts';
+import { stateIn } from '../catalogue.ts';
 import { modelRun, pickFrom, type Family } from '../family.ts';
 import type { Env } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
@@ -41,7 +41,7 @@ class CreateAgain implements Command {
     const slot = m.slots[pickFrom(createdSlots(m), this.pick)!]!;
     const c = last(slot)!;
     const { profile, subject, operation } = ctx.env;
-    const code = stateOf(profile.key, this.scenario)!.code;
+    const code = stateIn(profile, this.scenario).code;
     const s: Session = ctx.session;
     const o = await s.send(request(ctx, slot.id, this.sameVariant ? c.variant : (c.variant + 1) % subject.variants, ctx.ids.token()));
     const what = `${operation} of the existing ${profile.creates!.idMember} ${slot.id} with another ${profile.idempotency?.tokenMember ?? 'token'}${this.sameVariant ? '' : ' and other parameters'}`;

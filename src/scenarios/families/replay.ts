@@ -9,14 +9,14 @@ import { stillCompleted } from './completes.ts';
 import { createdSlots, createSlot, differs, identityNames, identityOf, last, newModel, openSlots, type Command, type Created, type Ctx, type Model } from './model.ts';
 import { listed, readItem } from './reads.ts';
 import { valueAt } from '../../profiles/template.ts';
-import { stateOf } from '../../oracle/index.ts';
+import { stateIn } from '../catalogue.ts';
 
 const ID = 'idempotency:token-replay';
 
 /** The code of a refusal because the same item is still in progress (the profile's `creates.againState`). */
 export function inProgressCode(ctx: Ctx): string | undefined {
   const { profile } = ctx.env;
-  return profile.creates?.again === 'update' ? stateOf(profile.key, profile.creates.againState)?.code : undefined;
+  return profile.creates?.again === 'update' ? stateIn(profile, profile.creates.againState).code : undefined;
 }
 
 async function resend(ctx: Ctx, c: Created, id: string, inFlight: boolean): Promise<void> {
