@@ -59,6 +59,14 @@ export interface Creates {
   undo?: RecipeCall;
 }
 
+/** An error the operation's API reference page lists, with the HTTP status the page prints. The model's
+ * httpError status is the other documented one; the model says it (src/profiles/statuses.ts reads both). */
+export interface DocumentedError {
+  code: string;
+  page: number;
+  source: string;
+}
+
 export interface Profile {
   key: OperationKey;
   service: string;
@@ -69,6 +77,8 @@ export interface Profile {
   rules?: readonly Rule[];
   /** Documented statements the model already enforces, with the constraint id that does. */
   modelBacked?: readonly ModelBackedStatement[];
+  /** The errors its API reference page documents (DESIGN "HTTP status: the sources disagree"). */
+  errors?: readonly DocumentedError[];
   reference?: ResourceReference;
   /** Coverage contexts: the worlds (a service of each configuration, a missing one) that together make every
    * constraint id reachable; placeholders the prerequisites bind. Absent: one empty context. */

@@ -5,9 +5,8 @@
 // operation with a token); (operation, id) is the key. Kind is the id's prefix.
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Confidence } from '../contract/expected.ts';
-import { HAND_WRITTEN, hasProfile, profileOf, type Profile, type StateExpectation } from '../profiles/index.ts';
+import { HAND_WRITTEN, hasProfile, profileOf, statusesFor, type Profile, type StateExpectation } from '../profiles/index.ts';
 import type { ScenarioStatement, StatementRef } from '../profiles/scenario.ts';
-import { statusesFor } from '../rules/statuses.ts';
 
 export interface Scenario {
   id: string;

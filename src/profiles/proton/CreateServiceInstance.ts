@@ -17,6 +17,11 @@ export const createServiceInstance: Profile = {
   origin: 'hand-written',
   rules: protonRules,
   modelBacked: protonModelBacked,
+  // The reference page prints 400 for every client error and 500 for InternalServerException.
+  errors: [
+    ...['ValidationException', 'ConflictException', 'ResourceNotFoundException', 'AccessDeniedException', 'ThrottlingException'].map((code) => ({ code, page: 400 })),
+    { code: 'InternalServerException', page: 500 },
+  ].map((e) => ({ ...e, source: `${SEED_002} (Errors)` })),
   reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
   junit: plan,
   scenarios: createScenarios,
