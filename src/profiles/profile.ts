@@ -90,9 +90,9 @@ export interface Profile {
   /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
    * the per-case properties only. */
   junit?: OperationPlan;
-  /** Its idempotency and state scenarios (src/scenarios/ runs the generic families it names). Absent: none.
-   * `any`: each operation prepares its own shape of world (a Cloud Map service, a Proton service). */
-  scenarios?: ScenarioSubject<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Its idempotency and state scenarios (src/scenarios/ runs the generic families it names). Absent: none. Each
+   * operation prepares its own shape of world (a Cloud Map service, a Proton service): `fits` tells it. */
+  scenarios?: ScenarioSubject<unknown>;
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];

@@ -7,7 +7,7 @@ import { runFamily, type Env, type Family } from './family.ts';
 import { forEachConcurrent } from '../pool.ts';
 import { checkPrefix } from './ids.ts';
 import { choosePrefix } from './prefix.ts';
-import { familiesOf } from './families/index.ts';
+import { familiesOf, type AnyFamily } from './families/index.ts';
 import { expect as judge } from '../oracle/index.ts';
 import { hasProfile, profileOf, type Profile } from '../profiles/index.ts';
 import type { ScenarioSubject } from '../profiles/scenario.ts';
@@ -20,7 +20,7 @@ export const FAMILY_REQUEST_BUDGET = 400;
 const DEFAULT_POLL = { intervalMs: 10, timeoutMs: 5_000 };
 
 /** The operation's profile, its scenario data and families; a prepared world of another shape is a usage error. */
-export function scenarioSetup(operation: string, prepared: unknown, given?: Profile): { profile: Profile; subject: ScenarioSubject<unknown>; families: readonly Family<unknown, any>[] } { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function scenarioSetup(operation: string, prepared: unknown, given?: Profile): { profile: Profile; subject: ScenarioSubject<unknown>; families: readonly AnyFamily[] } {
   const profile = given ?? (hasProfile(operation) ? profileOf(operation) : undefined);
   const subject = profile?.scenarios;
   if (!profile || !subject) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for ${operation}`);

@@ -49,9 +49,9 @@ export interface ScenarioOptions {
   /** The operation's profile, when not the one src/profiles/ holds for it (a profile written elsewhere). */
   profile?: Profile;
   target: Target;
-  /** What the scenarios create in: the shape its profile fits (`Prepared` for the committed ones; a caller-supplied
-   * profile names its own). */
-  prepared: Prepared | object;
+  /** What the scenarios create in, of the shape its profile's `scenarios.fits` accepts (`Prepared` for the committed
+   * profiles; a caller-supplied profile names its own); another shape is CF_ERR_USAGE. */
+  prepared: unknown;
   /** fast-check seed: the same seed gives the same command sequences and the same ids. */
   seed: number;
   /** fast-check runs per scenario family, capped at `maxRunsPerFamily`. */

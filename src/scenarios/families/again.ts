@@ -6,10 +6,9 @@
 //   read still shows the original item.
 import fc from 'fast-check';
 import { stateIn } from '../catalogue.ts';
-import { modelRun, pickFrom, type Family } from '../family.ts';
-import type { Env } from '../family.ts';
+import { pickFrom, type Env, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
-import { createdSlots, createSlot, differs, last, newModel, openSlots, request, type Command, type Ctx, type Model } from './model.ts';
+import { createdSlots, createSlot, differs, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 import { READ_AFTER_WRITE } from './readAfterWrite.ts';
 import { expectWritten, readItem } from './reads.ts';
 
@@ -59,11 +58,8 @@ class CreateAgain implements Command {
 function updates(env: Env<unknown>) {
   const { slots, variants } = env.subject;
   const shift = fc.nat(variants - 1);
-  return fc.tuple(
-    shift.map((v) => new Update(0, v)),
-    fc.integer({ min: 1, max: variants - 1 }).map((v) => new Update(0, v)),
-    fc.commands<Model, Ctx, false>([fc.tuple(fc.nat(slots - 1), shift).map(([i, v]) => new Update(i, v))], { maxCommands: 2 }),
-  );
+  return keyed(shift.map((v) => new Update(0, v)), fc.integer({ min: 1, max: variants - 1 }).map((v) => new Update(0, v)),
+    [fc.tuple(fc.nat(slots - 1), shift).map(([i, v]) => new Update(i, v))], 2);
 }
 
 function conflicts(env: Env<unknown>) {
@@ -71,21 +67,17 @@ function conflicts(env: Env<unknown>) {
   const pick = fc.nat(env.subject.slots - 1);
   const variant = fc.nat(env.subject.variants - 1);
   const againArb = fc.tuple(pick, fc.boolean()).map(([k, same]) => new CreateAgain(id, k, same));
-  return fc.tuple(
-    variant.map((v) => new Create(id, 0, v)),
-    againArb,
-    fc.commands<Model, Ctx, false>([fc.tuple(pick, variant).map(([k, v]) => new Create(id, k, v)), againArb], { maxCommands: 3 }),
-  );
+  return keyed(variant.map((v) => new Create(id, 0, v)), againArb, [fc.tuple(pick, variant).map(([k, v]) => new Create(id, k, v)), againArb], 3);
 }
 
 /** The family for a profile: an update (tag rr) or a conflict (tag nc). */
-export function againFamily(env: Pick<Env<unknown>, 'profile' | 'subject'>): Family<unknown, [Command, Command, Iterable<Command>]> {
+export function againFamily(env: Pick<Env<unknown>, 'profile' | 'subject'>): Family<unknown, Keyed> {
   const update = env.profile.creates?.again === 'update';
   const completes = env.subject.completes ? [env.subject.completes.scenario] : [];
   return {
     tag: update ? 'rr' : 'nc',
     scenarios: update ? [READ_AFTER_WRITE, env.subject.updates!, ...completes] : [env.profile.creates!.againState],
     arbitrary: (e) => (update ? updates(e) : conflicts(e)),
-    run: ([first, key, commands], ctx) => modelRun(newModel(ctx), ctx, [first, key], commands),
+    run: runKeyed,
   };
 }

@@ -12,8 +12,10 @@ import { replayAnswerFamily } from './replayAnswer.ts';
 
 type Of = Pick<Env<unknown>, 'profile' | 'subject'>;
 
-// `any`: each family has its own value type; runFamily keeps them apart.
-const FAMILIES: Record<FamilyName, (o: Of) => Family<unknown, any>> = { // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A family of any value type (`any`: each family has its own; runFamily keeps them apart). */
+export type AnyFamily = Family<unknown, any>;
+
+const FAMILIES: Record<FamilyName, (o: Of) => AnyFamily> = {
   replay: () => replayFamily,
   mismatch: () => mismatchFamily,
   noToken: noTokenFamily,
@@ -23,5 +25,4 @@ const FAMILIES: Record<FamilyName, (o: Of) => Family<unknown, any>> = { // eslin
   replayAnswer: () => replayAnswerFamily,
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const familiesOf = (o: Of): readonly Family<unknown, any>[] => o.subject.families.map((name) => FAMILIES[name](o));
+export const familiesOf = (o: Of): readonly AnyFamily[] => o.subject.families.map((name) => FAMILIES[name](o));

@@ -2,9 +2,9 @@
 // of the same item, or another item): refused with the profile's mismatch codes, and nothing changes: the item
 // shows what it showed before, no other item appears.
 import fc from 'fast-check';
-import { modelRun, pickFrom, type Family } from '../family.ts';
+import { pickFrom, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
-import { createdSlots, createSlot, last, newModel, openSlots, request, type Command, type Ctx, type Model } from './model.ts';
+import { createdSlots, createSlot, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 import { changed, readItem } from './reads.ts';
 
 const ID = 'idempotency:token-mismatch';
@@ -50,18 +50,14 @@ class Mismatch implements Command {
 }
 
 /** A create and its token reused with other parameters, then creates and more reuses. */
-export const mismatchFamily: Family<unknown, [Command, Command, Iterable<Command>]> = {
+export const mismatchFamily: Family<unknown, Keyed> = {
   tag: 'mm',
   scenarios: [ID],
   arbitrary: (env) => {
     const slot = fc.nat(env.subject.slots - 1);
     const variant = fc.nat(env.subject.variants - 1);
     const mismatchArb = fc.tuple(slot, fc.constantFrom<'variant' | 'item'>('variant', 'item')).map(([k, c]) => new Mismatch(k, c));
-    return fc.tuple(
-      variant.map((v) => new Create(0, v)),
-      mismatchArb,
-      fc.commands<Model, Ctx, false>([fc.tuple(slot, variant).map(([i, v]) => new Create(i, v)), mismatchArb], { maxCommands: 3 }),
-    );
+    return keyed(variant.map((v) => new Create(0, v)), mismatchArb, [fc.tuple(slot, variant).map(([i, v]) => new Create(i, v)), mismatchArb], 3);
   },
-  run: ([first, key, commands], ctx) => modelRun(newModel(ctx), ctx, [first, key], commands),
+  run: runKeyed,
 };

@@ -1,12 +1,12 @@
 // The model the generic scenario commands run against: per item slot, what was created there and with which
 // token. An item is created again only where the profile says a re-create updates it (`creates.again`); else
 // each slot is created once. The real side is the run context (session, ids, profile, prepared world).
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { Call } from '../../contract/call.ts';
 import type { Outcome } from '../../contract/outcome.ts';
 import { valueAt } from '../../profiles/template.ts';
 import type { ScenarioSubject } from '../../profiles/scenario.ts';
-import type { RunContext } from '../family.ts';
+import { modelRun, type RunContext } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import { expectCompleted } from './completes.ts';
 
@@ -35,6 +35,15 @@ export interface Model {
 
 export type Ctx = RunContext<unknown>;
 export type Command = fc.AsyncCommand<Model, Ctx>;
+
+/** A family's value: a first command, the scenario's key command (always run), then up to `max` of `more`. */
+export type Keyed = [Command, Command, Iterable<Command>];
+
+export const keyed = (first: fc.Arbitrary<Command>, key: fc.Arbitrary<Command>, more: fc.Arbitrary<Command>[], max: number): fc.Arbitrary<Keyed> =>
+  fc.tuple(first, key, fc.commands<Model, Ctx, false>(more, { maxCommands: max }));
+
+/** Runs a keyed value against a fresh model. */
+export const runKeyed = ([first, key, commands]: Keyed, ctx: Ctx): Promise<void> => modelRun(newModel(ctx), ctx, [first, key], commands);
 
 export const newModel = (ctx: Ctx): Model => ({
   slots: Array.from({ length: ctx.env.subject.slots }, (_, i) => ({ id: ctx.ids.slot(i), history: [] })),

@@ -1,8 +1,8 @@
 // idempotency:no-token — creates without the token (SDKs fill one in; raw callers may not): each is accepted
 // (and completes), and a second one is a new request, not a replay of an earlier one: its answer is its own.
 import fc from 'fast-check';
-import { modelRun, pickFrom, type Env, type Family } from '../family.ts';
-import { createSlot, differs, newModel, openSlots, type Command, type Ctx, type Model } from './model.ts';
+import { pickFrom, type Env, type Family } from '../family.ts';
+import { createSlot, differs, keyed, openSlots, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 
 const ID = 'idempotency:no-token';
 
@@ -27,14 +27,14 @@ class CreateWithoutToken implements Command {
 }
 
 /** Two token-less creates (of one item or two), then maybe one more. */
-export const noTokenFamily = (env: Pick<Env<unknown>, 'subject'>): Family<unknown, [Command, Command, Iterable<Command>]> => ({
+export const noTokenFamily = (env: Pick<Env<unknown>, 'subject'>): Family<unknown, Keyed> => ({
   tag: 'nt',
   // An asynchronous operation's completion is checked on every create.
   scenarios: [ID, ...(env.subject.completes ? [env.subject.completes.scenario] : [])],
   arbitrary: (env) => {
     const variant = fc.nat(env.subject.variants - 1);
     const createArb = fc.tuple(fc.nat(env.subject.slots - 1), variant).map(([k, v]) => new CreateWithoutToken(k, v));
-    return fc.tuple(variant.map((v) => new CreateWithoutToken(0, v)), createArb, fc.commands<Model, Ctx, false>([createArb], { maxCommands: 1 }));
+    return keyed(variant.map((v) => new CreateWithoutToken(0, v)), createArb, [createArb], 1);
   },
-  run: ([first, key, commands], ctx) => modelRun(newModel(ctx), ctx, [first, key], commands),
+  run: runKeyed,
 });

@@ -3,10 +3,10 @@
 // nothing created twice: the operation still a completed one, the item listed once, the read showing the
 // original.
 import fc from 'fast-check';
-import { modelRun, pickFrom, type Family } from '../family.ts';
+import { pickFrom, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import { stillCompleted } from './completes.ts';
-import { createdSlots, createSlot, differs, identityNames, identityOf, last, newModel, openSlots, type Command, type Created, type Ctx, type Model } from './model.ts';
+import { createdSlots, createSlot, differs, identityNames, identityOf, keyed, last, openSlots, runKeyed, type Command, type Created, type Ctx, type Keyed, type Model } from './model.ts';
 import { listed, readItem } from './reads.ts';
 import { valueAt } from '../../profiles/template.ts';
 import { stateIn } from '../catalogue.ts';
@@ -81,7 +81,7 @@ class Replay implements Command {
 }
 
 /** A create and a replay of it, then a sequence of creates and replays. Asynchronous operations are also retried in flight. */
-export const replayFamily: Family<unknown, [Command, Command, Iterable<Command>]> = {
+export const replayFamily: Family<unknown, Keyed> = {
   tag: 'rp',
   scenarios: [ID],
   arbitrary: (env) => {
@@ -89,11 +89,7 @@ export const replayFamily: Family<unknown, [Command, Command, Iterable<Command>]
     const variant = fc.nat(env.subject.variants - 1);
     const retry = env.subject.completes ? fc.boolean() : fc.constant(false);
     const replayArb = slot.map((k) => new Replay(k));
-    return fc.tuple(
-      fc.tuple(variant, retry).map(([v, r]) => new Create(0, v, r)),
-      replayArb,
-      fc.commands<Model, Ctx, false>([fc.tuple(slot, variant, retry).map(([i, v, r]) => new Create(i, v, r)), replayArb], { maxCommands: 3 }),
-    );
+    return keyed(fc.tuple(variant, retry).map(([v, r]) => new Create(0, v, r)), replayArb, [fc.tuple(slot, variant, retry).map(([i, v, r]) => new Create(i, v, r)), replayArb], 3);
   },
-  run: ([first, key, commands], ctx) => modelRun(newModel(ctx), ctx, [first, key], commands),
+  run: runKeyed,
 };
