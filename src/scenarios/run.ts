@@ -3,7 +3,7 @@
 // smallest step list when two families show the same one), in catalogue order.
 import { HarnessError } from '../errors.ts';
 import { scenariosIn } from './catalogue.ts';
-import { runFamily, type Env, type Family } from './family.ts';
+import { runFamily, type Env } from './family.ts';
 import { forEachConcurrent } from '../pool.ts';
 import { checkPrefix } from './ids.ts';
 import { choosePrefix } from './prefix.ts';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { stateIn } from '../catalogue.ts';
 import { pickFrom, type Env, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
-import { createdSlots, createSlot, differs, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
+import { createdSlots, createSlot, draws, differs, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 import { READ_AFTER_WRITE } from './readAfterWrite.ts';
 import { expectWritten, readItem } from './reads.ts';
 
@@ -64,8 +64,7 @@ function updates(env: Env<unknown>) {
 
 function conflicts(env: Env<unknown>) {
   const id = env.profile.creates!.againState;
-  const pick = fc.nat(env.subject.slots - 1);
-  const variant = fc.nat(env.subject.variants - 1);
+  const { slot: pick, variant } = draws(env.subject);
   const againArb = fc.tuple(pick, fc.boolean()).map(([k, same]) => new CreateAgain(id, k, same));
   return keyed(variant.map((v) => new Create(id, 0, v)), againArb, [fc.tuple(pick, variant).map(([k, v]) => new Create(id, k, v)), againArb], 3);
 }

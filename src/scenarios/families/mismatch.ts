@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { pickFrom, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
-import { createdSlots, createSlot, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
+import { createdSlots, createSlot, draws, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 import { changed, readItem } from './reads.ts';
 
 const ID = 'idempotency:token-mismatch';
@@ -54,8 +54,7 @@ export const mismatchFamily: Family<unknown, Keyed> = {
   tag: 'mm',
   scenarios: [ID],
   arbitrary: (env) => {
-    const slot = fc.nat(env.subject.slots - 1);
-    const variant = fc.nat(env.subject.variants - 1);
+    const { slot, variant } = draws(env.subject);
     const mismatchArb = fc.tuple(slot, fc.constantFrom<'variant' | 'item'>('variant', 'item')).map(([k, c]) => new Mismatch(k, c));
     return keyed(variant.map((v) => new Create(0, v)), mismatchArb, [fc.tuple(slot, variant).map(([i, v]) => new Create(i, v)), mismatchArb], 3);
   },

@@ -42,6 +42,10 @@ export type Keyed = [Command, Command, Iterable<Command>];
 export const keyed = (first: fc.Arbitrary<Command>, key: fc.Arbitrary<Command>, more: fc.Arbitrary<Command>[], max: number): fc.Arbitrary<Keyed> =>
   fc.tuple(first, key, fc.commands<Model, Ctx, false>(more, { maxCommands: max }));
 
+/** The draws every family makes: an item slot, a parameter variant. */
+export const draws = (subject: Pick<ScenarioSubject<unknown>, 'slots' | 'variants'>) =>
+  ({ slot: fc.nat(subject.slots - 1), variant: fc.nat(subject.variants - 1) });
+
 /** Runs a keyed value against a fresh model. */
 export const runKeyed = ([first, key, commands]: Keyed, ctx: Ctx): Promise<void> => modelRun(newModel(ctx), ctx, [first, key], commands);
 

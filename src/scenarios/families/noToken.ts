@@ -2,7 +2,7 @@
 // (and completes), and a second one is a new request, not a replay of an earlier one: its answer is its own.
 import fc from 'fast-check';
 import { pickFrom, type Env, type Family } from '../family.ts';
-import { createSlot, differs, keyed, openSlots, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
+import { createSlot, differs, draws, keyed, openSlots, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 
 const ID = 'idempotency:no-token';
 
@@ -32,8 +32,8 @@ export const noTokenFamily = (env: Pick<Env<unknown>, 'subject'>): Family<unknow
   // An asynchronous operation's completion is checked on every create.
   scenarios: [ID, ...(env.subject.completes ? [env.subject.completes.scenario] : [])],
   arbitrary: (env) => {
-    const variant = fc.nat(env.subject.variants - 1);
-    const createArb = fc.tuple(fc.nat(env.subject.slots - 1), variant).map(([k, v]) => new CreateWithoutToken(k, v));
+    const { slot, variant } = draws(env.subject);
+    const createArb = fc.tuple(slot, variant).map(([k, v]) => new CreateWithoutToken(k, v));
     return keyed(variant.map((v) => new CreateWithoutToken(0, v)), createArb, [createArb], 1);
   },
   run: runKeyed,

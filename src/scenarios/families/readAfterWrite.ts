@@ -2,7 +2,7 @@
 // describes the item asked for, and the read shows what was written (reads.ts expectWritten).
 import fc from 'fast-check';
 import { modelRun, pickFrom, type Family } from '../family.ts';
-import { createSlot, newModel, openSlots, type Command, type Ctx, type Model } from './model.ts';
+import { createSlot, draws, newModel, openSlots, type Command, type Ctx, type Model } from './model.ts';
 import { expectWritten } from './reads.ts';
 
 export const READ_AFTER_WRITE = 'state:read-after-write';
@@ -23,7 +23,8 @@ export const readAfterWriteFamily: Family<unknown, [Command, Iterable<Command>]>
   tag: 'rw',
   scenarios: [READ_AFTER_WRITE],
   arbitrary: (env) => {
-    const createArb = fc.tuple(fc.nat(env.subject.slots - 1), fc.nat(env.subject.variants - 1), env.subject.extras ? fc.boolean() : fc.constant(false))
+    const { slot, variant } = draws(env.subject);
+    const createArb = fc.tuple(slot, variant, env.subject.extras ? fc.boolean() : fc.constant(false))
       .map(([k, v, extras]) => new Create(k, v, extras));
     return fc.tuple(createArb, fc.commands<Model, Ctx, false>([createArb], { maxCommands: 2 }));
   },

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { pickFrom, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import { stillCompleted } from './completes.ts';
-import { createdSlots, createSlot, differs, identityNames, identityOf, keyed, last, openSlots, runKeyed, type Command, type Created, type Ctx, type Keyed, type Model } from './model.ts';
+import { createdSlots, createSlot, draws, differs, identityNames, identityOf, keyed, last, openSlots, runKeyed, type Command, type Created, type Ctx, type Keyed, type Model } from './model.ts';
 import { listed, readItem } from './reads.ts';
 import { valueAt } from '../../profiles/template.ts';
 import { stateIn } from '../catalogue.ts';
@@ -85,8 +85,7 @@ export const replayFamily: Family<unknown, Keyed> = {
   tag: 'rp',
   scenarios: [ID],
   arbitrary: (env) => {
-    const slot = fc.nat(env.subject.slots - 1);
-    const variant = fc.nat(env.subject.variants - 1);
+    const { slot, variant } = draws(env.subject);
     const retry = env.subject.completes ? fc.boolean() : fc.constant(false);
     const replayArb = slot.map((k) => new Replay(k));
     return keyed(fc.tuple(variant, retry).map(([v, r]) => new Create(0, v, r)), replayArb, [fc.tuple(slot, variant, retry).map(([i, v, r]) => new Create(i, v, r)), replayArb], 3);
