@@ -1,6 +1,7 @@
 // A profile derived from the model alone, for an operation nobody wrote one for (issue 10 §4): its idempotency
 // tokens are the members the model marks `idempotencyToken`; it names no prerequisite and no state, so the
 // oracle judges it by the model's constraints only. Everything here is `inferred`.
+import { perCase } from '../../properties/common.ts';
 import type { OperationRef } from '../model/load.ts';
 import type { Profile, StateExpectation } from './profile.ts';
 import type { ModelPrepared, ScenarioSubject } from './scenario.ts';
@@ -60,6 +61,8 @@ export function derivedProfile(ref: OperationRef): Profile {
     origin: 'derived',
     ...(tokenMember !== undefined ? {
       scenarios: replayScenarios(ref, tokenMember, replay(tokenMember)),
+      // Its replay scenario is a testcase of its own, so a pass shows in junit.xml too.
+      junit: { operation: ref.name, properties: [...perCase, { id: 'idempotency', scenario: true, kinds: ['idempotency'], says: `a replay of an accepted request (same ${tokenMember} and parameters) answers as the original (inferred)` }] },
       idempotency: {
         tokenMember,
         replay: replay(tokenMember),

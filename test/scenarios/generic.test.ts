@@ -104,6 +104,9 @@ describe('an operation known from its model only, with an idempotency token', ()
   it('has the replay scenario only (a stateless mock can be held to nothing else)', () => {
     for (const op of OPS) expect(scenariosOf(op).map((s) => [s.id, s.confidence]), op).toEqual([['idempotency:token-replay', 'inferred']]);
     expect(scenariosOf('servicediscovery#DeleteNamespace')).toEqual([]); // no token, no scenario
+    // JUnit lists the replay as a property of its own, so a pass is reported too.
+    expect(profileOf('servicediscovery#CreateHttpNamespace').junit?.properties.filter((p) => p.scenario).map((p) => p.id)).toEqual(['idempotency']);
+    expect(profileOf('servicediscovery#DeleteNamespace').junit).toBeUndefined();
   });
 
   it.each(OPS)('%s: the builtin (stateful route or stateless mock) answers every replay as the original', async (op) => {
