@@ -76,6 +76,9 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
   const sites: Site[] = [];
   const keyed = options.keyFilter ?? ((k: string) => k);
 
+  // the shapes on the current path: a recursive shape met again is a site, but not walked into (its places
+  // inside were listed at its first entry, and the schema gives them the same ids at any depth)
+  const onPath: string[] = [];
   const add = (path: string, shapeName: string, role: SiteRole, required: boolean, member: string, addsEntry: boolean, lens: Lens) => {
     const shape = shapeOf(model, shapeName);
     sites.push({
@@ -84,7 +87,10 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
       fixed: options.fixed?.includes(path) ?? false,
       put: (input, value) => lens(input, () => value),
     });
+    if (onPath.includes(shapeName)) return;
+    onPath.push(shapeName);
     walk(path, shapeName, shape, member, addsEntry, lens);
+    onPath.pop();
   };
 
   function walk(path: string, shapeName: string, shape: Shape, member: string, addsEntry: boolean, lens: Lens): void {
@@ -121,6 +127,7 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
     }
   }
 
+  onPath.push(op.input);
   walk('', op.input, root, '', false, (input, f) => f(input) as Input);
   return sites;
 }
