@@ -51,7 +51,25 @@ interface Escape {
   literal?: string;
 }
 
+/** Translations by model pattern (pure; the schema, the regex tree and the derived generator all ask). */
+const translations = new Map<string, string | HarnessError>();
+
 export function translatePattern(pattern: string): string {
+  let t = translations.get(pattern);
+  if (t === undefined) {
+    try {
+      t = translate(pattern);
+    } catch (e) {
+      if (!(e instanceof HarnessError)) throw e;
+      t = e;
+    }
+    translations.set(pattern, t);
+  }
+  if (t instanceof HarnessError) throw t;
+  return t;
+}
+
+function translate(pattern: string): string {
   let out = '';
   let flags: Flags = { i: false, s: false };
   const saved: { flags: Flags; look: boolean; start: number }[] = [];

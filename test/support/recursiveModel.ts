@@ -15,7 +15,7 @@ export const recursiveModel = (): ServiceModel => ({
     ExprList: { type: 'list', member: 'Expr', max: 2 },
     Op: { type: 'string', enum: ['AND', 'OR'] },
     Key: { type: 'string', min: 1, max: 3, pattern: '^[a-z]+$' },
-    ItemMap: { type: 'map', key: 'Key', value: 'Value', max: 10 },
+    ItemMap: { type: 'map', key: 'Key', value: 'Value', max: 3 },
     Value: { type: 'union', members: { L: { target: 'ValueList' }, M: { target: 'ItemMap' }, S: { target: 'Text' } } },
     ValueList: { type: 'list', member: 'Value' },
     Text: { type: 'string', max: 8 },

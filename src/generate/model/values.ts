@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import type { NumberShape, Shape, ServiceModel, StructureShape } from '../../contract/model.ts';
 import { HarnessError } from '../../errors.ts';
+import { notCovered } from '../strings/uncovered.ts';
 import { recursiveShapes } from '../../contract/walk.ts';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -105,10 +106,28 @@ function numberOf(name: string, s: NumberShape): fc.Arbitrary<number> {
 
 export function structureOf(model: ServiceModel, s: StructureShape, bias: LengthBias = BULK_BIAS, depth = 0): fc.Arbitrary<Record<string, unknown>> {
   const members: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [m, ref] of Object.entries(s.members)) members[m] = inner(model, ref.target, bias, depth);
+  for (const [m, ref] of Object.entries(s.members)) {
+    const arb = buildable(model, ref.target, () => inner(model, ref.target, bias, depth));
+    // an optional member no value can be made for is left out (its constraints are reported not covered)
+    if (arb === undefined && s.required.includes(m)) inner(model, ref.target, bias, depth); // throws, naming why
+    if (arb !== undefined) members[m] = arb;
+  }
   // the record arbitrary draws presence flags from one 30-bit number
   if (Object.keys(members).length > 30) return fc.record(members, { requiredKeys: s.required });
   return record<Record<string, unknown>>(members, s.required);
+}
+
+/** `make()`, or undefined where the shape's values cannot be generated (a pattern without an exact JS
+ * translation or without a generator): the pattern is recorded as not covered, with why. */
+export function buildable<T>(model: ServiceModel, name: string, make: () => T): T | undefined {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof HarnessError) || (e.code !== 'CF_ERR_PATTERN_UNSUPPORTED' && e.code !== 'CF_ERR_MODEL_FORMAT')) throw e;
+    const s = model.shapes[name];
+    if (s?.type === 'string' && s.pattern !== undefined) notCovered(s.pattern, e.message);
+    return undefined;
+  }
 }
 
 /** The simplest valid value of a shape, deterministic (a filler when a mutation needs a neighbour). A

@@ -2,7 +2,8 @@
 // or a word boundary (`\b`: SSO Admin) could not be generated from ("lookbehind assertion", "word boundary
 // assertion"), and number shapes whose minimum lies past the generator's default range (Athena, Firehose,
 // Storage Gateway: min 10,000,000) made fc.integer throw "maximum value should be equal or greater than the
-// minimum one". Zero-width assertions are now skipped by emission and every value is checked by the whole regex.
+// minimum one". Zero-width assertions are now skipped by emission and every value is checked by the whole regex;
+// a positive lookahead is emitted where it stands, as characters the rest must take.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derivePattern, DerivedPattern } from '../../../src/generate/strings/regex/derived.ts';
@@ -14,6 +15,9 @@ const patterns = [
   '(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*\\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$',
   '^(?!\\s).*(?<!\\s)$',
   '\\b[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}\\b',
+  // positive lookaheads that steer what follows (Kinesis Analytics, FSx): on main "no value … found"
+  '^(?=^\\$)(?=^\\S+$).*$',
+  '^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$',
 ];
 
 describe('patterns with lookbehinds and word boundaries', () => {
@@ -23,7 +27,8 @@ describe('patterns with lookbehinds and word boundaries', () => {
     const p = d as DerivedPattern;
     const re = new RegExp(pattern, 'u');
     const lo = p.feasible(Math.max(1, p.minLength), 64)!;
-    for (const v of fc.sample(p.valid(lo, 64), { numRuns: 100, seed: 1 })) expect(re.test(v), v).toBe(true);
+    expect(lo).toBeDefined();
+    for (const v of fc.sample(p.valid(lo, 64), { numRuns: 30, seed: 1 })) expect(re.test(v), v).toBe(true);
     const breakers = p.breakers(lo, 64, 0, 64);
     expect(breakers.length).toBeGreaterThan(0);
     for (const b of breakers) expect(re.test(b.value), `${b.label}: ${b.value}`).toBe(false);

@@ -15,7 +15,7 @@ export type Node =
   | { type: 'alt'; options: Node[] }
   | { type: 'repeat'; min: number; max: number; item: Node }
   | { type: 'look'; negate: boolean; body: Node; behind?: true }
-  | { type: 'empty' };
+  | { type: 'empty'; end?: true };
 
 export class UnsupportedPattern extends Error {
   constructor(readonly pattern: string, readonly shape: string) {
@@ -71,7 +71,8 @@ export function parsePattern(pattern: string): Node {
       case 'Group': case 'CapturingGroup': return alts(e.alternatives);
       case 'Quantifier': return { type: 'repeat', min: e.min, max: e.max, item: el(e.element) };
       case 'Assertion':
-        if (e.kind === 'start' || e.kind === 'end') return { type: 'empty' };
+        if (e.kind === 'start') return { type: 'empty' };
+        if (e.kind === 'end') return { type: 'empty', end: true }; // a lookahead ending in `$` spans the rest
         if (e.kind === 'lookahead') return { type: 'look', negate: e.negate, body: alts(e.alternatives) };
         // zero-width: emission skips them and every value is checked against the whole regex (derived.ts)
         if (e.kind === 'lookbehind') return { type: 'look', negate: e.negate, body: alts(e.alternatives), behind: true };
@@ -111,5 +112,15 @@ export function lengthsOf(n: Node): [number, number] {
       const [lo, hi] = lengthsOf(n.item);
       return [lo * n.min, hi === 0 ? 0 : hi * n.max];
     }
+  }
+}
+
+/** Whether a node can only match up to the end of the input (it ends with `$` on every branch). */
+export function endsAnchored(n: Node): boolean {
+  switch (n.type) {
+    case 'empty': return n.end === true;
+    case 'seq': return n.items.length > 0 && endsAnchored(n.items.at(-1)!);
+    case 'alt': return n.options.every(endsAnchored);
+    default: return false;
   }
 }
