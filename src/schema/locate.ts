@@ -4,7 +4,7 @@
 // instance segments lie inside the definition; the segments before them are walked from the root, through
 // properties, list items and map values, following references, and name the definition and how the prefix
 // reads (member, item or map value, with member ordinals) for the AWS-style message and the sort order.
-import type { JsonSchema } from './json-schema.ts';
+type JsonSchema = Record<string, unknown>;
 
 export interface Located {
   /** The definition (`dN`) the error's schemaPath is relative to; undefined: the root. */
