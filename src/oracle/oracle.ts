@@ -144,7 +144,7 @@ function buildOracle({ name: operation, key, service }: OperationRef, modelOnly 
     }
     let unknownMembers = false;
     if (!validate(payload)) {
-      const m = mapErrors(validate.errors!, sites, payload, validationCode, SERIALIZATION_CODE);
+      const m = mapErrors(validate.errors!, sites, payload, validationCode, SERIALIZATION_CODE, input.locate);
       unknownMembers = m.unknownMembers;
       if (m.mapped.length > 0) {
         const typed = m.mapped.filter((x) => x.site.kind === 'type');
