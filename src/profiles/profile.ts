@@ -7,6 +7,7 @@ import type { OperationKey } from '../contract/operation.ts';
 import type { OperationPlan } from '../../properties/types.ts';
 import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import type { Prerequisite, RecipeCall } from './recipe.ts';
+import type { CreateUndo } from './undo.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
 export interface StateExpectation {
@@ -79,6 +80,9 @@ export interface Profile {
   /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
    * the per-case properties only. */
   junit?: OperationPlan;
+  /** A model-only create-like operation (derived): how each of its successes is undone after the run, or why it
+   * cannot be (src/profiles/undo.ts; inferred). */
+  createUndo?: CreateUndo;
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];

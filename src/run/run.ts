@@ -36,6 +36,7 @@ import { profileOf } from '../profiles/index.ts';
 import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
+import { notUndoneLines } from './caseCreations.ts';
 import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
@@ -144,6 +145,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     await assertWritableDir(o.reportDir, 'reports');
     if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
     if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
+    // A model-only create nothing can undo leaves what it made on a long-lived target: said once, up front.
+    if (!o.keep && opened.some((t) => !t.fresh)) for (const line of notUndoneLines(o.operations)) io.writeErr(line);
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
@@ -290,6 +293,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...(Object.keys(skipped).length ? { skipped } : {}),
       ...runControlInfo(o, { tally, randomCases, budget }),
       ...(filter.active ? { filters: filter.summary() } : {}),
+      ...(prepared[0] && Object.keys(prepared[0].undoSummary()).length ? { undo: prepared[0].undoSummary() } : {}),
     },
     cases, requests, coverage, findings, ...(o.diff ? { diffCoverage } : {}),
   }, (all) => {
