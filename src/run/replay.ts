@@ -11,7 +11,7 @@ import type { Fixture } from '../report/fixtures.ts';
 import type { OpenTarget } from '../targets/open.ts';
 import { oracleExchange } from './exchange.ts';
 import { prepare } from './prerequisites.ts';
-import { loadFixture } from './replayFixture.ts';
+import { loadFixture, type FixtureLoadOptions } from './replayFixture.ts';
 import { fileType } from '../schemas/read.ts';
 import { scenarioFindings } from './scenarioFindings.ts';
 
@@ -39,8 +39,8 @@ export async function fixtureFiles(path: string, skip: (line: string) => void = 
 }
 
 /** A fixture, or undefined for a recording (`contract-fuzz record` output lives beside fixtures). */
-export async function readFixture(file: string): Promise<Fixture | undefined> {
-  return loadFixture(file);
+export async function readFixture(file: string, o: FixtureLoadOptions = {}): Promise<Fixture | undefined> {
+  return loadFixture(file, o);
 }
 
 const caseOf = (f: Fixture): Case => f.case ?? {
@@ -56,9 +56,9 @@ const verdictOf = (f: Fixture, found: Array<Pick<Discrepancy, 'kind' | 'constrai
 };
 
 /** `onInvalid`: a fixture that does not load is reported there and left out (without it, it throws). */
-export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string; onInvalid?: (file: string, e: HarnessError) => void }): Promise<ReplayResult[]> {
+export async function replayFixtures(files: string[], target: OpenTarget, o: FixtureLoadOptions & { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string; onInvalid?: (file: string, e: HarnessError) => void }): Promise<ReplayResult[]> {
   const loaded = await Promise.all(files.map(async (file) => {
-    try { return { file, fixture: await readFixture(file) }; } catch (e) {
+    try { return { file, fixture: await readFixture(file, o.model === undefined ? {} : { model: o.model }) }; } catch (e) {
       if (!o.onInvalid || !(e instanceof HarnessError)) throw e;
       o.onInvalid(file, e);
       return { file, fixture: undefined };

@@ -37,6 +37,7 @@ import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
 import { notUndoneLines } from './caseCreations.ts';
+import { fixtureModelOf } from './fixtureModel.ts';
 import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
@@ -303,7 +304,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
   // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target, fixtureModelOf(o.model)));
   const sinks = reportSinks(o.reportDir, io.write);
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
   if (report.run.filters) io.write(`${filterLine(report.run.filters)}\n`);
