@@ -40,6 +40,8 @@ export interface Prepared {
   track(call: Call, outcome: Outcome): void;
   /** Model-only creates of the run: how they are undone and how many were (after cleanup), or why not. */
   undoSummary(): UndoSummary;
+  /** Undoes only what model-only creates made (cleanup does it too): a replay leaves the prerequisites. */
+  undoCreated(): Promise<string[]>;
 }
 
 export interface PrepareOptions {
@@ -173,6 +175,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     binding, contexts, notPrepared,
     cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
     undoSummary: () => cases.summary(),
+    undoCreated: () => cases.undoAll(),
     track(c, outcome) {
       cases.track(c, outcome);
       const input = c.input as Json | null;

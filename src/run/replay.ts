@@ -10,6 +10,7 @@ import type { Case } from '../contract/case.ts';
 import type { Fixture } from '../report/fixtures.ts';
 import type { OpenTarget } from '../targets/open.ts';
 import { oracleExchange } from './exchange.ts';
+import { wrap } from '../targets/target.ts';
 import { prepare } from './prerequisites.ts';
 import { loadFixture, type FixtureLoadOptions } from './replayFixture.ts';
 import { fileType } from '../schemas/read.ts';
@@ -71,7 +72,9 @@ export async function replayFixtures(files: string[], target: OpenTarget, o: Fix
   // A recording answers only the names it was made with: its run tag names the prerequisites.
   const prepared = await prepare(target, { operations, contexts, runTag: target.runTag ?? o.seedTag, ...(o.signal ? { signal: o.signal } : {}),
     ...(o.serviceId !== undefined ? { serviceId: o.serviceId } : {}), ...(o.protonService !== undefined ? { protonService: o.protonService } : {}) });
-  const exchange = oracleExchange({ target, binding: prepared.binding, checks: checksFor({ messages: true }), ...(o.signal ? { signal: o.signal } : {}) });
+  // The cases go through the preparation's tracker, as in a run: what a model-only create makes is undone below.
+  const tracked = wrap(target, (send) => async (c, opts) => { const outcome = await send(c, opts); prepared.track(c, outcome); return outcome; });
+  const exchange = oracleExchange({ target: tracked, binding: prepared.binding, checks: checksFor({ messages: true }), ...(o.signal ? { signal: o.signal } : {}) });
   const results: ReplayResult[] = [];
   try {
     for (const { file, fixture } of fixtures) {
@@ -84,8 +87,10 @@ export async function replayFixtures(files: string[], target: OpenTarget, o: Fix
       results.push({ file, fixture, ...verdictOf(fixture, found) });
     }
   } finally {
-    // Replaying against real AWS creates prerequisites like a run does; they go away the same way.
-    if (target.isAws) for (const problem of await prepared.cleanup()) process.stderr.write(`contract-fuzz: cleanup: ${problem}\n`);
+    // Replaying against real AWS creates prerequisites like a run does; they go away the same way. On any other
+    // long-lived target what a replayed model-only create made goes away (a recording answers only what it holds).
+    const problems = target.isAws ? await prepared.cleanup() : target.fresh || target.runTag !== undefined ? [] : await prepared.undoCreated();
+    for (const problem of problems) process.stderr.write(`contract-fuzz: cleanup: ${problem}\n`);
   }
   return results;
 }

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useModel } from '../../src/model/load.ts';
 import { readModelFile } from '../../src/model/modelFile.ts';
 import { argvOf, cli } from '../support/cli.ts';
-import { startWidgetsTarget, type WidgetsTarget } from '../support/statefulWidgets.ts';
+import { startWidgetsTarget, WIDGETS_WITH_DELETE, type WidgetsTarget } from '../support/statefulWidgets.ts';
 import { WIDGETS, writeWidgets } from '../support/widgetsModel.ts';
 
-interface Discrepancy { kind: string; constraint: string; fixture?: string }
+interface Discrepancy { kind: string; constraint: string; fixture?: string; expected: { outcome: string } }
 interface Report { discrepancies: Discrepancy[]; findings: Array<{ kind: string; reproduce: string }> }
 
 let work: string;
@@ -88,4 +88,31 @@ describe('replaying a fixture of a --model run', () => {
       renameSync(join(work, 'moved.json'), model);
     }
   }, 60_000);
+});
+
+describe('a replayed create on a long-lived target', () => {
+  it('what it made is undone when the replay ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cf-model-replay-undo-'));
+    // Its own service name: this process serves widgets without a DeleteWidget.
+    const file = writeWidgets(dir, { ...WIDGETS_WITH_DELETE, metadata: { ...WIDGETS.metadata, endpointPrefix: 'gizmos', targetPrefix: 'Gizmos_20260101' } }, 'gizmos.json');
+    useModel(readModelFile(file));
+    const t = await startWidgetsTarget();
+    try {
+      t.answer = (op, input) => (op === 'CreateWidget' && input?.Size === 10 ? { status: 500, body: { __type: 'InternalFailure', message: 'boom' } } : undefined);
+      const run = await cli(['run', '--model', 'gizmos.json', '--operation', 'gizmos#CreateWidget', '--target', t.url, '--seed', '3', '--runs', '10', '--quiet', '--no-scenarios'], dir);
+      expect(run.code, run.stderr).toBe(1);
+      expect([...t.widgets]).toEqual([]); // the run undid what it made
+      const report = JSON.parse(readFileSync(join(dir, 'reports', 'report.json'), 'utf8')) as Report;
+      const d = report.discrepancies.find((x) => x.fixture !== undefined && x.kind === 'server-error' && x.expected.outcome === 'success')!;
+      delete t.answer;
+      const before = t.created;
+      const x = await cli(['replay', d.fixture!, '--target', t.url], dir);
+      expect(x.code, x.stderr + x.stdout).toBe(0);
+      expect(x.stdout).toMatch(/^✓ fixed/m);
+      expect(t.created).toBe(before + 1);
+      expect([...t.widgets]).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  }, 120_000);
 });
