@@ -2,7 +2,7 @@
 // §4 on a long-lived target): every 2xx answer of such an operation is remembered with the values its derived
 // inverse needs (src/profiles/undo.ts: DeleteTable{TableName} from the input, DeleteService{Id} from the answer's
 // Service.Id, a Cloud Map namespace from its finished operation); cleanup sends the inverses side by side, then
-// once more those that failed (one made inside another). The pairing is inferred: an operation it cannot pair
+// once more those that failed (one made inside another), and a long run undoes its oldest as it goes (Upkeep). The pairing is inferred: an operation it cannot pair
 // is said once (notUndoneLines), never silently left.
 import type { Call } from '../contract/call.ts';
 import type { Outcome } from '../contract/outcome.ts';
@@ -40,7 +40,12 @@ export function notUndoneLines(operations: readonly string[]): string[] {
   });
 }
 
-export function caseCreations(target: Target, operations: readonly string[], poll: Poll): CaseCreations {
+/** Upkeep during the run: past `high` remembered creates, the oldest are undone until `low` remain (a long run
+ * against a long-lived target stays bounded, as Cloud Map instances do: src/run/population.ts). */
+export interface Upkeep { high: number; low: number }
+export const UPKEEP: Upkeep = { high: 400, low: 200 };
+
+export function caseCreations(target: Target, operations: readonly string[], poll: Poll, upkeep?: Upkeep): CaseCreations {
   const byCall = new Map<string, { operation: string; undo: DerivedUndo }>();
   for (const op of operations) {
     const u = derivedUndo(op);
@@ -71,6 +76,7 @@ export function caseCreations(target: Target, operations: readonly string[], pol
     }
     const key = `${hit.operation}\u0000${JSON.stringify(slots)}\u0000${awaited ?? ''}`;
     if (!made.has(key)) made.set(key, { operation: hit.operation, undo: hit.undo, slots, ...(typeof awaited === 'string' ? { operationId: awaited } : {}) });
+    if (upkeep && made.size > upkeep.high && !sweeping) sweeping = sweep(upkeep.low).finally(() => { sweeping = undefined; });
   };
 
   const undoOne = async (m: Made): Promise<void> => {
@@ -93,9 +99,25 @@ export function caseCreations(target: Target, operations: readonly string[], pol
     }
   };
 
+  const count = (m: Made) => undone.set(m.operation, (undone.get(m.operation) ?? 0) + 1);
+  let sweeping: Promise<void> | undefined;
+  /** The oldest undone until `low` remain; one that fails stays for the cleanup to try again. Housekeeping: whatever
+   * a case meets meanwhile (a name gone, or still there) its derived profile accepts. */
+  async function sweep(low: number): Promise<void> {
+    const oldest = [...made.entries()].slice(0, Math.max(0, made.size - low));
+    for (const [key] of oldest) made.delete(key);
+    const settled = await Promise.allSettled(oldest.map(([, m]) => undoOne(m)));
+    settled.forEach((r, i) => {
+      const [key, m] = oldest[i]!;
+      if (r.status === 'fulfilled') count(m);
+      else if (!made.has(key)) made.set(key, m);
+    });
+  }
+
   return {
     track,
     async undoAll() {
+      await sweeping;
       const out = [...problems];
       let pending = [...made.values()];
       made.clear();
@@ -105,7 +127,7 @@ export function caseCreations(target: Target, operations: readonly string[], pol
         const failed: Made[] = [];
         settled.forEach((r, i) => {
           const m = pending[i]!;
-          if (r.status === 'fulfilled') undone.set(m.operation, (undone.get(m.operation) ?? 0) + 1);
+          if (r.status === 'fulfilled') count(m);
           else if (pass === 1) out.push((r.reason as Error).message);
           else failed.push(m);
         });

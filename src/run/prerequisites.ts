@@ -15,7 +15,7 @@ import { emptyBinding, type Binding } from './binding.ts';
 import { call, PrerequisiteError } from './prerequisiteCall.ts';
 import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
-import { caseCreations, type UndoSummary } from './caseCreations.ts';
+import { caseCreations, UPKEEP, type UndoSummary } from './caseCreations.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
 export interface NotPrepared {
@@ -56,6 +56,8 @@ export interface PrepareOptions {
   pollIntervalMs?: number;
   pollTimeoutMs?: number;
   signal?: AbortSignal;
+  /** What model-only creates make is undone as the run goes, past a bound (a long-lived target, without --keep). */
+  upkeep?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -170,7 +172,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     created.unshift(() => undoEach(target, registration, [...registered].map((id) => ({ scope: serviceId, id })), o));
   }
   // What model-only creates make is undone first: it may live in what the recipes made.
-  const cases = caseCreations(target, o.operations, { ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
+  const cases = caseCreations(target, o.operations, { ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 }, o.upkeep ? UPKEEP : undefined);
   return {
     binding, contexts, notPrepared,
     cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
