@@ -118,7 +118,9 @@ export function createUndo(create: OperationRef): CreateUndo | undefined {
   const bind: Record<string, UndoSource> = {};
   for (const m of required) {
     const b = bindMember(model, create, m, inverse.resource);
-    if (!b) return { notUndone: `${inverse.name} needs ${m}, which ${create.name} neither takes nor returns` };
+    // Found by the resource's last words (CreateGlobalTable → DeleteTable): say that the exact inverse is missing too.
+    const exact = inverse.resource === verb.resource ? '' : `the model has no ${verb.inverses.map((v) => v + verb.resource).join(' or ')}; `;
+    if (!b) return { notUndone: `${exact}${inverse.name} needs ${m}, which ${create.name} neither takes nor returns` };
     bind[m] = b;
   }
   // No required member: bind what can be bound, and refuse to send an inverse that names nothing.
@@ -128,6 +130,12 @@ export function createUndo(create: OperationRef): CreateUndo | undefined {
       if (b && b.from === 'input') bind[m] = b;
     }
     if (Object.keys(bind).length === 0) return { notUndone: `${inverse.name} takes nothing ${create.name} names` };
+  }
+  // Found by the resource's last words, the inverse removes a wider kind of thing: only what the create's answer
+  // names is surely its own (CreateFileSystemFromBackup's input BackupId is not, and DeleteBackup must not get it).
+  const fromInput = Object.entries(bind).filter(([, b]) => b.from === 'input').map(([m]) => m);
+  if (inverse.resource !== verb.resource && fromInput.length > 0) {
+    return { notUndone: `the model has no ${verb.inverses.map((v) => v + verb.resource).join(' or ')}; ${inverse.name} would take ${fromInput.join(', ')} from ${create.name}'s input, which may name what ${create.name} did not make` };
   }
   const declared = op.errors ?? [];
   const async = Object.values(bind).some((b) => b.from === 'awaited') ? ASYNC_CREATES[model.service] : undefined;

@@ -1,7 +1,12 @@
 // Issue 10 §4: the derived undo of a model-only create, read from the model alone (src/profiles/undo.ts), and which
 // members the run nonce may go into (src/profiles/nonceSafe.ts).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findOperation } from '../../src/model/load.ts';
+import { findOperation, useModel } from '../../src/model/load.ts';
+import { readModelFile } from '../../src/model/modelFile.ts';
+import { WIDGETS, writeWidgets } from '../support/widgetsModel.ts';
 import { rotationSafePattern } from '../../src/profiles/nonceSafe.ts';
 import { profileOf } from '../../src/profiles/index.ts';
 import { createUndo } from '../../src/profiles/undo.ts';
@@ -37,6 +42,35 @@ describe('pairing a create with its inverse', () => {
     expect(p.nonceMembers).not.toContain('templateName');
     // CreateHttpNamespace's Name pattern begins with (?!arn:): a rotated breaker could turn valid.
     expect(profileOf('servicediscovery#CreateHttpNamespace').nonceMembers).not.toContain('Name');
+  });
+});
+
+describe('an inverse found by the resource\'s last words', () => {
+  // A service where CreateWidgetFromBackup takes a BackupId it does not make, and only DeleteBackup exists.
+  const doc = {
+    ...WIDGETS,
+    metadata: { ...WIDGETS.metadata, endpointPrefix: 'backups', targetPrefix: 'Backups_20260101' },
+    operations: {
+      CreateWidgetFromBackup: { name: 'CreateWidgetFromBackup', input: { shape: 'FromBackupInput' }, output: { shape: 'CreateWidgetOutput' }, errors: [] },
+      DeleteBackup: { name: 'DeleteBackup', input: { shape: 'DeleteBackupInput' }, errors: [] },
+      CreateGlobalWidget: { name: 'CreateGlobalWidget', input: { shape: 'DescribeWidgetInput' }, output: { shape: 'CreateWidgetOutput' }, errors: [] },
+      DeleteWidget: { name: 'DeleteWidget', input: { shape: 'DeleteWidgetInput' }, errors: [] },
+    },
+    shapes: {
+      ...WIDGETS.shapes,
+      FromBackupInput: { type: 'structure', required: ['BackupId'], members: { BackupId: { shape: 'WidgetName' } } },
+      DeleteBackupInput: { type: 'structure', required: ['BackupId'], members: { BackupId: { shape: 'WidgetName' } } },
+      DeleteWidgetInput: { type: 'structure', required: ['WidgetId'], members: { WidgetId: { shape: 'WidgetName' } } },
+    },
+  };
+  useModel(readModelFile(writeWidgets(mkdtempSync(join(tmpdir(), 'cf-undo-')), doc, 'backups.json')));
+
+  it('never takes a member of the create\'s input (it may name something the create did not make)', () => {
+    expect(undoOf('backups#CreateWidgetFromBackup')).toEqual({ notUndone: 'the model has no DeleteWidgetFromBackup; DeleteBackup would take BackupId from CreateWidgetFromBackup\'s input, which may name what CreateWidgetFromBackup did not make' });
+  });
+
+  it('says the exact inverse is missing too when a member cannot be bound', () => {
+    expect(undoOf('backups#CreateGlobalWidget')).toEqual({ notUndone: 'the model has no DeleteGlobalWidget; DeleteWidget needs WidgetId, which CreateGlobalWidget neither takes nor returns' });
   });
 });
 
