@@ -1,13 +1,13 @@
 // fixtures/<operation>/<kind>-<id>.json: every finding as a minimal replayable file. Nothing secret goes in:
 // the fixture holds the payload and the verdicts, never headers or credentials.
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TOOL } from '../version.ts';
 import { writeFileAtomic } from '../files.ts';
 import { writeFailure } from './outputs.ts';
 import type { Finding } from './types.ts';
 
-/** The model a fixture of a `--model` run was made from: its path from the fixture's folder, and its content hash
- * (replay reads it and refuses another file). */
+/** The model a fixture of a `--model` run was made from: its path (from the fixture's folder, or absolute: modelPath)
+ * and its content hash (replay reads it and refuses another file). */
 export interface FixtureModel { path: string; sha256: string }
 /** The model file a finding's operation came from, as the run read it (absolute path). */
 export type ModelFileOf = (operation: string) => { file: string; sha256: string } | undefined;
@@ -48,11 +48,19 @@ export function toFixture(f: Finding, target: string, model?: FixtureModel): Fix
   };
 }
 
+/** Where a fixture finds its model: from the fixture's folder when the model lies under `base` (the working folder:
+ * committed beside the fixtures, the pair moves together), else the absolute path (a system model such as
+ * python3-botocore's stays where it is when the fixtures move). */
+export function modelPath(fixture: string, model: string, base: string): string {
+  const fromBase = relative(base, model);
+  return fromBase.startsWith('..') || isAbsolute(fromBase) ? model : relative(dirname(resolve(fixture)), model);
+}
+
 /** Writes one fixture and returns its path relative to `base` (for report.json). */
 export async function writeFixture(dir: string, f: Finding, target: string, base = process.cwd(), modelOf?: ModelFileOf): Promise<string> {
   const path = fixturePath(dir, f);
   const m = modelOf?.(f.operation);
-  const model = m ? { path: relative(dirname(resolve(path)), m.file), sha256: m.sha256 } : undefined;
+  const model = m ? { path: modelPath(path, m.file, base), sha256: m.sha256 } : undefined;
   await writeFileAtomic(path, JSON.stringify(toFixture(f, target, model), null, 2) + '\n');
   return relative(base, path);
 }
