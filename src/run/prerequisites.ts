@@ -56,8 +56,9 @@ export interface PrepareOptions {
   pollIntervalMs?: number;
   pollTimeoutMs?: number;
   signal?: AbortSignal;
-  /** What model-only creates make is undone as the run goes, past a bound (a long-lived target, without --keep). */
-  upkeep?: boolean;
+  /** What model-only creates make is remembered and undone: past a bound as the run goes, the rest at cleanup (a
+   * long-lived target, without --keep). Off: nothing is remembered (a target the run started goes away whole). */
+  undoCreates?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -172,14 +173,14 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     created.unshift(() => undoEach(target, registration, [...registered].map((id) => ({ scope: serviceId, id })), o));
   }
   // What model-only creates make is undone first: it may live in what the recipes made.
-  const cases = caseCreations(target, o.operations, { ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 }, o.upkeep ? UPKEEP : undefined);
+  const cases = caseCreations(target, o.operations, { ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 }, UPKEEP);
   return {
     binding, contexts, notPrepared,
     cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
     undoSummary: () => cases.summary(),
     undoCreated: () => cases.undoAll(),
     track(c, outcome) {
-      cases.track(c, outcome);
+      if (o.undoCreates) cases.track(c, outcome);
       const input = c.input as Json | null;
       if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
       if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;

@@ -71,6 +71,7 @@ export async function replayFixtures(files: string[], target: OpenTarget, o: Fix
   const contexts: Record<string, NamedContext[]> = Object.fromEntries(operations.map((op) => [op, coverageContexts(op)]));
   // A recording answers only the names it was made with: its run tag names the prerequisites.
   const prepared = await prepare(target, { operations, contexts, runTag: target.runTag ?? o.seedTag, ...(o.signal ? { signal: o.signal } : {}),
+    undoCreates: !target.fresh && target.runTag === undefined,
     ...(o.serviceId !== undefined ? { serviceId: o.serviceId } : {}), ...(o.protonService !== undefined ? { protonService: o.protonService } : {}) });
   // The cases go through the preparation's tracker, as in a run: what a model-only create makes is undone below.
   const tracked = wrap(target, (send) => async (c, opts) => { const outcome = await send(c, opts); prepared.track(c, outcome); return outcome; });
@@ -89,7 +90,7 @@ export async function replayFixtures(files: string[], target: OpenTarget, o: Fix
   } finally {
     // Replaying against real AWS creates prerequisites like a run does; they go away the same way. On any other
     // long-lived target what a replayed model-only create made goes away (a recording answers only what it holds).
-    const problems = target.isAws ? await prepared.cleanup() : target.fresh || target.runTag !== undefined ? [] : await prepared.undoCreated();
+    const problems = target.isAws ? await prepared.cleanup() : await prepared.undoCreated();
     for (const problem of problems) process.stderr.write(`contract-fuzz: cleanup: ${problem}\n`);
   }
   return results;

@@ -155,7 +155,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
     // The targets side by side (a differential run has two): each preparation is round trips to its own target.
     const preparing = await Promise.allSettled(opened.map((t) => prepare(t, {
-      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal, upkeep: !o.keep && !t.fresh && t.runTag === undefined,
+      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal, undoCreates: !o.keep && !t.fresh && t.runTag === undefined,
       ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
     })));
     const unprepared = preparing.find((r): r is PromiseRejectedResult => r.status === 'rejected');
