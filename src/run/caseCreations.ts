@@ -44,6 +44,7 @@ export function notUndoneLines(operations: readonly string[]): string[] {
  * against a long-lived target stays bounded, as Cloud Map instances do: src/run/population.ts). */
 export interface Upkeep { high: number; low: number }
 export const UPKEEP: Upkeep = { high: 400, low: 200 };
+const BUSY_RETRY_MS = 1_000;
 
 export function caseCreations(target: Target, operations: readonly string[], poll: Poll, upkeep?: Upkeep): CaseCreations {
   const byCall = new Map<string, { operation: string; undo: DerivedUndo }>();
@@ -91,11 +92,18 @@ export function caseCreations(target: Target, operations: readonly string[], pol
       slots = { ...slots };
       for (const [member, b] of Object.entries(m.undo.bind)) if (b.from === 'awaited') slots[member] = valueAt(answer, b.path);
     }
-    try {
-      await undo(target, { ...m.undo.call, retryOn: m.undo.retryOn }, slots, poll);
-    } catch (e) {
-      if (e instanceof PrerequisiteError && m.undo.gone.includes(e.outcome.code ?? '')) return; // gone already
-      throw e;
+    // A resource still being made refuses its inverse (DynamoDB: ResourceInUseException while CREATING, seconds on
+    // AWS): beyond the executor's quick retries, asked again every second until the poll deadline.
+    const deadline = Date.now() + (poll.pollTimeoutMs ?? 60_000);
+    for (;;) {
+      try {
+        await undo(target, { ...m.undo.call, retryOn: m.undo.retryOn }, slots, poll);
+        return;
+      } catch (e) {
+        if (e instanceof PrerequisiteError && m.undo.gone.includes(e.outcome.code ?? '')) return; // gone already
+        if (!(e instanceof PrerequisiteError) || !m.undo.retryOn.includes(e.outcome.code ?? '') || Date.now() > deadline) throw e;
+      }
+      await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
     }
   };
 
