@@ -13,6 +13,8 @@ export interface Waiter {
   status: string;
   success: string;
   failure: string;
+  /** The values of an operation still running (the scenarios poll while it shows one). */
+  pending?: readonly string[];
   /** Where a failed operation says why. */
   reason?: string;
 }

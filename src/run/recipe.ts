@@ -4,53 +4,20 @@
 // upkeep all send through here, so each operation's calls are written once, in its profile.
 import { HarnessError } from '../errors.ts';
 import type { RecipeCall, Template, UndoCall, Waiter } from '../profiles/recipe.ts';
+import { fill, valueAt } from '../profiles/template.ts';
 import type { Target } from '../targets/target.ts';
 import { call, nonEmptyString, PrerequisiteError, type Poll } from './prerequisiteCall.ts';
 
 type Json = Record<string, unknown>;
 /** Slot name → value; an output is `step.output`. */
 export type Slots = Readonly<Record<string, unknown>>;
-
-const SLOT = /\{([\w.]+)\}/g;
-const WHOLE = /^\{([\w.]+)\}$/;
-const ABSENT = Symbol('absent');
-
-/** A template with its slots filled; a member whose whole value is an absent slot is dropped. */
-export function fill(t: Template, slots: Slots): unknown {
-  const v = fillOne(t, slots);
-  return v === ABSENT ? undefined : v;
-}
-
-function fillOne(t: Template, slots: Slots): unknown {
-  if (typeof t === 'string') {
-    const whole = WHOLE.exec(t);
-    if (whole) return slots[whole[1]!] ?? ABSENT;
-    return t.replace(SLOT, (m, name: string) => {
-      const v = slots[name];
-      if (v === undefined) throw new Error(`recipe slot {${name}} has no value`);
-      return String(v);
-    });
-  }
-  if (Array.isArray(t)) return t.map((e: Template) => fillOne(e, slots)).filter((e) => e !== ABSENT);
-  if (t !== null && typeof t === 'object') {
-    const out: Json = {};
-    for (const [k, v] of Object.entries(t)) {
-      const filled = fillOne(v as Template, slots);
-      if (filled !== ABSENT) out[k] = filled;
-    }
-    return out;
-  }
-  return t;
-}
+export { fill, valueAt };
 
 /** Slot values may name the run's slots (`cf-{runTag}`, `{runVpc}`): filled once, before the steps read them. A run
  * slot is in every step's reach too, so a member a recipe sends only sometimes must name its own slot. */
 export const fillSlots = (own: Readonly<Record<string, Template | undefined>>, run: Slots): Json =>
   Object.fromEntries(Object.entries(own).flatMap(([k, v]) => (v === undefined ? [] : [[k, fill(v, run)]])));
 
-/** The value at a dotted path of an answer (`Operation.Targets.NAMESPACE`). */
-export const valueAt = (v: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((x, k) => (x !== null && typeof x === 'object' ? (x as Json)[k] : undefined), v);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends one recipe call; returns its answer (the awaited operation's, with `awaits`) and its outputs. */

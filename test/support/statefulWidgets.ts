@@ -1,7 +1,8 @@
 // A long-lived target for a model-only service: the stand-in Widgets service (widgetsModel.ts) with a DeleteWidget,
 // served by a real node:http server on 127.0.0.1 that keeps widgets by name. Validation is the builtin emulator's
 // (the stateless mock the run's oracle agrees with), the state is this file's: a second CreateWidget of a name is
-// ResourceInUseException, DeleteWidget/DescribeWidget of an unknown one ResourceNotFoundException, as DynamoDB does.
+// ResourceInUseException (unless it replays the ClientToken that created it), DeleteWidget/DescribeWidget of an
+// unknown one ResourceNotFoundException, as DynamoDB does.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
@@ -34,6 +35,7 @@ const read = (req: IncomingMessage): Promise<string> => new Promise((resolve, re
 export async function startWidgetsTarget(): Promise<WidgetsTarget> {
   const emulator: RunningEmulator = await startEmulator({ port: 0, host: '127.0.0.1' });
   const t: WidgetsTarget = { url: '', widgets: new Set(), created: 0, close: async () => undefined };
+  const tokens = new Map<string, string>(); // widget name → the ClientToken that created it
   const reply = (res: ServerResponse, status: number, body: unknown, code?: string) => {
     res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', ...(code ? { 'x-amzn-errortype': code } : {}) });
     res.end(JSON.stringify(body));
@@ -52,15 +54,18 @@ export async function startWidgetsTarget(): Promise<WidgetsTarget> {
       const text = await up.text();
       const name = typeof input?.WidgetName === 'string' ? input.WidgetName : undefined;
       if (up.ok && name !== undefined) {
-        if (operation === 'CreateWidget') {
+        const token = typeof input?.ClientToken === 'string' ? input.ClientToken : undefined;
+        if (operation === 'CreateWidget' && !(t.widgets.has(name) && token !== undefined && tokens.get(name) === token)) {
+          // A replay of the same token is answered as the original (the mock's answer), anything else on an existing name is a conflict.
           if (t.widgets.has(name)) return reply(res, 400, { __type: 'ResourceInUseException', message: `Widget ${name} exists` }, 'ResourceInUseException');
           t.widgets.add(name);
+          if (token !== undefined) tokens.set(name, token);
           t.created++;
         }
         if ((operation === 'DeleteWidget' || operation === 'DescribeWidget') && !t.widgets.has(name)) {
           return reply(res, 400, { __type: 'ResourceNotFoundException', message: `Widget ${name} not found` }, 'ResourceNotFoundException');
         }
-        if (operation === 'DeleteWidget') t.widgets.delete(name);
+        if (operation === 'DeleteWidget') { t.widgets.delete(name); tokens.delete(name); }
       }
       res.writeHead(up.status, Object.fromEntries([...up.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'transfer-encoding')));
       res.end(text);

@@ -10,7 +10,7 @@ const SD = 'servicediscovery';
 /** Cloud Map operations are asynchronous: GetOperation says when one is done (seed 001, OperationId). */
 export const CLOUD_MAP_OPERATION: Waiter = {
   call: { service: SD, operation: 'GetOperation', input: { OperationId: '{operationId}' } },
-  status: 'Operation.Status', success: 'SUCCESS', failure: 'FAIL', reason: 'Operation.ErrorMessage',
+  status: 'Operation.Status', success: 'SUCCESS', failure: 'FAIL', pending: ['SUBMITTED', 'PENDING'], reason: 'Operation.ErrorMessage',
 };
 
 /** Removes one instance: what a registration is undone with, after the run and to keep its population bounded.
