@@ -3,7 +3,9 @@
 // oracle judges it by the model's constraints only. Everything here is `inferred`.
 import { perCase } from '../../properties/common.ts';
 import type { OperationRef } from '../model/load.ts';
+import { nonceSafe } from './nonceSafe.ts';
 import type { Profile, StateExpectation } from './profile.ts';
+import { createUndo, createVerb } from './undo.ts';
 import type { ModelPrepared, ScenarioSubject } from './scenario.ts';
 
 /** AWS-wide names for "this token was used with other parameters" (no model of these services documents one):
@@ -47,7 +49,17 @@ export function derivedProfile(ref: OperationRef): Profile {
   const validation = ['InvalidInput', 'ValidationException'].find((c) => declared.has(c)) ?? 'ValidationException';
   // Whatever the input references was not made for it: a declared not-found answer is accepted (inferred).
   // A create may meet what an earlier case of the run created under the same name: its declared conflict answer too.
-  const unknowable = (c: string): boolean => /NotFound(Exception)?$/.test(c) || (/^Create/.test(ref.name) && /^(ConflictException|ResourceInUse|DuplicateRequest|\w+AlreadyExists)$/.test(c));
+  const creates = createVerb(ref.name) !== undefined;
+  const unknowable = (c: string): boolean => /NotFound(Exception)?$/.test(c) || (creates && /^(ConflictException|ResourceInUse(Exception)?|DuplicateRequest|\w+AlreadyExists(Exception)?)$/.test(c));
+  // What a create names carries the run nonce where its pattern keeps every verdict under it (nonceSafe), so a
+  // second run against the same target never meets the first one's resources: the members its undo reads from
+  // the input, else its name (`Name`, `<Resource>Name`).
+  const undo = createUndo(ref);
+  const bound = undo && 'undo' in undo ? Object.values(undo.undo.bind).flatMap((b) => (b.from === 'input' ? [b.path] : [])) : [];
+  const resource = createVerb(ref.name)?.resource ?? '';
+  const own = ['Name', 'name', `${resource}Name`, `${resource.charAt(0).toLowerCase()}${resource.slice(1)}Name`];
+  const names = (!creates ? [] : bound.length > 0 ? bound : own.filter((m) => Object.hasOwn(members, m)))
+    .filter((m, i, all) => all.indexOf(m) === i && !tokens.includes(m) && nonceSafe(ref.service, members[m]!.target));
   const notFound: StateExpectation[] = [...declared].filter(unknowable).map((code) => ({
     id: `state:${code}`, operation: ref.name, path: '', code, confidence: 'inferred',
     says: `what the input references may not exist, or what it creates may exist already: ${code} is accepted for a valid payload`,
@@ -75,7 +87,8 @@ export function derivedProfile(ref: OperationRef): Profile {
         },
       },
     } : {}),
-    nonceMembers: tokens,
+    nonceMembers: [...tokens, ...names],
+    ...(undo ? { createUndo: undo } : {}),
     states: notFound,
     mayMeet: notFound.map((s) => s.id),
     ...(paging.length ? { opaque: { members: paging, code: validation, source: `model ${ref.key} (${paging.join(', ')} also in the output: a pagination token the service issues); its refusal inferred` } } : {}),

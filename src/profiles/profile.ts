@@ -7,6 +7,7 @@ import type { OperationKey } from '../contract/operation.ts';
 import type { OperationPlan } from '../../properties/types.ts';
 import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import type { Prerequisite, RecipeCall } from './recipe.ts';
+import type { CreateUndo } from './undo.ts';
 import type { ScenarioSubject } from './scenario.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
@@ -90,6 +91,9 @@ export interface Profile {
   /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
    * the per-case properties only. */
   junit?: OperationPlan;
+  /** A model-only create-like operation (derived): how each of its successes is undone after the run, or why it
+   * cannot be (src/profiles/undo.ts; inferred). */
+  createUndo?: CreateUndo;
   /** Its idempotency and state scenarios (src/scenarios/ runs the generic families it names). Absent: none. Each
    * operation prepares its own shape of world (a Cloud Map service, a Proton service): `fits` tells it. */
   scenarios?: ScenarioSubject<unknown>;

@@ -147,6 +147,9 @@ export interface RunInfo {
   stoppedEarly?: { reason: 'max-findings'; maxFindings: number; findings: number };
   /** --include/--exclude: the patterns, and per operation the ids they left out (src/run/filters.ts). */
   filters?: { include: string[]; exclude: string[]; excluded: Record<string, { count: number; ids: string[] }> };
+  /** Model-only create-like operations: the inverse that undid their successes after the run and how many it undid
+   * (0 on a target the run started, or with --keep), or why none could be (src/profiles/undo.ts; inferred). */
+  undo?: Record<string, { via?: string; undone?: number; notUndone?: string; confidence: 'inferred' }>;
 }
 
 export interface Report {

@@ -36,6 +36,8 @@ import { profileOf } from '../profiles/index.ts';
 import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
+import { notUndoneLines } from './caseCreations.ts';
+import { fixtureModelOf } from './fixtureModel.ts';
 import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
@@ -144,6 +146,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     await assertWritableDir(o.reportDir, 'reports');
     if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
     if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
+    // A model-only create nothing can undo leaves what it made on a long-lived target: said once, up front.
+    if (!o.keep && opened.some((t) => !t.fresh)) for (const line of notUndoneLines(o.operations)) io.writeErr(line);
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
@@ -151,7 +155,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
     // The targets side by side (a differential run has two): each preparation is round trips to its own target.
     const preparing = await Promise.allSettled(opened.map((t) => prepare(t, {
-      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
+      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal, undoCreates: !o.keep && !t.fresh && t.runTag === undefined,
       ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
     })));
     const unprepared = preparing.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -290,6 +294,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       ...(Object.keys(skipped).length ? { skipped } : {}),
       ...runControlInfo(o, { tally, randomCases, budget }),
       ...(filter.active ? { filters: filter.summary() } : {}),
+      ...(prepared[0] && Object.keys(prepared[0].undoSummary()).length ? { undo: prepared[0].undoSummary() } : {}),
     },
     cases, requests, coverage, findings, ...(o.diff ? { diffCoverage } : {}),
   }, (all) => {
@@ -299,7 +304,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
   // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target, fixtureModelOf(o.model)));
   const sinks = reportSinks(o.reportDir, io.write);
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
   if (report.run.filters) io.write(`${filterLine(report.run.filters)}\n`);
