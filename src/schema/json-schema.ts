@@ -161,6 +161,22 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
     return site;
   };
 
+  /** A length or size bound (strings, lists, maps): the schema keyword and its constraint site; a minimum of 0 says nothing. */
+  const sizeBounds = (
+    out: JsonSchema, pos: Pos, s: { min?: number; max?: number }, name: string,
+    [maxKey, minKey]: readonly ['maxLength' | 'maxItems' | 'maxProperties', 'minLength' | 'minItems' | 'minProperties'],
+    kind: 'length' | 'size', unit: string, sensitive: boolean,
+  ): void => {
+    if (s.max !== undefined) {
+      out[maxKey] = s.max;
+      note(pos, `${pos.sp}/${maxKey}`, kind, KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, unit), sensitive);
+    }
+    if (s.min !== undefined && s.min > 0) {
+      out[minKey] = s.min;
+      note(pos, `${pos.sp}/${minKey}`, kind, KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, unit), sensitive);
+    }
+  };
+
   function build(name: string, pos: Pos, nullable: boolean, requiredSite?: ConstraintSite, shadow = false): JsonSchema {
     const s = shapeOf(name);
     const type = jsonType(s);
@@ -177,15 +193,7 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
       case 'string':
       case 'blob': {
         const str = s as StringShape;
-        const hasMin = s.min !== undefined && s.min > 0;
-        if (s.max !== undefined) {
-          out.maxLength = s.max;
-          note(pos, `${pos.sp}/maxLength`, 'length', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'length'), sensitive);
-        }
-        if (hasMin) {
-          out.minLength = s.min;
-          note(pos, `${pos.sp}/minLength`, 'length', KIND_TEXT.minLength(s.min!), name, bounds(s.min, s.max, 'length'), sensitive);
-        }
+        sizeBounds(out, pos, s, name, ['maxLength', 'minLength'], 'length', 'length', sensitive);
         const js = str.pattern === undefined ? undefined : usablePattern(str.pattern);
         if (str.pattern !== undefined && js !== undefined) {
           out.pattern = js;
@@ -209,28 +217,14 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
         }
         break;
       case 'list': {
-        if (s.max !== undefined) {
-          out.maxItems = s.max;
-          note(pos, `${pos.sp}/maxItems`, 'size', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'items'), false);
-        }
-        if (s.min !== undefined && s.min > 0) {
-          out.minItems = s.min;
-          note(pos, `${pos.sp}/minItems`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'items'), false);
-        }
+        sizeBounds(out, pos, s, name, ['maxItems', 'minItems'], 'size', 'items', false);
         const [itemStep] = stepsOf(s, pos.mp);
         const item: Pos = { sp: `${pos.sp}/items`, mp: itemStep.path, segs: `${pos.segs}i`, names: pos.names, ords: pos.ords, ...inDef(pos) };
         out.items = nested(itemStep.target, item, false);
         break;
       }
       case 'map': {
-        if (s.max !== undefined) {
-          out.maxProperties = s.max;
-          note(pos, `${pos.sp}/maxProperties`, 'size', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'entries'), false);
-        }
-        if (s.min !== undefined && s.min > 0) {
-          out.minProperties = s.min;
-          note(pos, `${pos.sp}/minProperties`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'entries'), false);
-        }
+        sizeBounds(out, pos, s, name, ['maxProperties', 'minProperties'], 'size', 'entries', false);
         const [keyStep, valueStep] = stepsOf(s, pos.mp);
         const keyShape = shapeOf(keyStep.target);
         const keyPos: Pos = {
