@@ -117,7 +117,12 @@ export interface RunInfo {
   diff?: string;
   operations: string[];
   runs: number;
+  /** Requests in flight to each target: fixed (--concurrency), or where the adaptive limit started. */
   concurrency: number;
+  /** The adaptive limit's cap (--max-concurrency; absent: the limit was fixed). */
+  maxConcurrency?: number;
+  /** The highest the adaptive limit reached (it follows the target's latency, so it varies from run to run). */
+  peakConcurrency?: number;
   strictness: 'documented' | 'inferred';
   /** Which severities gate (`--fail-on`): `error` (default) or `warning` too; `info` never. */
   failOn?: 'error' | 'warning';

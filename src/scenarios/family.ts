@@ -6,6 +6,7 @@
 // earlier failure never reached). Shrinking is bounded in runs.
 import fc from 'fast-check';
 import { forEachConcurrent } from '../pool.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 import type { Target } from '../targets/target.ts';
 import { scenarioOf } from './catalogue.ts';
 import { runIds, type RunIds } from './ids.ts';
@@ -16,6 +17,8 @@ export interface Env<P> {
   operation: string;
   prepared: P;
   poll: { intervalMs: number; timeoutMs: number };
+  /** Listings walked page by page see nothing removed meanwhile (src/listingGuard.ts). */
+  listing?: ListingGuard;
 }
 
 export interface RunContext<P> {

@@ -42,7 +42,7 @@ export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[
   const numRuns = Math.min(Math.max(0, Math.floor(o.runs)), o.maxRunsPerFamily ?? DEFAULT_MAX_RUNS_PER_FAMILY);
   if (numRuns === 0 || families.length === 0 || o.signal?.aborted) return [];
   const prefix = await choosePrefix(o, families[0].tag);
-  const env: Env<Prepared> = { operation: o.operation, prepared: o.prepared, poll: { ...DEFAULT_POLL, ...o.poll } };
+  const env: Env<Prepared> = { operation: o.operation, prepared: o.prepared, poll: { ...DEFAULT_POLL, ...o.poll }, ...(o.listing ? { listing: o.listing } : {}) };
   const found = new Map<string, ScenarioFinding>();
   // Families create disjoint ids (each its own tag): with concurrency they run side by side, each with its
   // share of the slots for its own runs. Results are taken in family order whatever finished first.

@@ -1,5 +1,6 @@
 // Cloud Map calls the scenarios send, the attributes they register (valid for the prepared service, checked
 // with the reference validator once), and reading what the target reports back.
+import type { ListingGuard } from '../../listingGuard.ts';
 import { HarnessError } from '../../errors.ts';
 import { needs } from '../../generate/cloudmap/service.ts';
 import { expect } from '../../oracle/index.ts';
@@ -79,21 +80,32 @@ export interface Listed {
   outcome: Outcome;
   /** Entries of the instance across every page. */
   entries: Record<string, unknown>[];
+  /** Each page as sent and answered, when the caller records them itself (`deferRecording`). */
+  pages: Array<[Call, Outcome]>;
 }
 
-/** Every ListInstances page (at most 20), keeping the entries of `instanceId`. Records each page. */
-export async function listed(s: Session, serviceId: string, instanceId: string): Promise<Listed> {
+/** Every ListInstances page (at most 20), keeping the entries of `instanceId`. Records each page, or leaves that to
+ * the caller (`deferRecording`: sent alongside another read, the steps are recorded in issue order). */
+export async function listed(s: Session, serviceId: string, instanceId: string, guard?: ListingGuard, deferRecording = false): Promise<Listed> {
+  const go = () => walk(s, serviceId, instanceId, deferRecording);
+  return guard ? guard.reading(serviceId, go) : go();
+}
+
+async function walk(s: Session, serviceId: string, instanceId: string, deferRecording: boolean): Promise<Listed> {
   const entries: Record<string, unknown>[] = [];
+  const sent: Array<[Call, Outcome]> = [];
   let next: string | undefined;
   let outcome: Outcome;
   let pages = 0;
   do {
-    outcome = await s.send(listInstances(serviceId, next));
-    if (!isOk(outcome)) return { outcome, entries };
+    const call = listInstances(serviceId, next);
+    outcome = deferRecording ? await s.raw(call) : await s.send(call);
+    if (deferRecording) sent.push([call, outcome]);
+    if (!isOk(outcome)) return { outcome, entries, pages: sent };
     const body = record(outcome.body);
     const list = Array.isArray(body?.Instances) ? body.Instances : [];
     for (const i of list) if (record(i)?.Id === instanceId) entries.push(i as Record<string, unknown>);
     next = typeof body?.NextToken === 'string' && body.NextToken !== '' ? body.NextToken : undefined;
   } while (next !== undefined && ++pages < MAX_PAGES);
-  return { outcome, entries };
+  return { outcome, entries, pages: sent };
 }

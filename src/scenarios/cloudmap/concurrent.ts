@@ -50,7 +50,7 @@ async function race(s: fc.Scheduler, p: Race, ctx: Ctx): Promise<void> {
   for (const id of new Set(outcomes.map(operationIdOf).filter((x): x is string => x !== undefined))) {
     if (await settle(ctx.session, ctx.env, id)) succeeded = true;
   }
-  const l = await listed(ctx.session, serviceId, instanceId);
+  const l = await listed(ctx.session, serviceId, instanceId, ctx.env.listing);
   if (!isOk(l.outcome)) ctx.session.fail(ID, l.outcome, `ListInstances answered ${describe(l.outcome)} after concurrent registrations`);
   // Never two; and once a registration reached SUCCESS, exactly one.
   if (l.entries.length > 1 || (succeeded && l.entries.length !== 1)) {

@@ -43,13 +43,16 @@ class Replay implements Command {
     const r = last(slot)!;
     const s = ctx.session;
     await resend(ctx, r.call, r.operationId, false);
-    // Re-reading after completion is stable: the one operation is still a completed registration.
-    const o = await s.send(getOperation(r.operationId));
+    // Re-reading after completion is stable: the one operation is still a completed registration. Both reads
+    // at once (one round trip against a slow target), recorded and judged in the order they always were.
+    const get = getOperation(r.operationId);
+    const [o, l] = await Promise.all([s.raw(get), listed(s, ctx.env.prepared.serviceId, slot.instanceId, ctx.env.listing, true)]);
+    s.record(get, o);
     const op = (o.body as { Operation?: { Status?: unknown; Type?: unknown } } | undefined)?.Operation;
     if (!isOk(o) || op?.Status !== 'SUCCESS' || op.Type !== 'REGISTER_INSTANCE') {
       s.fail(ID, o, `after the replay, GetOperation(${r.operationId}) shows ${isOk(o) ? `${String(op?.Type)} ${String(op?.Status)}` : describe(o)}, was REGISTER_INSTANCE SUCCESS`);
     }
-    const l = await listed(s, ctx.env.prepared.serviceId, slot.instanceId);
+    for (const [call, outcome] of l.pages) s.record(call, outcome);
     if (!isOk(l.outcome)) s.fail(ID, l.outcome, `ListInstances answered ${describe(l.outcome)} after a replay`);
     if (l.entries.length !== 1) s.fail(ID, l.outcome, `after a replay, ListInstances shows instance ${slot.instanceId} ${l.entries.length} times`);
   }

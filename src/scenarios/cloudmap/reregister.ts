@@ -25,11 +25,15 @@ class Register implements Command {
     const what = slot.registrations.length > 1 ? `after re-registering ${slot.instanceId} with v${variant}` : `after registering ${slot.instanceId}`;
     const s = ctx.session;
     const { serviceId } = ctx.env.prepared;
-    const g = await s.send(getInstance(serviceId, slot.instanceId));
+    // Both reads come after the completed operation and neither waits for the other (against a slow target, one
+    // round trip instead of two); the steps are recorded and judged in the order they always were.
+    const get = getInstance(serviceId, slot.instanceId);
+    const [g, l] = await Promise.all([s.raw(get), listed(s, serviceId, slot.instanceId, ctx.env.listing, true)]);
+    s.record(get, g);
     if (!isOk(g)) s.fail(id, g, `${what}, GetInstance answered ${describe(g)}`);
     const diff = attributeDiff(r.attributes, attributesOf((g.body as { Instance?: unknown } | undefined)?.Instance));
     if (diff !== '') s.fail(id, g, `${what}, GetInstance shows ${diff}`);
-    const l = await listed(s, serviceId, slot.instanceId);
+    for (const [call, outcome] of l.pages) s.record(call, outcome);
     if (!isOk(l.outcome)) s.fail(id, l.outcome, `${what}, ListInstances answered ${describe(l.outcome)}`);
     if (l.entries.length !== 1) s.fail(id, l.outcome, `${what}, ListInstances shows the instance ${l.entries.length} times`);
     // Summaries may carry fewer attributes than GetInstance: only the ones listed are compared.
