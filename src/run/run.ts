@@ -91,7 +91,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const filter = runFilter(o.operations, o.include, o.exclude);
 
   // Connections for the most the in-flight limit may reach; each target's limit (fixed or adaptive) is below them.
-  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.maxConcurrency ?? o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
+  const openOptions = { deferProbe: true, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.maxConcurrency ?? o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
   let requests = 0;
@@ -112,6 +112,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     }, scrubOutcomes(scrubber, { deferrable: true }), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } }),
     (limits[index] = inFlightLimitFor(o, t)).wrapper),
     isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
+    ...(t.reachable ? { reachable: t.reachable } : {}),
   });
   const open = hooks.openTarget ?? openTarget;
   // Each in-flight request listens on the run's abort signal; concurrency decides how many, not a leak.
@@ -146,20 +147,30 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     }
     // After the targets (their errors come first, and nothing is created for a run that cannot start),
     // before any request: a folder the run cannot write to must not cost the report at the end.
-    await assertWritableDir(o.reportDir, 'reports');
-    if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
-    if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
+    // The targets' reachability is checked alongside preparation (a round trip less against a slow target); an
+    // unreachable target still is the error a run reports first.
+    const reachable = () => Promise.all(opened.map((t) => t.reachable));
+    try {
+      await assertWritableDir(o.reportDir, 'reports');
+      if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
+      if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
+    } catch (e) {
+      await reachable();
+      throw e;
+    }
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
     // A target that dictates the names (a recording answers only the ones it was made with) has the last word.
     const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
     // The targets side by side (a differential run has two): each preparation is round trips to its own target.
-    const preparing = await Promise.allSettled(opened.map((t) => prepare(t, {
+    const [preparing, probed] = await Promise.all([Promise.allSettled(opened.map((t) => prepare(t, {
       operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
       ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
-    })));
-    const unprepared = preparing.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    }))), Promise.allSettled(opened.map((t) => t.reachable))]);
+    const rejected = (r: PromiseSettledResult<unknown>): r is PromiseRejectedResult => r.status === 'rejected';
+    // Unreachable: that one line, whatever preparation made of the target's silence.
+    const unprepared = probed.find(rejected) ?? preparing.find(rejected);
     if (unprepared) {
       // What the other target prepared goes away with it (the cleanup below only knows a fully prepared run).
       await Promise.all(preparing.map((r) => (r.status === 'fulfilled' && !o.keep ? r.value.cleanup() : undefined)));

@@ -54,7 +54,6 @@ describe('what a run reports does not depend on the requests in flight', () => {
       const adaptive = await run(slow.url, ['--shrink-requests', '0']);
       expect(one.findings.length).toBeGreaterThan(0);
       expect(verdicts(adaptive)).toEqual(verdicts(one));
-      expect(slow.peak).toBeGreaterThan(16);
     } finally {
       await slow.close();
     }
