@@ -14,7 +14,7 @@ import { accepting, freePort } from './soak.ts';
 const BIN = fileURLToPath(new URL('../bin/contract-fuzz.js', import.meta.url));
 const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
-export interface SlowResult { delayMs: number; wallSeconds: number; exitCode: number | null; cases: number; requests: number; findings: number; peak: number; rounds: number; timeline: string[]; inFlight: number[]; peakConcurrency?: number }
+export interface SlowResult { delayMs: number; wallSeconds: number; exitCode: number | null; cases: number; requests: number; findings: number; peak: number; rounds: number; timeline: string[]; inFlight: number[] }
 
 /** The most requests in flight in each stretch of one delay since the start: how fast the limit opened up and where it idled. */
 function inFlightByDelay(requests: readonly SlowRequest[], t0: number, delayMs: number): number[] {
@@ -61,12 +61,11 @@ export async function benchSlow(delayMs = Number(process.env.SLOW_DELAY_MS ?? 2_
       child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; if (process.env.SLOW_VERBOSE) process.stderr.write(d); });
       const exitCode = await new Promise<number | null>((resolve) => child.once('close', resolve));
       const wallSeconds = (Date.now() - t0) / 1000;
-      let report: { summary: { cases: number; requests: number; discrepancies: number }; run: { peakConcurrency?: number } };
+      let report: { summary: { cases: number; requests: number; discrepancies: number } };
       try { report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as typeof report; } catch { throw new Error(`slow run wrote no report (exit ${exitCode}): ${err.slice(-2000)}`); }
       return {
         delayMs, wallSeconds, exitCode, cases: report.summary.cases, requests: report.summary.requests, findings: report.summary.discrepancies,
         peak: slow.peak, rounds: rounds(slow.requests, delayMs), timeline: timeline(slow.requests, t0), inFlight: inFlightByDelay(slow.requests, t0, delayMs),
-        ...(report.run.peakConcurrency === undefined ? {} : { peakConcurrency: report.run.peakConcurrency }),
       };
     } finally {
       await slow.close();
@@ -78,7 +77,7 @@ export async function benchSlow(delayMs = Number(process.env.SLOW_DELAY_MS ?? 2_
 }
 
 export const slowLines = (r: SlowResult, verbose = false): string[] => [
-  `slow target (every answer ${r.delayMs} ms): default run ${r.wallSeconds.toFixed(1)} s wall (goal well under 60 s at 2 s), ${r.cases} cases, ${r.requests} requests, ${r.findings} findings, exit ${r.exitCode}; most in flight ${r.peak}${r.peakConcurrency === undefined ? '' : ` (adaptive limit peaked at ${r.peakConcurrency})`}; requests busy ${r.rounds.toFixed(1)} delays`,
+  `slow target (every answer ${r.delayMs} ms): default run ${r.wallSeconds.toFixed(1)} s wall (goal well under 60 s at 2 s), ${r.cases} cases, ${r.requests} requests, ${r.findings} findings, exit ${r.exitCode}; most in flight ${r.peak}; requests busy ${r.rounds.toFixed(1)} delays`,
   ...(verbose ? [`  most in flight per ${r.delayMs} ms: ${r.inFlight.join(' ')}`, ...r.timeline.map((l) => `  ${l}`)] : []),
 ];
 

@@ -22,9 +22,9 @@ export function inFlightLimitFor(o: Pick<RunOptions, 'concurrency' | 'maxConcurr
 export const slotsFor = (limits: ReadonlyArray<InFlightLimit & { adaptive?: boolean }>): number =>
   Math.max(1, ...limits.map((l) => (l.adaptive ? l.limit.max : l.limit.limit)));
 
-/** report.json `run`: with an adaptive limit, its cap and the highest limit it reached (on any target). */
-export function adaptiveRunInfo(limits: ReadonlyArray<InFlightLimit & { adaptive?: boolean }>): Pick<RunInfo, 'maxConcurrency' | 'peakConcurrency'> {
+/** report.json `run`: with an adaptive limit, its cap. Not how high it went: that follows the target's latency,
+ * and the same seed and options write the same report (timings aside). */
+export function adaptiveRunInfo(limits: ReadonlyArray<InFlightLimit & { adaptive?: boolean }>): Pick<RunInfo, 'maxConcurrency'> {
   const adaptive = limits.filter((l) => l.adaptive);
-  if (adaptive.length === 0) return {};
-  return { maxConcurrency: Math.max(...adaptive.map((l) => l.limit.max)), peakConcurrency: Math.max(...adaptive.map((l) => l.limit.peak)) };
+  return adaptive.length === 0 ? {} : { maxConcurrency: Math.max(...adaptive.map((l) => l.limit.max)) };
 }

@@ -101,7 +101,6 @@ describe('against a slow target', () => {
       expect(slow.peak).toBeGreaterThanOrEqual(48);
       expect(slow.peak).toBeLessThanOrEqual(128);
       expect(r.report.run).toMatchObject({ concurrency: 16, maxConcurrency: 128 });
-      expect(r.report.run.peakConcurrency).toBeGreaterThanOrEqual(48);
       // The reachability check (a GET, no X-Amz-Target) does not hold preparation back a round trip.
       const probe = slow.requests.find((x) => x.operation === '')!;
       expect(Math.min(...slow.requests.filter((x) => x.operation !== '').map((x) => x.start))).toBeLessThan(probe.end);
