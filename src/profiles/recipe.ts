@@ -35,8 +35,10 @@ export interface RecipeCall {
 
 /** Removes what a step created. */
 export interface UndoCall extends RecipeCall {
-  /** First, for every item a listing call returns, undo it (`{item}`), until the listing is empty. */
-  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall };
+  /** First, for every item a listing call returns, undo it (`{item}`), until the listing is empty. A page without
+   * `next` (the answer path of a next-page token) was the whole listing: done once its items are undone, unless
+   * the call then answers `inUse` (something the listing did not show yet), when it drains again and retries. */
+  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall; next?: string; inUse?: string };
   /** After the call: read the resource with `call` until it answers `code` (it is gone). */
   untilGone?: { call: RecipeCall; code: string };
 }

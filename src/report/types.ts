@@ -117,7 +117,11 @@ export interface RunInfo {
   diff?: string;
   operations: string[];
   runs: number;
+  /** Requests in flight to each target: fixed (--concurrency), or where the adaptive limit started. */
   concurrency: number;
+  /** The adaptive limit's cap (--max-concurrency; absent: the limit was fixed). How high it went follows the
+   * target's latency, so it is not recorded: the same seed and options write the same report. */
+  maxConcurrency?: number;
   strictness: 'documented' | 'inferred';
   /** Which severities gate (`--fail-on`): `error` (default) or `warning` too; `info` never. */
   failOn?: 'error' | 'warning';

@@ -7,6 +7,7 @@ import { profileOf } from '../profiles/index.ts';
 import type { RecipeCall } from '../profiles/recipe.ts';
 import type { Target } from '../targets/target.ts';
 import type { KeyLock } from './keyLock.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 import { fill, valueAt as at } from './recipe.ts';
 import type { Eviction, StateModel } from './stateModel.ts';
 
@@ -22,7 +23,7 @@ const ok = (o: Outcome) => o.status >= 200 && o.status < 300;
 /** Undefined when there is nothing to deregister (after almost every case): the caller skips an await. */
 export type KeepPopulation = () => Promise<void> | undefined;
 
-export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
+export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal, listing?: ListingGuard): KeepPopulation {
   // How a registration is undone, and how its operation is waited for: the profile's recipe call.
   const undo = profileOf('servicediscovery#RegisterInstance').creates!.undo!;
   const waiter = undo.awaits!.waiter;
@@ -66,7 +67,8 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
         await lock.run([job.key], async () => {
           let result: 'gone' | 'leaving' | 'kept' = 'leaving';
           try {
-            result = await evict(job);
+            // Not while a scenario walks this service's listing page by page (src/listingGuard.ts).
+            result = await (listing ? listing.removing(job.service, () => evict(job)) : evict(job));
           } finally {
             state.evicted(job, result);
           }

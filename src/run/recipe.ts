@@ -66,8 +66,15 @@ const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {
 /** Removes what a step made: what lives in it first (drain), then the call, then waits until it is gone. */
 export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll): Promise<void> {
   const poll = unsignalled(o);
-  if (u.drain) await drain(target, u.drain, slots, poll);
-  await send(target, u, slots, poll);
+  if (u.drain) await drain(target, u.drain, slots, poll, true);
+  try {
+    await send(target, u, slots, poll);
+  } catch (e) {
+    // Something the one-page listing did not show (eventual consistency): drain to an empty listing, then again.
+    if (!(u.drain?.inUse !== undefined && e instanceof PrerequisiteError && e.outcome.code === u.drain.inUse)) throw e;
+    await drain(target, u.drain, slots, poll, false);
+    await send(target, u, slots, poll);
+  }
   if (u.untilGone) await untilGone(target, u, u.untilGone, slots, poll);
 }
 
@@ -76,9 +83,11 @@ export async function undoEach(target: Target, each: RecipeCall, items: readonly
   await Promise.all(items.map((slots) => send(target, each, slots, unsignalled(o))));
 }
 
-async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, poll: Poll): Promise<void> {
+async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, poll: Poll, trustLastPage: boolean): Promise<void> {
   // The first page again and again (undone items leave it, so paging on would skip some). An item listed again
-  // after it was undone (eventual consistency) is not sent twice; a page of only those ends the loop.
+  // after it was undone (eventual consistency) is not sent twice; a page of only those ends the loop. A page that
+  // says it is the last (no next token) ends it too, once its items are undone: against a slow target the listing
+  // that only confirms "empty" is a round trip per depth of cleanup (the caller drains again if the call says in use).
   const done = new Set<string>();
   for (;;) {
     const page = (await send(target, d.list, slots, poll)).answer;
@@ -86,6 +95,8 @@ async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: S
     if (items.length === 0) return;
     for (const id of items) done.add(id);
     await undoEach(target, d.each, items.map((item) => ({ ...slots, item })), poll);
+    const next = d.next === undefined ? undefined : valueAt(page, d.next);
+    if (trustLastPage && d.next !== undefined && (next === undefined || next === null || next === '')) return;
   }
 }
 

@@ -44,6 +44,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   include: { flags: (o) => when(o.include.length > 0, '--include', o.include.join(',')), replay: false },
   exclude: { flags: (o) => when(o.exclude.length > 0, '--exclude', o.exclude.join(',')), replay: false },
   concurrency: { notCarried: 'how many requests are in flight: the same cases, each judged after earlier ones on the same state, the earliest case represents a finding' },
+  maxConcurrency: { notCarried: 'how high the adaptive in-flight limit may grow: timing, not which cases or verdicts' },
   baseline: { notCarried: 'decides only whether a known finding gates; the finding itself still shows' },
   writeBaseline: { notCarried: 'an output' },
   reportDir: { notCarried: 'an output' },

@@ -13,6 +13,7 @@ import type { NamedContext } from '../generate/index.ts';
 import { defaultPrefix } from '../scenarios/ids.ts';
 import { bindingPairs } from './binding.ts';
 import { maskDeep } from './mask.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 
 export interface ScenarioRun {
   operation: string;
@@ -26,6 +27,8 @@ export interface ScenarioRun {
   keep?: (id: string) => boolean;
   /** Scenario runs in flight at once (the run's --concurrency). */
   concurrency?: number;
+  /** The population upkeep's guard of the target's listings (src/listingGuard.ts). */
+  listing?: ListingGuard;
 }
 
 /** The world the scenarios run in: the profile says which context and what is prepared there (its placeholder
@@ -51,7 +54,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
     operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}), ...(r.listing ? { listing: r.listing } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.

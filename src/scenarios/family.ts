@@ -6,6 +6,7 @@
 // earlier failure never reached). Shrinking is bounded in runs.
 import fc from 'fast-check';
 import { forEachConcurrent } from '../pool.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 import type { Profile } from '../profiles/index.ts';
 import type { ScenarioSubject } from '../profiles/scenario.ts';
 import type { Target } from '../targets/target.ts';
@@ -21,6 +22,8 @@ export interface Env<P> {
   subject: ScenarioSubject<P>;
   prepared: P;
   poll: { intervalMs: number; timeoutMs: number };
+  /** Listings walked page by page see nothing removed meanwhile (src/listingGuard.ts). */
+  listing?: ListingGuard;
 }
 
 export interface RunContext<P> {

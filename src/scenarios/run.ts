@@ -48,7 +48,10 @@ export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[
   if (o.idPrefix !== undefined) checkPrefix(o.idPrefix);
   const numRuns = Math.min(Math.max(0, Math.floor(o.runs)), o.maxRunsPerFamily ?? DEFAULT_MAX_RUNS_PER_FAMILY);
   if (numRuns === 0 || families.length === 0 || o.signal?.aborted) return [];
-  const env: Env<unknown> = { operation: o.operation, profile: setup.profile, subject: setup.subject, prepared: o.prepared, poll: { ...DEFAULT_POLL, ...o.poll } };
+  const env: Env<unknown> = {
+    operation: o.operation, profile: setup.profile, subject: setup.subject, prepared: o.prepared, poll: { ...DEFAULT_POLL, ...o.poll },
+    ...(o.listing ? { listing: o.listing } : {}),
+  };
   const prefix = await choosePrefix(o, env, families[0]!.tag);
   const found = new Map<string, ScenarioFinding>();
   // Families create disjoint ids (each its own tag): with concurrency they run side by side, each with its

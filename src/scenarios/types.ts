@@ -1,4 +1,5 @@
 // The public shapes of the idempotency and state scenarios: what they take, what a finding carries.
+import type { ListingGuard } from '../listingGuard.ts';
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { CloudMapPrepared } from '../profiles/servicediscovery/registerScenarios.ts';
 import type { ProtonPrepared } from '../profiles/proton/createScenarios.ts';
@@ -71,4 +72,6 @@ export interface ScenarioOptions {
   /** Scenario runs in flight at once (default 1: one after another). Families and runs create disjoint ids, so
    * they are independent; a slow target then costs about the longest family, not the sum of all. */
   concurrency?: number;
+  /** Keeps the run's population upkeep from removing instances while a listing is walked page by page. */
+  listing?: ListingGuard;
 }

@@ -77,11 +77,12 @@ export async function settle(ctx: RunContext<unknown>, operationId: string): Pro
 }
 
 /** Re-reading a completed operation once: it still shows success and the profile's type ("" when it does). */
-export async function stillCompleted(ctx: RunContext<unknown>, operationId: string): Promise<{ outcome: Outcome; shows: string }> {
+export async function stillCompleted(ctx: RunContext<unknown>, operationId: string, deferRecording = false): Promise<{ call: Call; outcome: Outcome; shows: string }> {
   const c = ctx.env.subject.completes!;
-  const o = await ctx.session.send(waiterCall(c.waiter, operationId));
+  const call = waiterCall(c.waiter, operationId);
+  const o = deferRecording ? await ctx.session.raw(call) : await ctx.session.send(call);
   const status = valueAt(o.body, c.waiter.status);
   const type = valueAt(o.body, c.type.path);
   const fine = isOk(o) && status === c.waiter.success && type === c.type.value;
-  return { outcome: o, shows: fine ? '' : isOk(o) ? `${String(type)} ${String(status)}` : describe(o) };
+  return { call, outcome: o, shows: fine ? '' : isOk(o) ? `${String(type)} ${String(status)}` : describe(o) };
 }

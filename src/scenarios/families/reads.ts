@@ -29,24 +29,49 @@ export interface Listed {
   outcome: Outcome;
   /** Entries of the item across every page. */
   entries: Record<string, unknown>[];
+  /** Each page as sent and answered, when the caller records them itself (`deferRecording`). */
+  pages: Array<[Call, Outcome]>;
 }
 
-/** Every page of the listing (at most `pages`), keeping the entries of `id`. Records each page. */
-export async function listed(ctx: Ctx, id: string): Promise<Listed> {
+/** Every page of the listing (at most `pages`), keeping the entries of `id`, while the run's population upkeep
+ * removes nothing from it (src/listingGuard.ts). Records each page, or leaves that to the caller
+ * (`deferRecording`: sent alongside another read, the steps are recorded in the order they always were). */
+export async function listed(ctx: Ctx, id: string, deferRecording = false): Promise<Listed> {
+  const walk = () => walkListing(ctx, id, deferRecording);
+  const guard = ctx.env.listing;
+  return guard ? guard.reading(ctx.env.subject.scope(ctx.env.prepared), walk) : walk();
+}
+
+async function walkListing(ctx: Ctx, id: string, deferRecording: boolean): Promise<Listed> {
   const l = ctx.env.subject.list!;
   const entries: Record<string, unknown>[] = [];
+  const sent: Array<[Call, Outcome]> = [];
   let next: string | undefined;
   let outcome: Outcome;
   let pages = 0;
   do {
-    outcome = await ctx.session.send(itemCall(ctx, l.call, id, next === undefined ? {} : { [l.nextMember]: next }));
-    if (!isOk(outcome)) return { outcome, entries };
+    const call = itemCall(ctx, l.call, id, next === undefined ? {} : { [l.nextMember]: next });
+    outcome = deferRecording ? await ctx.session.raw(call) : await ctx.session.send(call);
+    if (deferRecording) sent.push([call, outcome]);
+    if (!isOk(outcome)) return { outcome, entries, pages: sent };
     const list = valueAt(outcome.body, l.items);
     for (const i of Array.isArray(list) ? list : []) if (record(i)?.[l.id] === id) entries.push(i as Record<string, unknown>);
     const token = valueAt(outcome.body, l.next);
     next = typeof token === 'string' && token !== '' ? token : undefined;
   } while (next !== undefined && ++pages < l.pages);
-  return { outcome, entries };
+  return { outcome, entries, pages: sent };
+}
+
+/** Reads item `id` and walks the listing at once (one round trip against a slow target, issue 11 §6); the read is
+ * recorded first, then the pages, as when they were sent one after the other. */
+export async function readAndList(ctx: Ctx, id: string): Promise<{ read?: Awaited<ReturnType<typeof readItem>>; list?: Listed }> {
+  const { read, list } = ctx.env.subject;
+  if (!read || !list) return { ...(read ? { read: await readItem(ctx, id) } : {}), ...(list ? { list: await listed(ctx, id) } : {}) };
+  const call = readCall(ctx, id);
+  const [outcome, l] = await Promise.all([ctx.session.raw(call), listed(ctx, id, true)]);
+  ctx.session.record(call, outcome);
+  for (const [c, o] of l.pages) ctx.session.record(c, o);
+  return { read: { outcome, item: isOk(outcome) ? itemOf(ctx.env.subject, outcome.body, read.item) : undefined }, list: l };
 }
 
 type Strings = Record<string, string>;
@@ -98,9 +123,10 @@ export async function expectWritten(ctx: Ctx, scenario: string, c: Created, id: 
     const answered = differs(sent, c.item, w.members.filter((k) => sent[k] !== undefined));
     if (answered !== '') s.fail(scenario, c.reply, `${what}, ${operation} answered ${answered} for what was sent`);
   }
+  const both = await readAndList(ctx, id);
   if (subject.read) {
     const readOp = subject.read.call.operation;
-    const r = await readItem(ctx, id);
+    const r = both.read!;
     if (!isOk(r.outcome)) s.fail(scenario, r.outcome, `${what}, ${readOp} answered ${describe(r.outcome)}`);
     const shown = writtenDiff(ctx, c, r.item);
     if (shown !== '') s.fail(scenario, r.outcome, `${what}, ${readOp} shows ${shown}`);
@@ -110,7 +136,7 @@ export async function expectWritten(ctx: Ctx, scenario: string, c: Created, id: 
   }
   if (subject.list) {
     const listOp = subject.list.call.operation;
-    const l = await listed(ctx, id);
+    const l = both.list!;
     if (!isOk(l.outcome)) s.fail(scenario, l.outcome, `${what}, ${listOp} answered ${describe(l.outcome)}`);
     if (l.entries.length !== 1) s.fail(scenario, l.outcome, `${what}, ${listOp} shows the item ${l.entries.length} times`);
     // Summaries may carry fewer members than the read: only the ones listed are compared.

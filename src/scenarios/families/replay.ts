@@ -58,14 +58,24 @@ class Replay implements Command {
     const { subject } = ctx.env;
     const s: Session = ctx.session;
     await resend(ctx, c, slot.id, false);
+    // Re-reading after completion is stable: the one operation is still a completed one of its type. Read and
+    // listing at once (one round trip against a slow target), recorded and judged in the order they always were.
+    const both = subject.completes !== undefined && subject.list !== undefined;
+    const opId = subject.completes ? String(c.identity[subject.completes.id]) : '';
+    const [done, listing] = await Promise.all([
+      subject.completes ? stillCompleted(ctx, opId, both) : undefined,
+      subject.list ? listed(ctx, slot.id, both) : undefined,
+    ]);
+    if (both) {
+      s.record(done!.call, done!.outcome);
+      for (const [call, outcome] of listing!.pages) s.record(call, outcome);
+    }
     if (subject.completes) {
-      // Re-reading after completion is stable: the one operation is still a completed one of its type.
-      const opId = String(c.identity[subject.completes.id]);
-      const { outcome, shows } = await stillCompleted(ctx, opId);
+      const { outcome, shows } = done!;
       if (shows !== '') s.fail(ID, outcome, `after the replay, ${subject.completes.waiter.call.operation}(${opId}) shows ${shows}, was ${subject.completes.type.value} ${subject.completes.waiter.success}`);
     }
     if (subject.list) {
-      const l = await listed(ctx, slot.id);
+      const l = listing!;
       if (!isOk(l.outcome)) s.fail(ID, l.outcome, `${subject.list.call.operation} answered ${describe(l.outcome)} after a replay`);
       if (l.entries.length !== 1) s.fail(ID, l.outcome, `after a replay, ${subject.list.call.operation} shows item ${slot.id} ${l.entries.length} times`);
     }
