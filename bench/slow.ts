@@ -14,7 +14,21 @@ import { accepting, freePort } from './soak.ts';
 const BIN = fileURLToPath(new URL('../bin/contract-fuzz.js', import.meta.url));
 const ENV = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 
-export interface SlowResult { delayMs: number; wallSeconds: number; exitCode: number | null; cases: number; requests: number; findings: number; peak: number; rounds: number; timeline: string[] }
+export interface SlowResult { delayMs: number; wallSeconds: number; exitCode: number | null; cases: number; requests: number; findings: number; peak: number; rounds: number; timeline: string[]; inFlight: number[] }
+
+/** The most requests in flight in each stretch of one delay since the start: how fast the limit opened up and where it idled. */
+function inFlightByDelay(requests: readonly SlowRequest[], t0: number, delayMs: number): number[] {
+  const edges = requests.flatMap((r) => [[r.start - t0, 1], [r.end - t0, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const most: number[] = [];
+  let now = 0;
+  for (const [t, d] of edges) {
+    now += d;
+    const k = Math.floor(t / delayMs);
+    while (most.length <= k) most.push(most.length > 0 ? now - d : 0);
+    most[k] = Math.max(most[k]!, now);
+  }
+  return most;
+}
 
 /** Consecutive requests (by arrival) of the same operation, as "Operation ×n from +s to +s". */
 function timeline(requests: readonly SlowRequest[], t0: number): string[] {
@@ -51,7 +65,7 @@ export async function benchSlow(delayMs = Number(process.env.SLOW_DELAY_MS ?? 2_
       try { report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as typeof report; } catch { throw new Error(`slow run wrote no report (exit ${exitCode}): ${err.slice(-2000)}`); }
       return {
         delayMs, wallSeconds, exitCode, cases: report.summary.cases, requests: report.summary.requests, findings: report.summary.discrepancies,
-        peak: slow.peak, rounds: rounds(slow.requests, delayMs), timeline: timeline(slow.requests, t0),
+        peak: slow.peak, rounds: rounds(slow.requests, delayMs), timeline: timeline(slow.requests, t0), inFlight: inFlightByDelay(slow.requests, t0, delayMs),
       };
     } finally {
       await slow.close();
@@ -64,7 +78,7 @@ export async function benchSlow(delayMs = Number(process.env.SLOW_DELAY_MS ?? 2_
 
 export const slowLines = (r: SlowResult, verbose = false): string[] => [
   `slow target (every answer ${r.delayMs} ms): default run ${r.wallSeconds.toFixed(1)} s wall (goal well under 60 s at 2 s), ${r.cases} cases, ${r.requests} requests, ${r.findings} findings, exit ${r.exitCode}; most in flight ${r.peak}; requests busy ${r.rounds.toFixed(1)} delays`,
-  ...(verbose ? r.timeline.map((l) => `  ${l}`) : []),
+  ...(verbose ? [`  most in flight per ${r.delayMs} ms: ${r.inFlight.join(' ')}`, ...r.timeline.map((l) => `  ${l}`)] : []),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -3,7 +3,7 @@
 import type { Case } from '../contract/case.ts';
 import type { Outcome } from '../contract/outcome.ts';
 import { classOf } from '../protocol/errorClasses.ts';
-import { statusesFor } from '../rules/index.ts';
+import { statusesFor } from '../profiles/index.ts';
 import { serviceOf } from '../model/load.ts';
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import { actualSummary, constraintOf, isSuccessStatus } from './exchange.ts';

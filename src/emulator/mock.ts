@@ -12,8 +12,8 @@ import type { Input, Route, Routes } from './routes/route.ts';
 type Output = Record<string, unknown>;
 type Draw = (seed: number) => Output;
 
-/** How an output is drawn for one operation: its shape's generator, else (a recursive shape, a pattern the
- * generators cannot make) its minimal value, else the empty object. */
+/** How an output is drawn for one operation: its shape's generator (recursive shapes to a bounded depth), else
+ * (a pattern the generators cannot make) its minimal value, else the empty object. */
 function drawer(model: ServiceModel, operation: string): Draw {
   const name = model.operations[operation]?.output;
   const shape = name === undefined ? undefined : model.shapes[name];
@@ -23,7 +23,7 @@ function drawer(model: ServiceModel, operation: string): Draw {
     fc.sample(arb, { numRuns: 1, seed: 0 }); // draws at all: else the fallback, once, not per request
     return (seed) => fc.sample(arb, { numRuns: 1, seed })[0]!;
   } catch {
-    // RangeError: a recursive shape (DynamoDB's AttributeValue) has no finite generator; HarnessError: a pattern.
+    // HarnessError: a pattern the generators cannot make values for.
   }
   try {
     const minimal = minimalValue(model, name) as Output;

@@ -22,7 +22,7 @@ export function referenceValidator(models: Readonly<Record<string, ServiceModel>
   }
   // Another service's model (the mock's): its model constraints alone, as the run judges it; compiled on the first
   // request of each operation (a model of 500 operations starts at once). One whose schema cannot be built
-  // (a recursive input shape) throws there: the pipeline answers 500.
+  // throws there: the pipeline answers 500.
   const other = new Map(others.map((m) => [m.service, m]));
   return (service, operation, input, context) => {
     const key = operationKey(service, operation);

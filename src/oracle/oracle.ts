@@ -13,10 +13,10 @@
 // Hot path: one compiled ajv call and a few loops over the attributes; a valid payload returns a shared
 // frozen success value (no allocation).
 import { HarnessError } from '../errors.ts';
-import { NOT_FOUND_CODE, VALIDATION_CODE, statusesFor } from '../rules/statuses.ts';
+import { NOT_FOUND_CODE, VALIDATION_CODE } from '../rules/statuses.ts';
 import { BODY_NOT_OBJECT, MALFORMED_JSON, UNKNOWN_OPERATION, resolveCodes, type ProtocolExpectation } from '../rules/protocol.ts';
 import type { Rule } from '../rules/index.ts';
-import { rulesFor } from '../profiles/index.ts';
+import { rulesFor, statusesFor } from '../profiles/index.ts';
 import { DEFAULT_MODELS_DIR, findOperation, type OperationRef } from '../model/load.ts';
 import type { ServiceModel } from '../contract/model.ts';
 import { operationKey, type OperationKey } from '../contract/operation.ts';
@@ -144,7 +144,7 @@ function buildOracle({ name: operation, key, service }: OperationRef, modelOnly 
     }
     let unknownMembers = false;
     if (!validate(payload)) {
-      const m = mapErrors(validate.errors!, sites, payload, validationCode, SERIALIZATION_CODE);
+      const m = mapErrors(validate.errors!, sites, payload, validationCode, SERIALIZATION_CODE, input.locate);
       unknownMembers = m.unknownMembers;
       if (m.mapped.length > 0) {
         const typed = m.mapped.filter((x) => x.site.kind === 'type');

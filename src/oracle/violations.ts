@@ -3,7 +3,7 @@
 // index, map keys before map values; at one location required, type, length, pattern, enum, range, size.
 // (AWS's own order across members is not specified; real answers list them in no documented order.)
 import type { ErrorObject } from 'ajv';
-import type { ConstraintSite } from '../schema/json-schema.ts';
+import type { ConstraintSite, OperationSchema } from '../schema/json-schema.ts';
 import type { Violation } from '../contract/expected.ts';
 import { fragment, lowerFirst } from './messages.ts';
 
@@ -51,6 +51,7 @@ export function mapErrors(
   payload: unknown,
   code: string,
   typeCode: string,
+  locate?: OperationSchema['locate'],
 ): MappedErrors {
   const mapped: Mapped[] = [];
   let unknownMembers = false;
@@ -68,8 +69,16 @@ export function mapErrors(
       segs = segmentsOf(e.instancePath);
       segs.push(missing);
     } else segs = segmentsOf(e.instancePath);
+    // a schema with recursive shapes: the error may come from a definition (its schemaPath is relative to it)
+    const at0 = locate?.(e.keyword === 'required' ? segs.slice(0, -1) : segs, e.schemaPath);
+    if (at0?.unit !== undefined) key = `${at0.unit}|${key}`;
     let site = sites.get(key);
     if (!site) throw new Error(`oracle: no constraint site for ajv error at ${key} (${e.keyword})`);
+    if (site.shadow) continue; // a definition's own type check: the reference reported it
+    const pre = site.inDefinition ? at0 : undefined;
+    const kinds = pre ? pre.kinds + site.segs : site.segs;
+    const names = pre ? [...pre.names, ...site.names] : site.names;
+    const ords = pre ? [...pre.ords, ...site.ords] : site.ords;
     const full = at(payload, segs, segs.length);
     if (site.kind === 'type' && site.nullMeans && full === null) site = site.nullMeans;
 
@@ -80,10 +89,10 @@ export function mapErrors(
     let si = 0;
     let mi = 0;
     let msgDepth = -1; // instance depth of the value the message shows (-1: the full value)
-    for (const k of site.segs) {
+    for (const k of kinds) {
       if (k === 'm') {
-        const name = site.names[mi]!;
-        sortKey.push(site.ords[mi++]!);
+        const name = names[mi]!;
+        sortKey.push(ords[mi++]!);
         path.push(segs[si++]!);
         if (msgDepth < 0) msg.push(lowerFirst(name));
       } else if (k === 'i') {

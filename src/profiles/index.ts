@@ -6,19 +6,17 @@ import { findOperation } from '../model/load.ts';
 import { derivedProfile } from './derived.ts';
 import type { Profile } from './profile.ts';
 import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
-import { createServiceInstance } from './proton/CreateServiceInstance.ts';
-import { deregisterInstance } from './servicediscovery/DeregisterInstance.ts';
-import { registerInstance } from './servicediscovery/RegisterInstance.ts';
+import { HAND_WRITTEN } from './handWritten.ts';
 import { SERVICEDISCOVERY_DERIVED_RULES } from './servicediscovery/documentedRules.ts';
 
 /** Documented rules of operations whose profile is derived (the model says nothing of them). */
 const DERIVED_RULES: Readonly<Record<OperationKey, readonly Rule[]>> = { ...SERVICEDISCOVERY_DERIVED_RULES };
 
-export type { Creates, Idempotency, Profile, ResourceReference, StateExpectation } from './profile.ts';
+export type { Creates, DocumentedError, Idempotency, Profile, ResourceReference, StateExpectation } from './profile.ts';
 export { derivedProfile } from './derived.ts';
 
-/** One file per operation under src/profiles/<service>/<Operation>.ts, listed here. */
-export const HAND_WRITTEN: readonly Profile[] = [registerInstance, deregisterInstance, createServiceInstance];
+export { HAND_WRITTEN };
+export { statusesFor } from './statuses.ts';
 
 const byKey = new Map<string, Profile>(HAND_WRITTEN.map((p) => [p.key, p]));
 const derived = new Map<string, Profile>();

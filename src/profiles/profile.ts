@@ -7,6 +7,8 @@ import type { OperationKey } from '../contract/operation.ts';
 import type { OperationPlan } from '../../properties/types.ts';
 import type { ModelBackedStatement, Rule } from '../rules/rule.ts';
 import type { Prerequisite, RecipeCall } from './recipe.ts';
+import type { CreateUndo } from './undo.ts';
+import type { ScenarioSubject } from './scenario.ts';
 
 /** An error that depends on what exists at the target, not on the payload alone. */
 export interface StateExpectation {
@@ -58,6 +60,14 @@ export interface Creates {
   undo?: RecipeCall;
 }
 
+/** An error the operation's API reference page lists, with the HTTP status the page prints. The model's
+ * httpError status is the other documented one; the model says it (src/profiles/statuses.ts reads both). */
+export interface DocumentedError {
+  code: string;
+  page: number;
+  source: string;
+}
+
 export interface Profile {
   key: OperationKey;
   service: string;
@@ -68,6 +78,8 @@ export interface Profile {
   rules?: readonly Rule[];
   /** Documented statements the model already enforces, with the constraint id that does. */
   modelBacked?: readonly ModelBackedStatement[];
+  /** The errors its API reference page documents (DESIGN "HTTP status: the sources disagree"). */
+  errors?: readonly DocumentedError[];
   reference?: ResourceReference;
   /** Coverage contexts: the worlds (a service of each configuration, a missing one) that together make every
    * constraint id reachable; placeholders the prerequisites bind. Absent: one empty context. */
@@ -79,6 +91,12 @@ export interface Profile {
   /** The JUnit plan: the properties (properties/<Operation>.ts) a testsuite lists, scenarios included. Absent:
    * the per-case properties only. */
   junit?: OperationPlan;
+  /** A model-only create-like operation (derived): how each of its successes is undone after the run, or why it
+   * cannot be (src/profiles/undo.ts; inferred). */
+  createUndo?: CreateUndo;
+  /** Its idempotency and state scenarios (src/scenarios/ runs the generic families it names). Absent: none. Each
+   * operation prepares its own shape of world (a Cloud Map service, a Proton service): `fits` tells it. */
+  scenarios?: ScenarioSubject<unknown>;
   /** Members naming what a call creates or the token its result is bound to: the run nonce goes into them. */
   nonceMembers: readonly string[];
   states: readonly StateExpectation[];

@@ -13,6 +13,8 @@ export interface Waiter {
   status: string;
   success: string;
   failure: string;
+  /** The values of an operation still running (the scenarios poll while it shows one). */
+  pending?: readonly string[];
   /** Where a failed operation says why. */
   reason?: string;
   /** Many operations' status in one answer (a page of a list call): what a batch of undos is confirmed with. */
@@ -49,8 +51,10 @@ export interface RecipeCall {
 
 /** Removes what a step created. */
 export interface UndoCall extends RecipeCall {
-  /** First, for every item a listing call returns, undo it (`{item}`), until the listing is empty. */
-  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall };
+  /** First, for every item a listing call returns, undo it (`{item}`), until the listing is empty. A page without
+   * `next` (the answer path of a next-page token) was the whole listing: done once its items are undone, unless
+   * the call then answers `inUse` (something the listing did not show yet), when it drains again and retries. */
+  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall; next?: string; inUse?: string };
   /** After the call: read the resource with `call` until it answers `code` (it is gone). */
   untilGone?: { call: RecipeCall; code: string };
 }

@@ -117,7 +117,11 @@ export interface RunInfo {
   diff?: string;
   operations: string[];
   runs: number;
+  /** Requests in flight to each target: fixed (--concurrency), or where the adaptive limit started. */
   concurrency: number;
+  /** The adaptive limit's cap (--max-concurrency; absent: the limit was fixed). How high it went follows the
+   * target's latency, so it is not recorded: the same seed and options write the same report. */
+  maxConcurrency?: number;
   strictness: 'documented' | 'inferred';
   /** Which severities gate (`--fail-on`): `error` (default) or `warning` too; `info` never. */
   failOn?: 'error' | 'warning';
@@ -147,6 +151,9 @@ export interface RunInfo {
   stoppedEarly?: { reason: 'max-findings'; maxFindings: number; findings: number };
   /** --include/--exclude: the patterns, and per operation the ids they left out (src/run/filters.ts). */
   filters?: { include: string[]; exclude: string[]; excluded: Record<string, { count: number; ids: string[] }> };
+  /** Model-only create-like operations: the inverse that undid their successes after the run and how many it undid
+   * (0 on a target the run started, or with --keep), or why none could be (src/profiles/undo.ts; inferred). */
+  undo?: Record<string, { via?: string; undone?: number; notUndone?: string; confidence: 'inferred' }>;
 }
 
 export interface Report {

@@ -36,6 +36,14 @@ type Attrs = Readonly<Record<string, string>>;
 const attrs = (p: Readonly<Record<string, unknown>>): Attrs => p.Attributes as Attrs;
 const has = Object.prototype.hasOwnProperty;
 
+/** With `key` present, the first attribute `forbidden` names breaks the rule. */
+const excludes = (key: string, forbidden: (k: string) => boolean, message: (k: string) => string): Rule['check'] => (p) => {
+  const a = attrs(p);
+  if (!has.call(a, key)) return undefined;
+  for (const k in a) if (forbidden(k)) return { path: `Attributes.${k}`, message: message(k) };
+  return undefined;
+};
+
 export const customAttributesMax30: Rule = {
   id: 'rule:custom-attributes-max-30',
   operation: OP,
@@ -105,19 +113,8 @@ export const ec2InstanceIdExclusive: Rule = {
   source: `${SEED_001} (Attributes: AWS_EC2_INSTANCE_ID: "the only other attribute that can be specified is AWS_INIT_HEALTH_STATUS")`,
   confidence: 'documented',
   code: CODE,
-  check(p) {
-    const a = attrs(p);
-    if (!has.call(a, 'AWS_EC2_INSTANCE_ID')) return undefined;
-    for (const k in a) {
-      if (k !== 'AWS_EC2_INSTANCE_ID' && k !== 'AWS_INIT_HEALTH_STATUS') {
-        return {
-          path: `Attributes.${k}`,
-          message: `If the AWS_EC2_INSTANCE_ID attribute is specified, the only other attribute that can be specified is AWS_INIT_HEALTH_STATUS; the request also has '${k}'.`,
-        };
-      }
-    }
-    return undefined;
-  },
+  check: excludes('AWS_EC2_INSTANCE_ID', (k) => k !== 'AWS_EC2_INSTANCE_ID' && k !== 'AWS_INIT_HEALTH_STATUS',
+    (k) => `If the AWS_EC2_INSTANCE_ID attribute is specified, the only other attribute that can be specified is AWS_INIT_HEALTH_STATUS; the request also has '${k}'.`),
 };
 
 export const aliasExcludesInstanceAttributes: Rule = {
@@ -128,19 +125,8 @@ export const aliasExcludesInstanceAttributes: Rule = {
   source: `${SEED_001} (Attributes: AWS_ALIAS_DNS_NAME: "don't specify values for any of the AWS_INSTANCE attributes")`,
   confidence: 'documented',
   code: CODE,
-  check(p) {
-    const a = attrs(p);
-    if (!has.call(a, 'AWS_ALIAS_DNS_NAME')) return undefined;
-    for (const k in a) {
-      if (k.startsWith('AWS_INSTANCE_')) {
-        return {
-          path: `Attributes.${k}`,
-          message: `If you specify a value for AWS_ALIAS_DNS_NAME, don't specify values for any of the AWS_INSTANCE attributes; the request has '${k}'.`,
-        };
-      }
-    }
-    return undefined;
-  },
+  check: excludes('AWS_ALIAS_DNS_NAME', (k) => k.startsWith('AWS_INSTANCE_'),
+    (k) => `If you specify a value for AWS_ALIAS_DNS_NAME, don't specify values for any of the AWS_INSTANCE attributes; the request has '${k}'.`),
 };
 
 /** Service-independent attribute rules, in the order the oracle checks them. */

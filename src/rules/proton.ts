@@ -20,20 +20,25 @@ const OP = 'CreateServiceInstance';
 
 export const protonRules: readonly Rule[] = [];
 
-const page = (section: string) => `${SEED_002} (Request Parameters: ${section})`;
+/** What seed 002 states of `member` (its Request Parameters section), and the model constraint enforcing it. */
+const stated = (member: string, says: string, kind: 'length' | 'pattern' | 'size'): ModelBackedStatement =>
+  ({ operation: OP, says: `${member} ${says}`, source: `${SEED_002} (Request Parameters: ${member})`, constraint: `${member}#${kind}` });
+
+const NAME_PATTERN = 'pattern [0-9A-Za-z]+[0-9A-Za-z_\\-]*';
+const VERSION_PATTERN = 'pattern (0|([1-9]{1}\\d*))';
 
 /** What seed 002 documents, mapped to the model constraint that enforces it. */
 export const protonModelBacked: readonly ModelBackedStatement[] = [
-  { operation: OP, says: 'name required, 1–100 characters', source: page('name'), constraint: 'name#length' },
-  { operation: OP, says: 'name pattern [0-9A-Za-z]+[0-9A-Za-z_\\-]*', source: page('name'), constraint: 'name#pattern' },
-  { operation: OP, says: 'serviceName required, 1–100 characters', source: page('serviceName'), constraint: 'serviceName#length' },
-  { operation: OP, says: 'serviceName pattern [0-9A-Za-z]+[0-9A-Za-z_\\-]*', source: page('serviceName'), constraint: 'serviceName#pattern' },
-  { operation: OP, says: 'spec required, 1–51,200 characters', source: page('spec'), constraint: 'spec#length' },
-  { operation: OP, says: 'templateMajorVersion 1–20 characters', source: page('templateMajorVersion'), constraint: 'templateMajorVersion#length' },
-  { operation: OP, says: 'templateMajorVersion pattern (0|([1-9]{1}\\d*))', source: page('templateMajorVersion'), constraint: 'templateMajorVersion#pattern' },
-  { operation: OP, says: 'templateMinorVersion 1–20 characters', source: page('templateMinorVersion'), constraint: 'templateMinorVersion#length' },
-  { operation: OP, says: 'templateMinorVersion pattern (0|([1-9]{1}\\d*))', source: page('templateMinorVersion'), constraint: 'templateMinorVersion#pattern' },
-  { operation: OP, says: 'tags 0–50 items', source: page('tags'), constraint: 'tags#size' },
-  { operation: OP, says: 'clientToken 0–64 characters', source: page('clientToken'), constraint: 'clientToken#length' },
-  { operation: OP, says: 'clientToken pattern [!-~]*', source: page('clientToken'), constraint: 'clientToken#pattern' },
+  stated('name', 'required, 1–100 characters', 'length'),
+  stated('name', NAME_PATTERN, 'pattern'),
+  stated('serviceName', 'required, 1–100 characters', 'length'),
+  stated('serviceName', NAME_PATTERN, 'pattern'),
+  stated('spec', 'required, 1–51,200 characters', 'length'),
+  stated('templateMajorVersion', '1–20 characters', 'length'),
+  stated('templateMajorVersion', VERSION_PATTERN, 'pattern'),
+  stated('templateMinorVersion', '1–20 characters', 'length'),
+  stated('templateMinorVersion', VERSION_PATTERN, 'pattern'),
+  stated('tags', '0–50 items', 'size'),
+  stated('clientToken', '0–64 characters', 'length'),
+  stated('clientToken', 'pattern [!-~]*', 'pattern'),
 ];

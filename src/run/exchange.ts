@@ -18,6 +18,7 @@ import { capturedWire, type CapturedWire } from '../targets/wireCapture.ts';
 import { bindCase, type Binding } from './binding.ts';
 import { PROTOCOL_CHECKS } from '../checks/index.ts';
 import { createKeyLock } from './keyLock.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 import { keepPopulation } from './population.ts';
 import { createStateModel } from './stateModel.ts';
 
@@ -76,12 +77,13 @@ const toCall = (c: Case): Call => ({
 /** One target, judged by the oracle and the run's state model. `scrub`: the target's answers come unscrubbed
  * (SendOptions.unscrubbed) and only those that make a finding are scrubbed, and judged again as scrubbed, since a
  * finding is what gets written: the same findings as scrubbing every answer, without paying for it on every case. */
-export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal; scrub?: (outcome: Outcome) => Outcome }): CaseExchange {
+export function oracleExchange(o: { target: Target & { fresh?: boolean }; binding: Binding; checks: Check[]; signal?: AbortSignal; scrub?: (outcome: Outcome) => Outcome; listing?: ListingGuard }): CaseExchange {
   const state = createStateModel({ freshTarget: o.target.fresh === true, tokensCarryNonce: o.binding.nonce !== undefined });
   const lock = createKeyLock();
-  const keepBounded = keepPopulation(o.target, state, lock, o.signal);
+  const keepBounded = keepPopulation(o.target, state, lock, o.signal, o.listing);
   const scrub = o.scrub;
-  const sendOptions: SendOptions = scrub ? { signal: o.signal, unscrubbed: true } : { signal: o.signal };
+  // Cases are independent of each other: they give way to chained requests for a slot (src/targets/inFlightLimit.ts).
+  const sendOptions: SendOptions = scrub ? { signal: o.signal, unscrubbed: true, bulk: true } : { signal: o.signal, bulk: true };
   const judge = (sent: Case, expected: Expected, outcome: Outcome): Discrepancy[] => {
     const found: Discrepancy[] = [];
     for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
@@ -112,20 +114,20 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
 }
 
 /** Two targets, the first the reference: the same case to both, their answers compared. */
-export function diffExchange(o: { reference: Target; candidate: Target; bindings: [Binding, Binding]; signal?: AbortSignal }): CaseExchange {
+export function diffExchange(o: { reference: Target; candidate: Target; bindings: [Binding, Binding]; signal?: AbortSignal; listings?: [ListingGuard, ListingGuard] }): CaseExchange {
   // Each side keeps its own state model: the same serialisation on both sides keeps races out of the diff, and
   // an answer the contract allows in the candidate's state (DuplicateRequest while an earlier registration of
   // the instance may still be in progress) is not a difference.
   const states = [createStateModel(), createStateModel()];
   const locks = [createKeyLock(), createKeyLock()];
-  const keepBounded = [keepPopulation(o.reference, states[0], locks[0], o.signal), keepPopulation(o.candidate, states[1], locks[1], o.signal)];
+  const keepBounded = [keepPopulation(o.reference, states[0], locks[0], o.signal, o.listings?.[0]), keepPopulation(o.candidate, states[1], locks[1], o.signal, o.listings?.[1])];
   const sendTo = async (side: 0 | 1, c: Case) => {
     const sent = bindCase(c, o.bindings[side]);
     const target = side === 0 ? o.reference : o.candidate;
     const state = states[side];
     const answer = await locks[side].run(state.keys(sent), async () => {
       const expected = state.judge(sent, expectCase(sent));
-      const { outcome, skipped } = await sendOrSkip(target, sent, { signal: o.signal });
+      const { outcome, skipped } = await sendOrSkip(target, sent, { signal: o.signal, bulk: true });
       state.commit(sent, outcome);
       return { outcome, sent, expected, skipped };
     });

@@ -27,7 +27,10 @@ target error; 130 / 143: interrupted by Ctrl-C / SIGTERM (the partial report is 
                         'contract-fuzz models import' wrote; its operations run by name (default: service#*)
   --runs N              cases per operation after the coverage pass (default 100)
   --seed S              seed (default: random, printed); same seed and options ⇒ same cases and report
-  --concurrency C       requests in flight (default 16)
+  --concurrency C       requests in flight to each target, fixed (default: adaptive, starting at 16 and growing
+                        while the target's latency stays flat, halving when it throttles; see --max-concurrency)
+  --max-concurrency M   the most requests in flight the adaptive default may reach (default 128); given with
+                        a --concurrency C, it starts at C. Against builtin or a recording: fixed at the start value
   --timeout-ms T        per-request timeout (default 10000)
   --region R            signing region (default us-east-1, or AWS_REGION)
   --strictness L        documented (default) | inferred: which expectations (confidence) fail the gate
@@ -86,7 +89,7 @@ examples (\`contract-fuzz serve --port 4566\` stands in for your emulator):
 export const RUN_FLAGS = {
   target: { type: 'string' }, diff: { type: 'string' }, operation: { type: 'string' }, model: { type: 'string' }, runs: intFlag(0, 10_000_000),
   seed: { type: 'string', value: { type: 'integer', minimum: -(2 ** 31), maximum: 2 ** 32 - 1 } },
-  concurrency: intFlag(1, 1024), 'timeout-ms': intFlag(1, 2 ** 31 - 1), region: { type: 'string' },
+  concurrency: intFlag(1, 1024), 'max-concurrency': intFlag(1, 1024), 'timeout-ms': intFlag(1, 2 ** 31 - 1), region: { type: 'string' },
   strictness: enumFlag('documented', 'inferred'), 'fail-on': enumFlag('error', 'warning'), baseline: { type: 'string' }, 'write-baseline': { type: 'string' },
   'report-dir': { type: 'string' }, 'fixtures-dir': { type: 'string' }, 'no-fixtures': { type: 'boolean' },
   'shrink-requests': intFlag(0, 1_000_000), 'no-scenarios': { type: 'boolean' }, messages: { type: 'boolean' },
@@ -111,7 +114,10 @@ export interface RunOptions {
   notRunnable?: NotRunnable[];
   runs: number;
   seed: number;
+  /** Requests in flight to each target: fixed, or where the adaptive limit starts when `maxConcurrency` is set. */
   concurrency: number;
+  /** Adaptive: the in-flight limit grows up to this while the target's latency stays flat (src/targets/adaptiveLimit.ts). */
+  maxConcurrency?: number;
   timeoutMs: number;
   region: string;
   strictness: Strictness;
@@ -178,7 +184,7 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     ...(wildcard?.not.length ? { notRunnable: wildcard.not } : {}),
     runs: intOption(v.runs, 'runs', durationMs !== undefined ? TIME_BOXED_RUNS : 100, 0, 10_000_000),
     seed: v.seed !== undefined ? Number(v.seed) : randomSeed(),
-    concurrency: intOption(v.concurrency, 'concurrency', 16, 1, 1024),
+    ...concurrencyOptions(v.concurrency, v['max-concurrency']),
     timeoutMs: intOption(v['timeout-ms'], 'timeout-ms', 10_000, 1, 2 ** 31 - 1),
     region: v.region ?? process.env.AWS_REGION ?? 'us-east-1',
     strictness,
@@ -205,6 +211,19 @@ export function parseRunOptions(argv: string[], randomSeed: () => number = () =>
     exclude: patterns(v.exclude),
     help: v.help ?? false,
   };
+}
+
+/** Default: adaptive from 16 up to 128. `--concurrency C` alone: fixed at C (as it always meant); `--max-concurrency M`:
+ * adaptive up to M, from C when given too (else from 16, or M when lower). */
+export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_MAX_CONCURRENCY = 128;
+function concurrencyOptions(given: string | undefined, maxGiven: string | undefined): { concurrency: number; maxConcurrency?: number } {
+  const max = maxGiven === undefined ? undefined : intOption(maxGiven, 'max-concurrency', DEFAULT_MAX_CONCURRENCY, 1, 1024);
+  if (given !== undefined && max === undefined) return { concurrency: intOption(given, 'concurrency', DEFAULT_CONCURRENCY, 1, 1024) };
+  const cap = max ?? DEFAULT_MAX_CONCURRENCY;
+  const concurrency = given === undefined ? Math.min(DEFAULT_CONCURRENCY, cap) : intOption(given, 'concurrency', DEFAULT_CONCURRENCY, 1, 1024);
+  if (concurrency > cap) throw new HarnessError('CF_ERR_USAGE', `--concurrency ${concurrency} is above --max-concurrency ${cap}: the adaptive limit starts at --concurrency and grows up to --max-concurrency`);
+  return { concurrency, maxConcurrency: cap };
 }
 
 function rateLimitOption(value: string): number {

@@ -13,6 +13,7 @@ import { profileOf } from '../profiles/index.ts';
 import type { RecipeCall } from '../profiles/recipe.ts';
 import type { Target } from '../targets/target.ts';
 import type { KeyLock } from './keyLock.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 import { fill, valueAt as at } from './recipe.ts';
 import type { Eviction, StateModel } from './stateModel.ts';
 
@@ -36,7 +37,8 @@ type Result = 'gone' | 'leaving' | 'kept';
 /** Undefined when there is nothing to deregister (after almost every case): the caller skips an await. */
 export type KeepPopulation = () => Promise<void> | undefined;
 
-export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal): KeepPopulation {
+export function keepPopulation(target: Target, state: StateModel, lock: KeyLock, signal?: AbortSignal, guard?: ListingGuard): KeepPopulation {
+  const removing = <T>(scope: string, change: () => Promise<T>): Promise<T> => (guard ? guard.removing(scope, change) : change());
   // How a registration is undone, and how its operation is waited for: the profile's recipe call.
   const undo = profileOf('servicediscovery#RegisterInstance').creates!.undo!;
   const waiter = undo.awaits!.waiter;
@@ -106,7 +108,8 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
         const job = e;
         // The next deregistration starts once this one is answered; its confirmation comes with the batch's.
         await new Promise<void>((answered) => {
-          held.push(lock.run([job.key], async () => {
+          // Not while a scenario walks this service's listing page by page (src/listingGuard.ts): held until confirmed.
+          held.push(lock.run([job.key], () => removing(job.service, async () => {
             let result: Result = 'leaving';
             try {
               const first = await deregister(job);
@@ -116,7 +119,7 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
               answered();
               state.evicted(job, result);
             }
-          }).catch(() => undefined)); // a failed deregistration leaves the instance "leaving": counted, never blamed
+          })).catch(() => undefined)); // a failed deregistration leaves the instance "leaving": counted, never blamed
         });
       }
     };

@@ -15,6 +15,7 @@ import { emptyBinding, type Binding } from './binding.ts';
 import { call, PrerequisiteError } from './prerequisiteCall.ts';
 import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
+import { caseCreations, UPKEEP, type UndoSummary } from './caseCreations.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
 export interface NotPrepared {
@@ -34,8 +35,13 @@ export interface Prepared {
   /** Removes what this run created (instances it registered in a service the user supplied too, not the
    * service itself); returns the problems met. */
   cleanup(): Promise<string[]>;
-  /** Sees every call the run sends and its answer: what it registers in the user's service is the run's. */
+  /** Sees every call the run sends and its answer: what it registers in the user's service is the run's, and
+   * what a model-only create makes (undone by cleanup). */
   track(call: Call, outcome: Outcome): void;
+  /** Model-only creates of the run: how they are undone and how many were (after cleanup), or why not. */
+  undoSummary(): UndoSummary;
+  /** Undoes only what model-only creates made (cleanup does it too): a replay leaves the prerequisites. */
+  undoCreated(): Promise<string[]>;
 }
 
 export interface PrepareOptions {
@@ -50,6 +56,9 @@ export interface PrepareOptions {
   pollIntervalMs?: number;
   pollTimeoutMs?: number;
   signal?: AbortSignal;
+  /** What model-only creates make is remembered and undone: past a bound as the run goes, the rest at cleanup (a
+   * long-lived target, without --keep). Off: nothing is remembered (a target the run started goes away whole). */
+  undoCreates?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -163,10 +172,15 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     const serviceId = o.serviceId;
     created.unshift(() => undoEach(target, registration, [...registered].map((id) => ({ scope: serviceId, id })), o));
   }
+  // What model-only creates make is undone first: it may live in what the recipes made.
+  const cases = caseCreations(target, o.operations, { ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 }, UPKEEP);
   return {
     binding, contexts, notPrepared,
-    cleanup: () => undoAll(created),
+    cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
+    undoSummary: () => cases.summary(),
+    undoCreated: () => cases.undoAll(),
     track(c, outcome) {
+      if (o.undoCreates) cases.track(c, outcome);
       const input = c.input as Json | null;
       if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
       if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;

@@ -4,53 +4,20 @@
 // upkeep all send through here, so each operation's calls are written once, in its profile.
 import { HarnessError } from '../errors.ts';
 import type { RecipeCall, Template, UndoCall, Waiter } from '../profiles/recipe.ts';
+import { fill, valueAt } from '../profiles/template.ts';
 import type { Target } from '../targets/target.ts';
 import { call, nonEmptyString, PrerequisiteError, type Poll } from './prerequisiteCall.ts';
 
 type Json = Record<string, unknown>;
 /** Slot name → value; an output is `step.output`. */
 export type Slots = Readonly<Record<string, unknown>>;
-
-const SLOT = /\{([\w.]+)\}/g;
-const WHOLE = /^\{([\w.]+)\}$/;
-const ABSENT = Symbol('absent');
-
-/** A template with its slots filled; a member whose whole value is an absent slot is dropped. */
-export function fill(t: Template, slots: Slots): unknown {
-  const v = fillOne(t, slots);
-  return v === ABSENT ? undefined : v;
-}
-
-function fillOne(t: Template, slots: Slots): unknown {
-  if (typeof t === 'string') {
-    const whole = WHOLE.exec(t);
-    if (whole) return slots[whole[1]!] ?? ABSENT;
-    return t.replace(SLOT, (m, name: string) => {
-      const v = slots[name];
-      if (v === undefined) throw new Error(`recipe slot {${name}} has no value`);
-      return String(v);
-    });
-  }
-  if (Array.isArray(t)) return t.map((e: Template) => fillOne(e, slots)).filter((e) => e !== ABSENT);
-  if (t !== null && typeof t === 'object') {
-    const out: Json = {};
-    for (const [k, v] of Object.entries(t)) {
-      const filled = fillOne(v as Template, slots);
-      if (filled !== ABSENT) out[k] = filled;
-    }
-    return out;
-  }
-  return t;
-}
+export { fill, valueAt };
 
 /** Slot values may name the run's slots (`cf-{runTag}`, `{runVpc}`): filled once, before the steps read them. A run
  * slot is in every step's reach too, so a member a recipe sends only sometimes must name its own slot. */
 export const fillSlots = (own: Readonly<Record<string, Template | undefined>>, run: Slots): Json =>
   Object.fromEntries(Object.entries(own).flatMap(([k, v]) => (v === undefined ? [] : [[k, fill(v, run)]])));
 
-/** The value at a dotted path of an answer (`Operation.Targets.NAMESPACE`). */
-export const valueAt = (v: unknown, path: string): unknown =>
-  path.split('.').reduce<unknown>((x, k) => (x !== null && typeof x === 'object' ? (x as Json)[k] : undefined), v);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Sends one recipe call; returns its answer (the awaited operation's, with `awaits`) and its outputs. */
@@ -99,8 +66,15 @@ const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {
 /** Removes what a step made: what lives in it first (drain), then the call, then waits until it is gone. */
 export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll): Promise<void> {
   const poll = unsignalled(o);
-  if (u.drain) await drain(target, u.drain, slots, poll);
-  await send(target, u, slots, poll);
+  if (u.drain) await drain(target, u.drain, slots, poll, true);
+  try {
+    await send(target, u, slots, poll);
+  } catch (e) {
+    // Something the one-page listing did not show (eventual consistency): drain to an empty listing, then again.
+    if (!(u.drain?.inUse !== undefined && e instanceof PrerequisiteError && e.outcome.code === u.drain.inUse)) throw e;
+    await drain(target, u.drain, slots, poll, false);
+    await send(target, u, slots, poll);
+  }
   if (u.untilGone) await untilGone(target, u, u.untilGone, slots, poll);
 }
 
@@ -109,9 +83,11 @@ export async function undoEach(target: Target, each: RecipeCall, items: readonly
   await Promise.all(items.map((slots) => send(target, each, slots, unsignalled(o))));
 }
 
-async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, poll: Poll): Promise<void> {
+async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, poll: Poll, trustLastPage: boolean): Promise<void> {
   // The first page again and again (undone items leave it, so paging on would skip some). An item listed again
-  // after it was undone (eventual consistency) is not sent twice; a page of only those ends the loop.
+  // after it was undone (eventual consistency) is not sent twice; a page of only those ends the loop. A page that
+  // says it is the last (no next token) ends it too, once its items are undone: against a slow target the listing
+  // that only confirms "empty" is a round trip per depth of cleanup (the caller drains again if the call says in use).
   const done = new Set<string>();
   for (;;) {
     const page = (await send(target, d.list, slots, poll)).answer;
@@ -119,6 +95,8 @@ async function drain(target: Target, d: NonNullable<UndoCall['drain']>, slots: S
     if (items.length === 0) return;
     for (const id of items) done.add(id);
     await undoEach(target, d.each, items.map((item) => ({ ...slots, item })), poll);
+    const next = d.next === undefined ? undefined : valueAt(page, d.next);
+    if (trustLastPage && d.next !== undefined && (next === undefined || next === null || next === '')) return;
   }
 }
 

@@ -10,8 +10,9 @@ import type { Case } from '../contract/case.ts';
 import type { Fixture } from '../report/fixtures.ts';
 import type { OpenTarget } from '../targets/open.ts';
 import { oracleExchange } from './exchange.ts';
+import { wrap } from '../targets/target.ts';
 import { prepare } from './prerequisites.ts';
-import { loadFixture } from './replayFixture.ts';
+import { loadFixture, type FixtureLoadOptions } from './replayFixture.ts';
 import { fileType } from '../schemas/read.ts';
 import { scenarioFindings } from './scenarioFindings.ts';
 
@@ -39,8 +40,8 @@ export async function fixtureFiles(path: string, skip: (line: string) => void = 
 }
 
 /** A fixture, or undefined for a recording (`contract-fuzz record` output lives beside fixtures). */
-export async function readFixture(file: string): Promise<Fixture | undefined> {
-  return loadFixture(file);
+export async function readFixture(file: string, o: FixtureLoadOptions = {}): Promise<Fixture | undefined> {
+  return loadFixture(file, o);
 }
 
 const caseOf = (f: Fixture): Case => f.case ?? {
@@ -56,9 +57,9 @@ const verdictOf = (f: Fixture, found: Array<Pick<Discrepancy, 'kind' | 'constrai
 };
 
 /** `onInvalid`: a fixture that does not load is reported there and left out (without it, it throws). */
-export async function replayFixtures(files: string[], target: OpenTarget, o: { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string; onInvalid?: (file: string, e: HarnessError) => void }): Promise<ReplayResult[]> {
+export async function replayFixtures(files: string[], target: OpenTarget, o: FixtureLoadOptions & { seedTag: string; signal?: AbortSignal; serviceId?: string; protonService?: string; onInvalid?: (file: string, e: HarnessError) => void }): Promise<ReplayResult[]> {
   const loaded = await Promise.all(files.map(async (file) => {
-    try { return { file, fixture: await readFixture(file) }; } catch (e) {
+    try { return { file, fixture: await readFixture(file, o.model === undefined ? {} : { model: o.model }) }; } catch (e) {
       if (!o.onInvalid || !(e instanceof HarnessError)) throw e;
       o.onInvalid(file, e);
       return { file, fixture: undefined };
@@ -70,8 +71,11 @@ export async function replayFixtures(files: string[], target: OpenTarget, o: { s
   const contexts: Record<string, NamedContext[]> = Object.fromEntries(operations.map((op) => [op, coverageContexts(op)]));
   // A recording answers only the names it was made with: its run tag names the prerequisites.
   const prepared = await prepare(target, { operations, contexts, runTag: target.runTag ?? o.seedTag, ...(o.signal ? { signal: o.signal } : {}),
+    undoCreates: !target.fresh && target.runTag === undefined,
     ...(o.serviceId !== undefined ? { serviceId: o.serviceId } : {}), ...(o.protonService !== undefined ? { protonService: o.protonService } : {}) });
-  const exchange = oracleExchange({ target, binding: prepared.binding, checks: checksFor({ messages: true }), ...(o.signal ? { signal: o.signal } : {}) });
+  // The cases go through the preparation's tracker, as in a run: what a model-only create makes is undone below.
+  const tracked = wrap(target, (send) => async (c, opts) => { const outcome = await send(c, opts); prepared.track(c, outcome); return outcome; });
+  const exchange = oracleExchange({ target: tracked, binding: prepared.binding, checks: checksFor({ messages: true }), ...(o.signal ? { signal: o.signal } : {}) });
   const results: ReplayResult[] = [];
   try {
     for (const { file, fixture } of fixtures) {
@@ -84,8 +88,10 @@ export async function replayFixtures(files: string[], target: OpenTarget, o: { s
       results.push({ file, fixture, ...verdictOf(fixture, found) });
     }
   } finally {
-    // Replaying against real AWS creates prerequisites like a run does; they go away the same way.
-    if (target.isAws) for (const problem of await prepared.cleanup()) process.stderr.write(`contract-fuzz: cleanup: ${problem}\n`);
+    // Replaying against real AWS creates prerequisites like a run does; they go away the same way. On any other
+    // long-lived target what a replayed model-only create made goes away (a recording answers only what it holds).
+    const problems = target.isAws ? await prepared.cleanup() : await prepared.undoCreated();
+    for (const problem of problems) process.stderr.write(`contract-fuzz: cleanup: ${problem}\n`);
   }
   return results;
 }

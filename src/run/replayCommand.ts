@@ -8,7 +8,7 @@ import { fixtureFiles, readFixture, replayFixtures } from './replay.ts';
 import { withoutStrays } from './replayStray.ts';
 
 const HELP = `usage: contract-fuzz replay FIXTURE|DIR [--target T] [--region R] [--timeout-ms T] [--profile P] [--allow-aws] [--allow-remote]
-                             [--service-id ID] [--proton-service NAME]
+                             [--service-id ID] [--proton-service NAME] [--model FILE]
 
 Re-runs fixtures (files written by 'contract-fuzz run' under fixtures/) against a target (default builtin)
 and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 0: none reproduces;
@@ -16,12 +16,15 @@ and prints, per fixture, whether it still reproduces, changed or is fixed. Exit 
 'fixed'), usage or unreachable target. Fixtures must match schemas/fixture.schema.json; only regular files are
 read. In a folder, JSON files that are not fixtures at all (no fixtureVersion: a package.json, a report) are
 skipped with one line each.
---service-id / --proton-service: use these existing prerequisites (as the run that wrote the fixture did).`;
+--service-id / --proton-service: use these existing prerequisites (as the run that wrote the fixture did).
+A fixture of a 'run --model FILE' run names its model (path from the fixture's folder, sha256) and replay reads
+it: a missing or changed model is one line, exit 2. --model FILE: read this file instead (the model moved); its
+sha256 must still be the fixture's.`;
 
 export async function replayCommand(argv: string[]): Promise<number> {
   const { values: v, positionals } = parse(argv, {
     target: { type: 'string' }, region: { type: 'string' }, 'timeout-ms': { type: 'string' }, profile: { type: 'string' },
-    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' }, help: { type: 'boolean' },
+    'allow-aws': { type: 'boolean' }, 'allow-remote': { type: 'boolean' }, 'service-id': { type: 'string' }, 'proton-service': { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean' },
   }, true);
   if (v.help) { process.stdout.write(HELP + '\n'); return 0; }
   if (positionals.length === 0) throw new HarnessError('CF_ERR_USAGE', 'replay needs a fixture file or folder (try --help)');
@@ -30,7 +33,8 @@ export async function replayCommand(argv: string[]): Promise<number> {
   // Other JSON files in a folder (package.json, a report) are skipped with one line each; the rest replays.
   const { files, skipped } = await withoutStrays((await Promise.all(positionals.map((p) => fixtureFiles(p)))).flat(), positionals);
   // A fixture named directly must load: a broken one is exit 2 before any target is opened.
-  for (const p of positionals) if (files.includes(p)) await readFixture(p);
+  const load = v.model === undefined ? {} : { model: v.model };
+  for (const p of positionals) if (files.includes(p)) await readFixture(p, load);
   if (files.length === 0) throw new HarnessError('CF_ERR_FIXTURE', `no fixtures (*.json) under ${positionals.join(', ')}`);
   for (const s of skipped) process.stdout.write(`- skipped    ${s.file}  ${s.why}\n`);
   const profile = v.profile ?? 'aws-json';
@@ -45,7 +49,7 @@ export async function replayCommand(argv: string[]): Promise<number> {
     // Inside a folder, a fixture that does not load is an error line and fails the replay; it is never "fixed".
     let invalid = 0;
     const results = await replayFixtures(files, target, {
-      seedTag: `rp${Date.now().toString(36).slice(-6)}`,
+      seedTag: `rp${Date.now().toString(36).slice(-6)}`, ...load,
       // The run's existing prerequisites, as its reproduce command says (nothing else is created for them).
       ...(v['service-id'] !== undefined ? { serviceId: v['service-id'] } : {}),
       ...(v['proton-service'] !== undefined ? { protonService: v['proton-service'] } : {}),

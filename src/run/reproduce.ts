@@ -25,7 +25,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   target: { flags: (o) => ['--target', o.target], replay: true }, // replay: the target of the finding (see below)
   diff: { flags: (o) => (o.diff === undefined ? [] : ['--diff', o.diff]), replay: false },
   operations: { flags: (_o, operation) => ['--operation', operation], replay: false }, // a fixture names its operation
-  model: { flags: (o) => (o.model === undefined ? [] : ['--model', o.model]), replay: false }, // such a run reproduces by rerun (reproduceFor)
+  model: { flags: (o) => (o.model === undefined ? [] : ['--model', o.model]), replay: false }, // a fixture names its model (path and hash)
   seed: { flags: (o) => ['--seed', String(o.seed)], replay: false }, // a fixture holds its case
   runs: { flags: (o) => ['--runs', String(o.runs)], replay: false },
   strictness: { flags: (o) => when(o.strictness !== 'documented', '--strictness', o.strictness), replay: false }, // replay reports every verdict
@@ -44,6 +44,7 @@ export const REPRODUCE_OPTIONS: { readonly [K in keyof RunOptions]-?: Carry } = 
   include: { flags: (o) => when(o.include.length > 0, '--include', o.include.join(',')), replay: false },
   exclude: { flags: (o) => when(o.exclude.length > 0, '--exclude', o.exclude.join(',')), replay: false },
   concurrency: { notCarried: 'how many requests are in flight: the same cases, each judged after earlier ones on the same state, the earliest case represents a finding' },
+  maxConcurrency: { notCarried: 'how high the adaptive in-flight limit may grow: timing, not which cases or verdicts' },
   baseline: { notCarried: 'decides only whether a known finding gates; the finding itself still shows' },
   writeBaseline: { notCarried: 'an output' },
   reportDir: { notCarried: 'an output' },
@@ -99,8 +100,7 @@ export function replayCommand(o: RunOptions, fixture: string): string {
  * with, which the rerun is).
  */
 export function reproduceFor(o: RunOptions): (f: Pick<Finding, 'operation' | 'kind' | 'id'>) => string {
-  // `replay` reads the committed models only: a run of another service's model (--model) is reproduced by rerun.
-  const rerunOnly = o.fixturesDir === undefined || o.diff !== undefined || o.target.startsWith('replay:') || o.model !== undefined;
+  const rerunOnly = o.fixturesDir === undefined || o.diff !== undefined || o.target.startsWith('replay:');
   // A throttled finding writes no fixture (the payload is not what it is about): the run again reproduces it.
   return (f) => (rerunOnly || o.fixturesDir === undefined || f.kind === 'throttled' ? rerunCommand(o, f.operation) : replayCommand(o, fixturePath(o.fixturesDir, f)));
 }

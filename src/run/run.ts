@@ -36,11 +36,15 @@ import { profileOf } from '../profiles/index.ts';
 import { findingWire } from './wire.ts';
 import { drawNonceTag, runNonce } from './nonce.ts';
 import { notTestedFinding } from './notTested.ts';
+import { notUndoneLines } from './caseCreations.ts';
+import { fixtureModelOf } from './fixtureModel.ts';
 import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
 import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
 import { scenariosOf } from '../scenarios/index.ts';
+import { adaptiveRunInfo, inFlightLimitFor, slotsFor } from './concurrency.ts';
+import { createListingGuard } from '../listingGuard.ts';
 
 export interface RunIO {
   write(text: string): void;
@@ -88,7 +92,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const baseline: Baseline | undefined = o.baseline ? await readBaseline(o.baseline) : undefined;
   const filter = runFilter(o.operations, o.include, o.exclude);
 
-  const openOptions = { region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
+  // Connections for the most the in-flight limit may reach; each target's limit (fixed or adaptive) is below them.
+  const openOptions = { deferProbe: true, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.maxConcurrency ?? o.concurrency, allowAws: o.allowAws, allowRemote: o.allowRemote, profile: o.profile };
   const opened: OpenTarget[] = [];
   const prepared: Prepared[] = [];
   let requests = 0;
@@ -96,6 +101,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // SDK targets say which members the SDK filled in (idempotency tokens): the report records them.
   const sdkFilled: Record<string, Set<string>> = {};
   const scrubber = runScrubber();
+  const limits: Array<ReturnType<typeof inFlightLimitFor>> = [];
   const counted = (t: OpenTarget, index: number): OpenTarget => ({
     // Outcomes are scrubbed before anything sees them: a target may echo the signature or token back.
     // Without credentials to learn (the usual target) no async layer of its own: one fewer promise per request.
@@ -107,8 +113,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (outcome.sdkFilled) for (const m of outcome.sdkFilled) (sdkFilled[call.operation] ??= new Set()).add(m);
         return outcome;
       });
-    }, scrubOutcomes(scrubber, { deferrable: true }), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } })),
+    }, scrubOutcomes(scrubber, { deferrable: true }), ...throttleAware({ rateLimit: o.rateLimit, retry: { ...hooks.retry, onRetry: () => { requests++; } } }),
+    (limits[index] = inFlightLimitFor(o, t)).wrapper),
     isAws: t.isAws, ...(t.fresh ? { fresh: true } : {}), ...(t.runTag === undefined ? {} : { runTag: t.runTag }),
+    ...(t.reachable ? { reachable: t.reachable } : {}),
   });
   const open = hooks.openTarget ?? openTarget;
   // Each in-flight request listens on the run's abort signal; concurrency decides how many, not a leak.
@@ -143,20 +151,32 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     }
     // After the targets (their errors come first, and nothing is created for a run that cannot start),
     // before any request: a folder the run cannot write to must not cost the report at the end.
-    await assertWritableDir(o.reportDir, 'reports');
-    if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
-    if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
+    // The targets' reachability is checked alongside preparation (a round trip less against a slow target); an
+    // unreachable target still is the error a run reports first.
+    const reachable = () => Promise.all(opened.map((t) => t.reachable));
+    try {
+      await assertWritableDir(o.reportDir, 'reports');
+      if (o.fixturesDir) for (const dir of [o.fixturesDir, ...o.operations.map((op) => join(o.fixturesDir!, op))]) await assertWritableDir(dir, 'fixtures', { create: false });
+      if (o.writeBaseline) await assertWritableFile(o.writeBaseline, 'the baseline');
+    } catch (e) {
+      await reachable();
+      throw e;
+    }
+    // A model-only create nothing can undo leaves what it made on a long-lived target: said once, up front.
+    if (!o.keep && opened.some((t) => !t.fresh)) for (const line of notUndoneLines(o.operations)) io.writeErr(line);
     const contexts: Record<string, NamedContext[]> = {};
     for (const op of o.operations) contexts[op] = coverageContexts(op);
     // A fresh nonce every run: nothing the run creates collides with an earlier run's (reports mask it).
     // A target that dictates the names (a recording answers only the ones it was made with) has the last word.
     const runTag = opened.find((t) => t.runTag !== undefined)?.runTag ?? drawNonceTag();
     // The targets side by side (a differential run has two): each preparation is round trips to its own target.
-    const preparing = await Promise.allSettled(opened.map((t) => prepare(t, {
-      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal,
+    const [preparing, probed] = await Promise.all([Promise.allSettled(opened.map((t) => prepare(t, {
+      operations: o.operations, contexts, runTag, nonce: runNonce(runTag), signal, undoCreates: !o.keep && !t.fresh && t.runTag === undefined,
       ...(o.serviceId ? { serviceId: o.serviceId } : {}), ...(o.protonService ? { protonService: o.protonService } : {}),
-    })));
-    const unprepared = preparing.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    }))), Promise.allSettled(opened.map((t) => t.reachable))]);
+    const rejected = (r: PromiseSettledResult<unknown>): r is PromiseRejectedResult => r.status === 'rejected';
+    // Unreachable: that one line, whatever preparation made of the target's silence.
+    const unprepared = probed.find(rejected) ?? preparing.find(rejected);
     if (unprepared) {
       // What the other target prepared goes away with it (the cleanup below only knows a fully prepared run).
       await Promise.all(preparing.map((r) => (r.status === 'fulfilled' && !o.keep ? r.value.cleanup() : undefined)));
@@ -165,9 +185,11 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     for (const r of preparing) if (r.status === 'fulfilled') prepared.push(r.value);
     const reference = opened[0];
     const checks = checksFor({ messages: o.messages });
+    // Per target: the population upkeep waits while a scenario walks a service's listing page by page.
+    const listings = opened.map(() => createListingGuard());
     const exchange = o.diff
-      ? diffExchange({ reference, candidate: opened[1], bindings: [prepared[0].binding, prepared[1].binding], signal })
-      : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal, scrub: (x) => scrubOutcome(scrubber, x) });
+      ? diffExchange({ reference, candidate: opened[1], bindings: [prepared[0].binding, prepared[1].binding], signal, listings: [listings[0], listings[1]] })
+      : oracleExchange({ target: reference, binding: prepared[0].binding, checks, signal, scrub: (x) => scrubOutcome(scrubber, x), listing: listings[0] });
     const rawOk = opened.every((t) => t.supports?.rawBody !== false);
     const reproduce = reproduceFor(o);
     const pairs = prepared.flatMap((p) => bindingPairs(p.binding));
@@ -212,9 +234,33 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (!sendable) skip(op, 'an SDK cannot send raw bodies, non-object bodies or other operations');
         return sendable;
       });
+      // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
+      const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
+      // Against a slow target a scenario is a chain of round trips that no number of slots shortens: side by side
+      // with the operation's cases (their own ids; chained steps go first for a slot), not after them. One after
+      // another against a target this run started (fast anyway) or a recording (answers in the recorded order).
+      const overlap = sideBySide && opened.every((t) => !t.fresh && t.runTag === undefined);
+      let casesDone = false;
+      // Resolves to the findings' maker: they are made once the cases are done (the time-boxed reproduce line needs
+      // what the cases reached).
+      const scenarios = async (reproduceOp: () => typeof reproduce): Promise<() => Finding[]> => {
+        // An operation without scenarios: its plan lists none.
+        if (!o.scenarios || !scenariosHere || signal.aborted || budget.reached() || failing || scenariosOf(op).length === 0) return () => [];
+        if (!overlap || casesDone) bar.phase('scenarios');
+        const seed = operationSeed(o.seed, `${op}#scenarios`);
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: slotsFor(limits), listing: listings[i] });
+        // Differential: the candidate and the reference side by side; only what the candidate does and the reference does not.
+        const [failed, onRef] = await Promise.all([run(o.diff ? 1 : 0), o.diff ? run(0) : Promise.resolve([])]);
+        if (!signal.aborted) scenariosRan.add(op);
+        const onReference = new Set(onRef.map((f) => f.constraint));
+        return () => failed.filter((f) => !onReference.has(f.constraint)).map((f) => scenarioToFinding(f, o, reproduceOp()));
+      };
+      let reproduceOp = reproduce;
+      const scenariosRunning = overlap ? scenarios(() => reproduceOp) : undefined;
+      scenariosRunning?.catch(() => undefined); // awaited below; a rejection before then is not unhandled
       let groupsHere = 0;
       const result = await runCases({
-        items: stream, exchange, concurrency: o.concurrency, shrinkRequests: o.shrinkRequests, signal,
+        items: stream, exchange, concurrency: slotsFor(limits), shrinkRequests: o.shrinkRequests, signal,
         onProgress: (n, groups) => {
           done.set(op, n);
           groupsSoFar += groups - groupsHere;
@@ -225,11 +271,16 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         },
         onShrinking: () => bar.phase('shrink'),
         onGroup: (d) => budget.see(d),
+      }).catch(async (e: unknown) => {
+        failing = true;
+        await scenariosRunning?.catch(() => undefined); // nothing of this operation is in flight when cleanup starts
+        throw e;
       });
       if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped, time-boxed or interrupted
       randomCases += reached.random;
+      casesDone = true;
       // A time-boxed run is reproduced by the random cases it reached (the clock does not repeat).
-      const reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
+      reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
       cases += result.cases;
       casesByOperation[op] = result.cases;
       for (const [why, n] of Object.entries(result.skipped)) skip(op, why, n);
@@ -240,19 +291,9 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       }
       addDiffCoverage(diffCoverage, result.diffCoverage);
       for (const g of result.groups) opFindings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index), ...findingWire(g, opened, prepared, scrubber) });
-      // Scenarios share the operation's state: not split, one shard runs them all (src/generate/shard.ts).
-      const scenariosHere = !o.shard || scenarioShard(op, o.shard.total) === o.shard.index;
-      // An operation without scenarios: its plan lists none.
-      if (o.scenarios && scenariosHere && !signal.aborted && !budget.reached() && !failing && scenariosOf(op).length > 0) {
-        bar.phase('scenarios');
-        const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: o.concurrency });
-        // Differential: the candidate and the reference side by side; only what the candidate does and the reference does not.
-        const [failed, onRef] = await Promise.all([run(o.diff ? 1 : 0), o.diff ? run(0) : Promise.resolve([])]);
-        if (!signal.aborted) scenariosRan.add(op);
-        const onReference = new Set(onRef.map((f) => f.constraint));
-        for (const f of failed) if (!onReference.has(f.constraint)) { const finding = scenarioToFinding(f, o, reproduceOp); budget.see(finding); opFindings.push(finding); }
-      }
+      if (scenariosRunning && o.scenarios && scenariosOf(op).length > 0 && !signal.aborted) bar.phase('scenarios');
+      const scenarioFindingsOf = await (scenariosRunning ?? scenarios(() => reproduceOp));
+      for (const finding of scenarioFindingsOf()) { budget.see(finding); opFindings.push(finding); }
       return opFindings;
     };
     if (sideBySide) {
@@ -285,13 +326,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
     run: {
       seed: o.seed, target: o.target, ...(o.diff ? { diff: o.diff } : {}), operations: o.operations, runs: o.runs,
       reproduce: rerunCommand(o, o.operations.length === 1 ? o.operations[0]! : 'all'),
-      concurrency: o.concurrency, strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
+      concurrency: o.concurrency, ...adaptiveRunInfo(limits), strictness: o.strictness, failOn: o.failOn, scenarios: o.scenarios && !signal.aborted, startedAt, durationMs,
       casesPerSecond: durationMs > 0 ? Math.round((cases * 1000) / durationMs) : 0,
       ...(signal.aborted ? { interrupted: true } : {}), ...(o.baseline ? { baseline: o.baseline } : {}),
       ...(Object.keys(sdkFilled).length ? { sdkFilled: Object.fromEntries(Object.entries(sdkFilled).map(([op, m]) => [op, [...m].sort()])) } : {}),
       ...(Object.keys(skipped).length ? { skipped } : {}),
       ...runControlInfo(o, { tally, randomCases, budget }),
       ...(filter.active ? { filters: filter.summary() } : {}),
+      ...(prepared[0] && Object.keys(prepared[0].undoSummary()).length ? { undo: prepared[0].undoSummary() } : {}),
     },
     cases, requests, coverage, findings, ...(o.diff ? { diffCoverage } : {}),
   }, (all) => {
@@ -301,7 +343,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   // An output that fails this late is one line and exit 2; it never costs the report or the other outputs.
   const unwritten: Array<string | undefined> = [];
   // Nothing to replay when nothing could be sent or judged: a not-tested or throttled finding is reproduced by running again.
-  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target));
+  if (o.fixturesDir) unwritten.push(await writeFixtures(o.fixturesDir, findings.filter((f) => f.kind !== 'not-tested' && f.kind !== 'throttled'), o.diff ?? o.target, fixtureModelOf(o.model)));
   const sinks = reportSinks(o.reportDir, io.write);
   for (const sink of sinks) unwritten.push(await attemptWrite('reports', o.reportDir, () => sink.onRunEnd(report)));
   if (report.run.filters) io.write(`${filterLine(report.run.filters)}\n`);

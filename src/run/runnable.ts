@@ -1,5 +1,5 @@
-// `--operation 'service#*'`: every operation of a service, less those the harness cannot build yet (a recursive
-// input shape such as DynamoDB's AttributeValue, a required member whose pattern cannot be generated). Those are
+// `--operation 'service#*'`: every operation of a service, less those the harness cannot build (a required
+// member whose pattern cannot be generated, a required number with contradictory bounds). Those are
 // named with the reason, one line each, and left out; the rest run. Named alone, such an operation is still one
 // line and exit 2 (the run cannot do what was asked).
 import { HarnessError, isHarnessError } from '../errors.ts';

@@ -1,7 +1,7 @@
 // Idempotency and state scenarios inside a run: pick a prepared service per operation, run the scenario
 // families, turn their findings into report findings (the request is the minimal step list).
-import type { CloudMapServiceConfig } from '../contract/context.ts';
 import { HarnessError } from '../errors.ts';
+import { profileOf } from '../profiles/index.ts';
 import type { Finding } from '../report/types.ts';
 import { findingId } from '../report/findingId.ts';
 import { runScenarios, type ScenarioFinding } from '../scenarios/index.ts';
@@ -13,6 +13,7 @@ import type { NamedContext } from '../generate/index.ts';
 import { defaultPrefix } from '../scenarios/ids.ts';
 import { bindingPairs } from './binding.ts';
 import { maskDeep } from './mask.ts';
+import type { ListingGuard } from '../listingGuard.ts';
 
 export interface ScenarioRun {
   operation: string;
@@ -26,20 +27,17 @@ export interface ScenarioRun {
   keep?: (id: string) => boolean;
   /** Scenario runs in flight at once (the run's --concurrency). */
   concurrency?: number;
+  /** The population upkeep's guard of the target's listings (src/listingGuard.ts). */
+  listing?: ListingGuard;
 }
 
-/** The service scenarios use: an existing HTTP-namespace service when there is one, else any existing one. */
+/** The world the scenarios run in: the profile says which context and what is prepared there (its placeholder
+ * bound to what the target calls it, through the binding map the profile's resource reference names). */
 function preparedFor(r: ScenarioRun) {
-  if (r.operation === 'RegisterInstance') {
-    const usable = r.contexts.filter((c) => c.context.cloudMap?.service);
-    const pick = usable.find((c) => c.context.cloudMap?.service?.namespaceType === 'HTTP') ?? usable[0];
-    if (!pick?.context.cloudMap) return undefined;
-    const placeholder = pick.context.cloudMap.serviceId;
-    return { placeholder, prepared: { serviceId: r.binding.serviceIds.get(placeholder) ?? placeholder, config: pick.context.cloudMap.service as CloudMapServiceConfig } };
-  }
-  if (r.operation !== 'CreateServiceInstance') throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for operation '${r.operation}'`);
-  const p = r.contexts.find((c) => c.context.proton?.serviceExists)?.context.proton;
-  return p ? { placeholder: p.serviceName, prepared: { serviceName: r.binding.serviceNames.get(p.serviceName) ?? p.serviceName } } : undefined;
+  const profile = profileOf(r.operation);
+  if (!profile.scenarios) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for operation '${r.operation}'`);
+  const map = profile.reference ? r.binding[profile.reference.binding] : undefined;
+  return profile.scenarios.prepare(r.contexts, (placeholder) => map?.get(placeholder) ?? placeholder);
 }
 
 /** A scenario failure and the answers its steps showed (to list it under a root cause it is a consequence of). */
@@ -56,7 +54,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
     operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}), ...(r.listing ? { listing: r.listing } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.

@@ -1,22 +1,16 @@
-// The idempotency and state scenarios as data: stable id, what it says, where that is written, how sure we
-// are, and what a target should answer. Ids repeat across operations (idempotency:token-replay is a
-// scenario of both); (operation, id) is the key. Kind is the id's prefix.
+// The idempotency and state scenarios as data, read from each operation's profile (`scenarios.statements`): stable
+// id, what it says, where that is written, how sure we are, and what a target should answer. The token mismatch
+// and the state expectations a statement refers to are the profile's own words (the emulator and the runner's
+// state model read the same). Ids repeat across operations (idempotency:token-replay is a scenario of every
+// operation with a token); (operation, id) is the key. Kind is the id's prefix.
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Confidence } from '../contract/expected.ts';
-import type { OperationKey } from '../contract/operation.ts';
-import { stateOf } from '../oracle/index.ts';
-import { profileOf } from '../profiles/index.ts';
-import { statusesFor } from '../rules/statuses.ts';
-
-/** The code of RegisterInstance's in-progress state (its profile's `creates.againState`). */
-const inProgress = (): string => {
-  const p = profileOf('servicediscovery#RegisterInstance');
-  return stateOf(p.key, p.creates!.againState)!.code;
-};
+import { HAND_WRITTEN, hasProfile, profileOf, statusesFor, type Profile, type StateExpectation } from '../profiles/index.ts';
+import type { ScenarioStatement, StatementRef } from '../profiles/scenario.ts';
 
 export interface Scenario {
   id: string;
-  operation: 'RegisterInstance' | 'CreateServiceInstance';
+  operation: string;
   kind: 'idempotency' | 'state';
   says: string;
   source: string;
@@ -24,115 +18,63 @@ export interface Scenario {
   expected: Discrepancy['expected'];
 }
 
-const SEED_001 = 'seeds/001_7eaeaf5c0747f14e.txt';
-const SEED_002 = 'seeds/002_c7cd0fce7ab6d58d.txt';
-const PROTON_IDEMPOTENCY = 'DESIGN (Proton idempotency): Proton user guide "Ensuring Idempotency", documented for Proton create APIs, inferred for CreateServiceInstance';
+const statusesOf = (service: string, codes: readonly string[]): number[] =>
+  [...new Set(codes.flatMap((c) => statusesFor(service, c)))].sort((a, b) => a - b);
 
-const success = (source: string, codes: string[] = [], statuses: number[] = [200]): Discrepancy['expected'] => ({ outcome: 'success', codes, statuses, source });
-const error = (service: string, codes: string[], source: string): Discrepancy['expected'] =>
-  ({ outcome: 'error', codes, statuses: [...new Set(codes.flatMap((c) => statusesFor(service, c)))].sort((a, b) => a - b), source });
-
-type Entry = Omit<Scenario, 'operation' | 'kind' | 'expected'> & { expected: (source: string) => Discrepancy['expected'] };
-
-/** What a token reused with other parameters means: the profile's words (the runner's state model reads the same). */
-function tokenMismatch(key: OperationKey): Entry {
-  const p = profileOf(key);
-  const m = p.idempotency!.mismatch;
-  return { id: 'idempotency:token-mismatch', says: m.says, source: m.source, confidence: m.confidence, expected: (s) => error(p.service, [...m.codes], s) };
+/** A state expectation of the profile a scenario names. */
+export function stateIn(p: Profile, id: string): StateExpectation {
+  const s = p.states.find((x) => x.id === id);
+  if (!s) throw new Error(`${p.key}: a scenario names state ${id}, which the profile does not define`); // a profile bug
+  return s;
 }
 
-const CLOUD_MAP: Entry[] = [
-  {
-    id: 'idempotency:token-replay',
-    says: 'a retry with the same CreatorRequestId and parameters returns the same OperationId and executes nothing twice: GetOperation still shows that one REGISTER_INSTANCE operation, ListInstances the instance once',
-    source: `${SEED_001} (CreatorRequestId: "allows failed RegisterInstance requests to be retried without the risk of executing the operation twice"); same OperationId: DESIGN (Cloud Map idempotency)`,
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-  tokenMismatch('servicediscovery#RegisterInstance'),
-  {
-    id: 'idempotency:concurrent-same-instance',
-    says: 'concurrent RegisterInstance requests for one InstanceId never leave two instances and never answer 5xx; DuplicateRequest is allowed',
-    source: `${SEED_001} ("One RegisterInstance request must complete before you can submit another request and specify the same service ID and instance ID"); model errors (DuplicateRequest)`,
-    confidence: 'documented',
-    expected: (s) => { const busy = inProgress(); return success(s, [busy], [200, ...statusesFor('servicediscovery', busy)]); },
-  },
-  {
-    id: 'state:read-after-write',
-    says: 'after a registration completes, GetInstance shows the attributes sent and ListInstances lists the instance once',
-    source: `${SEED_001} (RegisterInstance "Creates or updates one or more records"); model GetInstance ("Gets information about a specified instance"), ListInstances ("the instances that you registered")`,
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-  {
-    id: 'state:re-register-updates',
-    says: 're-registering an InstanceId updates it: GetInstance shows the new attributes, ListInstances one entry',
-    source: `${SEED_001} (InstanceId: "You can use this value to update an existing instance"; "If you specify an existing InstanceId and ServiceId, Cloud Map updates the existing DNS records")`,
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-  {
-    id: 'state:operation-completes',
-    says: 'GetOperation(OperationId) of a registration reaches SUCCESS, with Type REGISTER_INSTANCE and the instance as its INSTANCE target',
-    source: 'model RegisterInstance output OperationId ("To get the status of the operation, see GetOperation"); GetOperation Type/Status/Targets (DESIGN Cloud Map state)',
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-  {
-    id: 'idempotency:no-token',
-    says: 'a RegisterInstance without CreatorRequestId works, and two of them are two requests, not a replay',
-    source: `model RegisterInstanceRequest (CreatorRequestId is not required); ${SEED_001}`,
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-];
+const stateCode = (p: Profile, id: string): string => stateIn(p, id).code;
 
-const nameConflict = stateOf('proton#CreateServiceInstance', 'state:name-conflict')!;
+/** A referenced statement in full: the token mismatch, or a state expectation refused with its code. */
+function resolve(p: Profile, s: ScenarioStatement | StatementRef): ScenarioStatement {
+  if ('mismatch' in s) {
+    const m = p.idempotency!.mismatch;
+    return { id: 'idempotency:token-mismatch', says: m.says, source: m.source, confidence: m.confidence, expected: { outcome: 'error', codes: m.codes } };
+  }
+  if ('state' in s) {
+    const st = stateIn(p, s.state);
+    return { id: st.id, says: s.says, source: st.source, confidence: st.confidence, expected: { outcome: 'error', codes: [st.code] } };
+  }
+  return s;
+}
 
-const PROTON: Entry[] = [
-  {
-    id: 'idempotency:token-replay',
-    says: 'the same clientToken and parameters return the original service instance (same arn and createdAt) and create nothing twice (GetServiceInstance)',
-    source: PROTON_IDEMPOTENCY,
-    confidence: 'inferred',
-    expected: (s) => success(s),
-  },
-  tokenMismatch('proton#CreateServiceInstance'),
-  {
-    id: nameConflict.id,
-    says: 'an existing service instance name, without the token that created it → ConflictException, and the instance is unchanged',
-    source: nameConflict.source,
-    confidence: nameConflict.confidence,
-    expected: (s) => error('proton', [nameConflict.code], s),
-  },
-  {
-    id: 'idempotency:no-token',
-    says: 'a CreateServiceInstance without clientToken works, and two of them are two requests, not a replay',
-    source: `model CreateServiceInstanceInput (clientToken is not required); ${SEED_002}`,
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-  {
-    id: 'state:read-after-write',
-    says: 'GetServiceInstance shows what CreateServiceInstance created: name, serviceName, arn, createdAt, template versions (and spec when returned)',
-    source: `${SEED_002} (CreateServiceInstance "Create a service instance"); model GetServiceInstance ("Get detailed data for a service instance")`,
-    confidence: 'documented',
-    expected: (s) => success(s),
-  },
-];
+function expectedOf(p: Profile, s: ScenarioStatement): Discrepancy['expected'] {
+  const e = s.expected;
+  if (e.outcome === 'error') return { outcome: 'error', codes: [...e.codes], statuses: statusesOf(p.service, e.codes), source: s.source };
+  const also = (e.also ?? []).map((id) => stateCode(p, id));
+  return { outcome: 'success', codes: also, statuses: [...new Set([200, ...statusesOf(p.service, also)])], source: s.source };
+}
 
-const build = (operation: Scenario['operation'], entries: Entry[]): Scenario[] =>
-  entries.map((e) => Object.freeze({ ...e, operation, kind: e.id.startsWith('state:') ? 'state' : 'idempotency', expected: e.expected(e.source) }));
+const built = new WeakMap<Profile, readonly Scenario[]>();
 
-export const SCENARIOS: Readonly<Record<Scenario['operation'], readonly Scenario[]>> = {
-  RegisterInstance: build('RegisterInstance', CLOUD_MAP),
-  CreateServiceInstance: build('CreateServiceInstance', PROTON),
-};
+function build(p: Profile): readonly Scenario[] {
+  return (p.scenarios?.statements ?? []).map((ref) => {
+    const s = resolve(p, ref);
+    return Object.freeze({ id: s.id, operation: p.operation, kind: s.id.startsWith('state:') ? 'state' : 'idempotency', says: s.says, source: s.source, confidence: s.confidence, expected: expectedOf(p, s) });
+  });
+}
 
-export const scenariosOf = (operation: string): readonly Scenario[] => SCENARIOS[operation as Scenario['operation']] ?? [];
+/** The scenarios a profile names (none without `scenarios`). */
+export function scenariosIn(p: Profile): readonly Scenario[] {
+  let s = built.get(p);
+  if (!s) built.set(p, (s = build(p)));
+  return s;
+}
 
-export function scenarioOf(operation: string, id: string): Scenario {
-  const s = scenariosOf(operation).find((x) => x.id === id);
-  if (!s) throw new Error(`no scenario ${id} for ${operation}`); // a harness bug: ids are literals in this folder
+/** The scenarios of an operation (`service#Operation` or a bare name one model defines); none for a name without a profile. */
+export const scenariosOf = (operation: string): readonly Scenario[] => (hasProfile(operation) ? scenariosIn(profileOf(operation)) : []);
+
+/** The hand-written operations' scenarios, by operation name. */
+export const SCENARIOS: Readonly<Record<string, readonly Scenario[]>> =
+  Object.fromEntries(HAND_WRITTEN.filter((p) => p.scenarios).map((p) => [p.operation, scenariosOf(p.key)]));
+
+export function scenarioOf(operation: string | Profile, id: string): Scenario {
+  const s = (typeof operation === 'string' ? scenariosOf(operation) : scenariosIn(operation)).find((x) => x.id === id);
+  if (!s) throw new Error(`no scenario ${id} for ${typeof operation === 'string' ? operation : operation.key}`); // a harness bug: ids come from the profile
   return s;
 }

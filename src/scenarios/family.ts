@@ -6,6 +6,9 @@
 // earlier failure never reached). Shrinking is bounded in runs.
 import fc from 'fast-check';
 import { forEachConcurrent } from '../pool.ts';
+import type { ListingGuard } from '../listingGuard.ts';
+import type { Profile } from '../profiles/index.ts';
+import type { ScenarioSubject } from '../profiles/scenario.ts';
 import type { Target } from '../targets/target.ts';
 import { scenarioOf } from './catalogue.ts';
 import { runIds, type RunIds } from './ids.ts';
@@ -14,8 +17,13 @@ import type { ScenarioFinding } from './types.ts';
 
 export interface Env<P> {
   operation: string;
+  /** The operation's profile and its scenario data: what the generic families read. */
+  profile: Profile;
+  subject: ScenarioSubject<P>;
   prepared: P;
   poll: { intervalMs: number; timeoutMs: number };
+  /** Listings walked page by page see nothing removed meanwhile (src/listingGuard.ts). */
+  listing?: ListingGuard;
 }
 
 export interface RunContext<P> {
@@ -96,11 +104,12 @@ export async function runFamily<P, V>(family: Family<P, V>, o: FamilyRun<P>): Pr
   if (fatal) throw fatal.error;
   if (!details.failed) return undefined;
   if (!(details.errorInstance instanceof ScenarioViolation)) throw details.errorInstance ?? new Error(`scenario family ${family.tag} failed without an error`);
-  return toFinding(o.env.operation, details.errorInstance, o.seed, details.counterexamplePath ?? '');
+  return toFinding(o.env, details.errorInstance, o.seed, details.counterexamplePath ?? '');
 }
 
-export function toFinding(operation: string, v: ScenarioViolation, seed: number, path: string): ScenarioFinding {
-  const s = scenarioOf(operation, v.scenario);
+export function toFinding(env: Pick<Env<unknown>, 'operation' | 'profile'>, v: ScenarioViolation, seed: number, path: string): ScenarioFinding {
+  const { operation } = env;
+  const s = scenarioOf(env.profile, v.scenario);
   return {
     operation,
     kind: s.kind,

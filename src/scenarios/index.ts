@@ -4,5 +4,5 @@ export { SCENARIOS, scenarioOf, scenariosOf } from './catalogue.ts';
 export type { Scenario } from './catalogue.ts';
 export { defaultPrefix } from './ids.ts';
 export type {
-  CloudMapPrepared, PollOptions, Prepared, ProtonPrepared, ScenarioFinding, ScenarioOptions, Step, StepOutcome,
+  CloudMapPrepared, ModelPrepared, PollOptions, Prepared, ProtonPrepared, ScenarioFinding, ScenarioOptions, Step, StepOutcome,
 } from './types.ts';

@@ -3,25 +3,27 @@
 // against a target that keeps state: `serve`, moto, AWS): then the next of a few deterministic variants,
 // so an earlier run's instances and 8-hour tokens never look like this run's misbehaviour.
 import { HarnessError } from '../errors.ts';
-import { getInstance } from './cloudmap/calls.ts';
+import { fill } from '../profiles/template.ts';
+import type { Env } from './family.ts';
 import { checkPrefix, defaultPrefix, runIds } from './ids.ts';
-import { getServiceInstance } from './proton/calls.ts';
 import { isOk } from './session.ts';
-import type { CloudMapPrepared, ProtonPrepared, ScenarioOptions } from './types.ts';
+import type { ScenarioOptions } from './types.ts';
 
 const ATTEMPTS = 4;
 
-export async function choosePrefix(o: ScenarioOptions, firstTag: string): Promise<string> {
+export async function choosePrefix(o: ScenarioOptions, env: Env<unknown>, firstTag: string): Promise<string> {
   if (o.idPrefix !== undefined) return checkPrefix(o.idPrefix);
-  const cloudMap = o.operation === 'RegisterInstance';
-  const scope = cloudMap ? (o.prepared as CloudMapPrepared).serviceId : (o.prepared as ProtonPrepared).serviceName;
+  const scope = env.subject.scope(o.prepared);
   const base = defaultPrefix(o.seed, `${o.operation}/${scope}`);
+  // An operation whose items cannot be read back (known from its model only) cannot be probed: the seed's ids.
+  const read = env.subject.read?.call;
+  if (!read) return base;
   for (let i = 0; i < ATTEMPTS; i++) {
     const prefix = i === 0 ? base : `${base}r${i}`;
     const first = runIds(prefix, firstTag, 0).slot(0);
     if (o.signal?.aborted) return prefix;
     o.onRequest?.();
-    const call = cloudMap ? getInstance(scope, first) : getServiceInstance(scope, first);
+    const call = { service: read.service, operation: read.operation, input: fill(read.input, { scope, id: first }) };
     const seen = await o.target.send(call, o.signal ? { signal: o.signal } : {});
     if (!isOk(seen)) return prefix;
   }

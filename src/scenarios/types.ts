@@ -1,7 +1,11 @@
 // The public shapes of the idempotency and state scenarios: what they take, what a finding carries.
+import type { ListingGuard } from '../listingGuard.ts';
 import type { Discrepancy } from '../contract/discrepancy.ts';
-import type { CloudMapServiceConfig } from '../contract/context.ts';
+import type { CloudMapPrepared } from '../profiles/servicediscovery/registerScenarios.ts';
+import type { ProtonPrepared } from '../profiles/proton/createScenarios.ts';
+import type { ModelPrepared } from '../profiles/scenario.ts';
 import type { Call } from '../contract/call.ts';
+import type { Profile } from '../profiles/index.ts';
 import type { Target } from '../targets/target.ts';
 
 /** What a step's response said, as reports show it. */
@@ -27,22 +31,12 @@ export interface ScenarioFinding extends Discrepancy {
   path: string;
 }
 
-/** A Cloud Map service to register into; `config` says what its attributes must satisfy. */
-export interface CloudMapPrepared {
-  serviceId: string;
-  config: CloudMapServiceConfig;
-}
+export type { CloudMapPrepared } from '../profiles/servicediscovery/registerScenarios.ts';
+export type { ProtonPrepared } from '../profiles/proton/createScenarios.ts';
+export type { ModelPrepared } from '../profiles/scenario.ts';
 
-/** A Proton service to create instances in. `spec` is the base spec (variants append a YAML comment);
- * template versions, when given, are sent by the read-after-write scenario and must exist at the target. */
-export interface ProtonPrepared {
-  serviceName: string;
-  spec?: string;
-  templateMajorVersion?: string;
-  templateMinorVersion?: string;
-}
-
-export type Prepared = CloudMapPrepared | ProtonPrepared;
+/** What an operation's scenarios create in: its profile's shape (`scenarios.fits`). */
+export type Prepared = CloudMapPrepared | ProtonPrepared | ModelPrepared;
 
 export interface PollOptions {
   /** First wait before polling GetOperation, growing ×1.5 up to 250 ms. Default 10 ms. */
@@ -53,8 +47,12 @@ export interface PollOptions {
 
 export interface ScenarioOptions {
   operation: string;
+  /** The operation's profile, when not the one src/profiles/ holds for it (a profile written elsewhere). */
+  profile?: Profile;
   target: Target;
-  prepared: Prepared;
+  /** What the scenarios create in, of the shape its profile's `scenarios.fits` accepts (`Prepared` for the committed
+   * profiles; a caller-supplied profile names its own); another shape is CF_ERR_USAGE. */
+  prepared: unknown;
   /** fast-check seed: the same seed gives the same command sequences and the same ids. */
   seed: number;
   /** fast-check runs per scenario family, capped at `maxRunsPerFamily`. */
@@ -74,4 +72,6 @@ export interface ScenarioOptions {
   /** Scenario runs in flight at once (default 1: one after another). Families and runs create disjoint ids, so
    * they are independent; a slow target then costs about the longest family, not the sum of all. */
   concurrency?: number;
+  /** Keeps the run's population upkeep from removing instances while a listing is walked page by page. */
+  listing?: ListingGuard;
 }

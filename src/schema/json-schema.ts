@@ -3,8 +3,14 @@
 // (ids per src/contract/constraint.ts, paths per src/contract/walk.ts). Pure: no I/O, no ajv.
 //
 // Encoding choices (awsJson):
-// - Shapes are inlined (no $ref), so every schemaPath names exactly one model location; recursive shapes
-//   are refused (none in the fuzzed operations).
+// - Shapes are inlined (no $ref), so every schemaPath names exactly one model location, except recursive
+//   shapes (contract/walk.ts recursiveShapes): each entry into one becomes a definition (`definitions/dN`),
+//   referenced from the entry and from wherever the shape meets itself again inside it. ajv reports errors
+//   inside a definition with a schemaPath relative to it, so those sites are keyed `dN|<schemaPath>` and
+//   `locate` (schema/locate.ts) finds the definition an error came from by walking the instance path. Ids
+//   inside a definition are spelt from the entry's model path, at any depth (finite, stable).
+//   A reference is `{type, nullable?, $ref}`: the type (and null-means-required) is checked where the shape
+//   is used; the definition repeats the type, nullable, as a shadow the oracle skips.
 // - A `null` member value counts as absent: optional members are `nullable`; a required member that is
 //   null fails `type`, which the oracle reads as `required` (AWS: "Value null at 'x' … must not be null").
 // - Input structures are closed (`additionalProperties: false`) so unknown members show up as ajv errors;
@@ -15,8 +21,9 @@
 import { HarnessError } from '../errors.ts';
 import { constraintId, type ModelConstraintKind } from '../contract/constraint.ts';
 import type { Shape, ServiceModel, StringShape } from '../contract/model.ts';
-import { stepsOf } from '../contract/walk.ts';
+import { recursiveShapes, stepsOf } from '../contract/walk.ts';
 import { translatePattern } from './pattern.ts';
+import { locate, type Located } from './locate.ts';
 
 export type Which = 'input' | 'output';
 export type JsonSchema = Record<string, unknown>;
@@ -56,6 +63,10 @@ export interface ConstraintSite {
   source: string;
   /** On a required member's `type` site: a null value breaks this (the `required` site) instead. */
   nullMeans?: ConstraintSite;
+  /** Inside a recursive shape's definition: `segs`, `names` and `ords` start at the definition's root. */
+  inDefinition?: true;
+  /** A definition's own type check, which the reference to it already made: not a violation of its own. */
+  shadow?: true;
 }
 
 export interface OperationSchema {
@@ -64,6 +75,8 @@ export interface OperationSchema {
   sites: ReadonlyMap<string, ConstraintSite>;
   /** Every model constraint of the shape, one per id, in model order. */
   constraints: readonly ModelConstraint[];
+  /** Present when the schema has definitions (recursive shapes): which one an ajv error came from. */
+  locate?: (instance: readonly string[], schemaPath: string) => Located | undefined;
 }
 
 const KIND_TEXT = {
@@ -113,6 +126,8 @@ interface Pos {
   names: string[];
   ords: number[];
   aspect?: ConstraintSite['aspect'];
+  /** Inside a definition (its sites are relative to it). */
+  inDef?: true;
 }
 
 export function operationSchema(model: ServiceModel, operation: string, which: Which): OperationSchema {
@@ -121,7 +136,10 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
   const root = which === 'input' ? op.input : op.output;
   const sites = new Map<string, ConstraintSite>();
   const constraints = new Map<string, ModelConstraint>();
-  const stack = new Set<string>();
+  const recursive = recursiveShapes(model);
+  /** Recursive shapes being built, with the reference to their definition. */
+  const active = new Map<string, string>();
+  const definitions: Record<string, JsonSchema> = {};
   const sourceOf = (shape: string) => `model ${model.service} (${model.provenance.format} ${model.provenance.file}) shape ${shape}`;
 
   const shapeOf = (name: string): Shape => {
@@ -136,13 +154,30 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
     const site: ConstraintSite = {
       id, kind, text, segs: pos.segs, names: pos.names, ords: pos.ords, sensitive, shapeType: shapeOf(shape).type, source,
       ...(pos.aspect ? { aspect: pos.aspect } : {}),
+      ...(pos.inDef ? { inDefinition: true as const } : {}),
     };
     sites.set(key, site);
     if (!constraints.has(id)) constraints.set(id, { id, kind, path: pos.mp, says: `${pos.mp} ${says}`, shape, source });
     return site;
   };
 
-  function build(name: string, pos: Pos, nullable: boolean, requiredSite?: ConstraintSite): JsonSchema {
+  /** A length or size bound (strings, lists, maps): the schema keyword and its constraint site; a minimum of 0 says nothing. */
+  const sizeBounds = (
+    out: JsonSchema, pos: Pos, s: { min?: number; max?: number }, name: string,
+    [maxKey, minKey]: readonly ['maxLength' | 'maxItems' | 'maxProperties', 'minLength' | 'minItems' | 'minProperties'],
+    kind: 'length' | 'size', unit: string, sensitive: boolean,
+  ): void => {
+    if (s.max !== undefined) {
+      out[maxKey] = s.max;
+      note(pos, `${pos.sp}/${maxKey}`, kind, KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, unit), sensitive);
+    }
+    if (s.min !== undefined && s.min > 0) {
+      out[minKey] = s.min;
+      note(pos, `${pos.sp}/${minKey}`, kind, KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, unit), sensitive);
+    }
+  };
+
+  function build(name: string, pos: Pos, nullable: boolean, requiredSite?: ConstraintSite, shadow = false): JsonSchema {
     const s = shapeOf(name);
     const type = jsonType(s);
     const out: JsonSchema = { type };
@@ -152,22 +187,16 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
     if (!pos.segs.endsWith('K')) {
       const t = note(pos, `${pos.sp}/type`, 'type', `Member must be of type ${type}`, name, `is a JSON ${type}`, sensitive);
       if (requiredSite) t.nullMeans = requiredSite;
+      if (shadow) t.shadow = true;
     }
     switch (s.type) {
       case 'string':
       case 'blob': {
         const str = s as StringShape;
-        const hasMin = s.min !== undefined && s.min > 0;
-        if (s.max !== undefined) {
-          out.maxLength = s.max;
-          note(pos, `${pos.sp}/maxLength`, 'length', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'length'), sensitive);
-        }
-        if (hasMin) {
-          out.minLength = s.min;
-          note(pos, `${pos.sp}/minLength`, 'length', KIND_TEXT.minLength(s.min!), name, bounds(s.min, s.max, 'length'), sensitive);
-        }
-        if (str.pattern !== undefined) {
-          out.pattern = translatePattern(str.pattern);
+        sizeBounds(out, pos, s, name, ['maxLength', 'minLength'], 'length', 'length', sensitive);
+        const js = str.pattern === undefined ? undefined : usablePattern(str.pattern);
+        if (str.pattern !== undefined && js !== undefined) {
+          out.pattern = js;
           note(pos, `${pos.sp}/pattern`, 'pattern', KIND_TEXT.pattern(str.pattern), name, `matches ${str.pattern}`, sensitive);
         }
         if (str.enum !== undefined) {
@@ -188,38 +217,24 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
         }
         break;
       case 'list': {
-        if (s.max !== undefined) {
-          out.maxItems = s.max;
-          note(pos, `${pos.sp}/maxItems`, 'size', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'items'), false);
-        }
-        if (s.min !== undefined && s.min > 0) {
-          out.minItems = s.min;
-          note(pos, `${pos.sp}/minItems`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'items'), false);
-        }
+        sizeBounds(out, pos, s, name, ['maxItems', 'minItems'], 'size', 'items', false);
         const [itemStep] = stepsOf(s, pos.mp);
-        const item: Pos = { sp: `${pos.sp}/items`, mp: itemStep.path, segs: `${pos.segs}i`, names: pos.names, ords: pos.ords };
+        const item: Pos = { sp: `${pos.sp}/items`, mp: itemStep.path, segs: `${pos.segs}i`, names: pos.names, ords: pos.ords, ...inDef(pos) };
         out.items = nested(itemStep.target, item, false);
         break;
       }
       case 'map': {
-        if (s.max !== undefined) {
-          out.maxProperties = s.max;
-          note(pos, `${pos.sp}/maxProperties`, 'size', KIND_TEXT.maxLength(s.max), name, bounds(s.min, s.max, 'entries'), false);
-        }
-        if (s.min !== undefined && s.min > 0) {
-          out.minProperties = s.min;
-          note(pos, `${pos.sp}/minProperties`, 'size', KIND_TEXT.minLength(s.min), name, bounds(s.min, s.max, 'entries'), false);
-        }
+        sizeBounds(out, pos, s, name, ['maxProperties', 'minProperties'], 'size', 'entries', false);
         const [keyStep, valueStep] = stepsOf(s, pos.mp);
         const keyShape = shapeOf(keyStep.target);
         const keyPos: Pos = {
-          sp: `${pos.sp}/propertyNames`, mp: keyStep.path, segs: `${pos.segs}K`, names: pos.names, ords: pos.ords,
+          sp: `${pos.sp}/propertyNames`, mp: keyStep.path, segs: `${pos.segs}K`, names: pos.names, ords: pos.ords, ...inDef(pos),
           aspect: { which: 'key', text: `Map keys must satisfy constraint: [${scalarTexts(keyShape).join(', ')}]` },
         };
         out.propertyNames = build(keyStep.target, keyPos, false);
         const valueShape = shapeOf(valueStep.target);
         const valuePos: Pos = {
-          sp: `${pos.sp}/additionalProperties`, mp: valueStep.path, segs: `${pos.segs}V`, names: pos.names, ords: pos.ords,
+          sp: `${pos.sp}/additionalProperties`, mp: valueStep.path, segs: `${pos.segs}V`, names: pos.names, ords: pos.ords, ...inDef(pos),
           ...(isScalar(valueShape) ? { aspect: { which: 'value' as const, text: `Map value must satisfy constraint: [${scalarTexts(valueShape).join(', ')}]` } } : {}),
         };
         out.additionalProperties = nested(valueStep.target, valuePos, false);
@@ -234,7 +249,7 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
           const mPos: Pos = {
             sp: `${pos.sp}/properties/${member}`,
             mp: step.path,
-            segs: `${pos.segs}m`, names: [...pos.names, member], ords: [...pos.ords, ordinal],
+            segs: `${pos.segs}m`, names: [...pos.names, member], ords: [...pos.ords, ordinal], ...inDef(pos),
           };
           let req: ConstraintSite | undefined;
           if (step.member!.required) {
@@ -259,20 +274,48 @@ export function operationSchema(model: ServiceModel, operation: string, which: W
   }
 
   function nested(name: string, pos: Pos, nullable: boolean, requiredSite?: ConstraintSite): JsonSchema {
-    if (stack.has(name)) throw new HarnessError('CF_ERR_MODEL_FORMAT', `model ${model.service}: recursive shape '${name}' under ${operation} ${which} is not supported`);
-    stack.add(name);
-    try {
-      return build(name, pos, nullable, requiredSite);
-    } finally {
-      stack.delete(name);
+    if (!recursive.has(name)) return build(name, pos, nullable, requiredSite);
+    // a recursive shape: a reference checking the type here, to the definition of this entry into it
+    const s = shapeOf(name);
+    const type = jsonType(s);
+    const sensitive = 'sensitive' in s && s.sensitive === true;
+    const t = note(pos, `${pos.sp}/type`, 'type', `Member must be of type ${type}`, name, `is a JSON ${type}`, sensitive);
+    if (requiredSite) t.nullMeans = requiredSite;
+    let ref = active.get(name);
+    if (ref === undefined) {
+      const def = `d${Object.keys(definitions).length}`;
+      ref = `#/definitions/${def}`;
+      definitions[def] = {}; // reserve the name before building what refers to it
+      active.set(name, ref);
+      try {
+        definitions[def] = build(name, { sp: `${def}|#`, mp: pos.mp, segs: '', names: [], ords: [], inDef: true }, true, undefined, true);
+      } finally {
+        active.delete(name);
+      }
     }
+    return { type, ...(nullable ? { nullable: true } : {}), $ref: ref };
   }
 
   const schema: JsonSchema = root
     ? nested(root, { sp: '#', mp: '', segs: '', names: [], ords: [] }, false)
     : { type: 'object', ...(which === 'input' ? { additionalProperties: false } : {}) };
+  const recursiveSchema = Object.keys(definitions).length > 0;
+  if (recursiveSchema) schema.definitions = definitions;
   // The root's own `type` site has an empty path; the body-not-object expectation covers it, not an id.
-  for (const [k, v] of sites) if (v.id === '#type') sites.delete(k);
+  for (const [k, v] of sites) if (v.id === '#type' && !v.shadow) sites.delete(k);
   constraints.delete('#type');
-  return { schema, sites, constraints: [...constraints.values()] };
+  return { schema, sites, constraints: [...constraints.values()], ...(recursiveSchema ? { locate: (instance: readonly string[], schemaPath: string) => locate(schema, instance, schemaPath) } : {}) };
 }
+
+/** A model pattern as ajv compiles it; undefined where no exact JS translation exists (pattern.ts says why):
+ * the schema then leaves it out, and the generators report that pattern's constraint as not covered. */
+function usablePattern(pattern: string): string | undefined {
+  try {
+    return translatePattern(pattern);
+  } catch (e) {
+    if (e instanceof HarnessError) return undefined;
+    throw e;
+  }
+}
+
+const inDef = (pos: Pos): { inDef?: true } => (pos.inDef ? { inDef: true } : {});

@@ -22,6 +22,9 @@ export interface OpenOptions {
   /** Builtin emulator: how long Cloud Map operations stay in progress. 0 (default): done before the next
    * request, so a run's answers, polls and shrinking do not depend on timing (same seed, same report). */
   operationDelayMs?: number;
+  /** Do not wait for the reachability check: it is `reachable` on the target (a run checks it alongside its
+   * preparation, one round trip less against a slow target). */
+  deferProbe?: boolean;
 }
 
 export interface OpenTarget extends Target {
@@ -35,6 +38,24 @@ export interface OpenTarget extends Target {
   readonly runTag?: string;
   /** A recording: the run it answers (seed, operations). */
   readonly recorded?: RecordedRun;
+  /** With `deferProbe`: the reachability check, rejecting with CF_ERR_TARGET_UNREACHABLE. */
+  readonly reachable?: Promise<void>;
+}
+
+/** The check started now: awaited at once, or handed over to the caller (`deferProbe`). */
+async function checked(probe: () => Promise<void>, o: OpenOptions, close: () => Promise<void>): Promise<{ reachable?: Promise<void> }> {
+  if (o.deferProbe) {
+    const reachable = probe();
+    reachable.catch(() => undefined); // the caller awaits it; until then a rejection is not unhandled
+    return { reachable };
+  }
+  try {
+    await probe();
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return {};
 }
 
 const withName = (t: Target, name: string, close: () => Promise<void>, isAws = false): OpenTarget => ({
@@ -60,13 +81,8 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
   if (spec.startsWith('sdk+http://') || spec.startsWith('sdk+https://')) {
     const { createSdkTarget } = await import('./sdk.ts');
     const sdk = createSdkTarget({ endpoint: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency });
-    try {
-      await probeUrl(spec.slice('sdk+'.length), o);
-    } catch (e) {
-      await sdk.close();
-      throw e;
-    }
-    return withName(sdk, spec, () => sdk.close());
+    const probed = await checked(() => probeUrl(spec.slice('sdk+'.length), o), o, () => sdk.close());
+    return { ...withName(sdk, spec, () => sdk.close()), ...probed };
   }
   if (spec.startsWith('replay:')) {
     const replay = createRecordingTarget(spec.slice('replay:'.length), o.profile ? { profile: o.profile } : {});
@@ -74,13 +90,8 @@ export async function openTarget(spec: string, o: OpenOptions): Promise<OpenTarg
   }
   if (spec.startsWith('http://') || spec.startsWith('https://')) {
     const http = createHttpTarget({ url: spec, region: o.region, timeoutMs: o.timeoutMs, concurrency: o.concurrency, ...(o.profile ? { profile: o.profile } : {}) });
-    try {
-      await http.probe();
-    } catch (e) {
-      await http.close();
-      throw e;
-    }
-    return withName(http, http.name, () => http.close());
+    const probed = await checked(() => http.probe(), o, () => http.close());
+    return { ...withName(http, http.name, () => http.close()), ...probed };
   }
   throw new HarnessError('CF_ERR_TARGET_URL', `unknown target '${spec}': use builtin, http://HOST:PORT, sdk+http://HOST:PORT, aws or replay:FILE`);
 }

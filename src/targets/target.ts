@@ -6,6 +6,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** The caller scrubs what it keeps of the answer itself (src/targets/scrub.ts): no scrubbing on the way. */
   unscrubbed?: boolean;
+  /** One of many independent cases: it may wait behind chained requests for a slot (src/targets/inFlightLimit.ts). */
+  bulk?: boolean;
 }
 
 export type Send = (call: Call, options?: SendOptions) => Promise<Outcome>;

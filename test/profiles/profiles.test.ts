@@ -26,7 +26,9 @@ describe('profiles', () => {
         const tokens = shape?.type === 'structure' ? Object.keys(shape.members).filter((m) => shape.members[m]!.idempotencyToken) : [];
         if (p.origin === 'derived') {
           expect(p.idempotency?.tokenMember).toBe(tokens[0]);
-          expect(p.nonceMembers).toEqual(tokens);
+          // Its tokens first, then the name a create-like operation gives what it makes (test/profiles/undo.test.ts).
+          expect(p.nonceMembers.slice(0, tokens.length)).toEqual(tokens);
+          if (!/^(Create|Put|Register|Start|Add|Allocate|Associate|Attach)[A-Z]/.test(name)) expect(p.nonceMembers).toEqual(tokens);
         } else if (tokens.length) expect(p.idempotency?.tokenMember).toBe(tokens[0]);
       }
     }

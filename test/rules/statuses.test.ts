@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BODY_NOT_OBJECT, DOCUMENTED_STATUSES, MALFORMED_JSON, NOT_FOUND_CODE, PROTOCOL_EXPECTATIONS, UNKNOWN_OPERATION,
-  VALIDATION_CODE, WRONG_JSON_TYPE, resolveCodes, statusesFor,
+  BODY_NOT_OBJECT, MALFORMED_JSON, NOT_FOUND_CODE, PROTOCOL_EXPECTATIONS, SERVICE_WIDE_STATUSES, UNKNOWN_OPERATION,
+  VALIDATION_CODE, WRONG_JSON_TYPE, resolveCodes,
 } from '../../src/rules/index.ts';
+import { HAND_WRITTEN, statusesFor } from '../../src/profiles/index.ts';
 import { loadServiceModel } from '../../src/model/load.ts';
 
 describe('documented statuses (DESIGN "HTTP status: the sources disagree")', () => {
@@ -22,16 +23,20 @@ describe('documented statuses (DESIGN "HTTP status: the sources disagree")', () 
     expect(statusesFor('proton', 'NoSuchCode')).toEqual([]);
   });
 
-  it("the table's model column matches the normalized models' httpStatus", () => {
-    for (const row of DOCUMENTED_STATUSES.filter((r) => r.service !== '*')) {
-      const shape = loadServiceModel(row.service).shapes[row.code];
-      expect(shape?.type, row.code).toBe('structure');
-      expect(shape?.type === 'structure' && shape.error?.httpStatus, row.code).toBe(row.model);
+  it("every error a profile's reference page documents is an error of its model (whose httpError is the other status)", () => {
+    const rows = HAND_WRITTEN.flatMap((p) => (p.errors ?? []).map((e) => ({ ...e, service: p.service, operation: p.operation })));
+    expect(rows.length).toBe(11);
+    for (const row of rows) {
+      const model = loadServiceModel(row.service);
+      const shape = model.shapes[row.code];
+      expect(shape?.type === 'structure' && shape.error?.httpStatus, row.code).toBeTypeOf('number');
+      expect(model.operations[row.operation]?.errors, row.code).toContain(row.code);
+      expect(row.source.length, row.code).toBeGreaterThan(10);
     }
   });
 
-  it('protocol-level codes are inferred; model errors documented', () => {
-    for (const row of DOCUMENTED_STATUSES) expect(row.confidence).toBe(row.service === '*' ? 'inferred' : 'documented');
+  it('protocol-level codes are service-wide and inferred', () => {
+    for (const row of SERVICE_WIDE_STATUSES) expect(row.confidence).toBe('inferred');
   });
 
   it('names the validation and not-found code of each service', () => {

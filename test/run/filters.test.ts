@@ -147,7 +147,9 @@ describe('run filters: a scenario family that checks several ids', () => {
         throw new ScenarioViolation(v % 2 ? 'idempotency:no-token' : 'state:operation-completes', { status: 200 }, 'planted', []);
       },
     };
-    const base = { env: { operation: 'RegisterInstance', prepared: {}, poll: { intervalMs: 1, timeoutMs: 1 } }, target: {} as never, seed: 3, numRuns: 20, prefix: 'cfx', budget: { left: 10 } };
+    const { profileOf } = await import('../../src/profiles/index.ts');
+    const profile = profileOf('RegisterInstance');
+    const base = { env: { operation: 'RegisterInstance', profile, subject: profile.scenarios!, prepared: {}, poll: { intervalMs: 1, timeoutMs: 1 } }, target: {} as never, seed: 3, numRuns: 20, prefix: 'cfx', budget: { left: 10 } };
     const kept = await runFamily(family, { ...base, keep: (id) => id !== 'idempotency:no-token' });
     expect(kept?.constraint).toBe('state:operation-completes');
     const none = await runFamily(family, { ...base, keep: (id) => id === 'idempotency:token-replay' });

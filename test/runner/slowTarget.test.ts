@@ -77,9 +77,49 @@ describe('against a slow target', () => {
       const [cloudMap, proton] = [span('RegisterInstance'), span('CreateServiceInstance')];
       // The second operation does not wait for the first one's cases and scenarios.
       expect(proton.first).toBeLessThan(cloudMap.last - 10 * DELAY_MS);
-      expect(slow.peak).toBe(o.concurrency);
+      // The default is adaptive now: from 16, up to the cap, never past it.
+      expect(slow.peak).toBeGreaterThan(o.concurrency);
+      expect(slow.peak).toBeLessThanOrEqual(o.maxConcurrency!);
       // The whole run, preparation to cleanup: within a small factor of the requests spread over the slots.
       expect(rounds(all, DELAY_MS)).toBeLessThan(1.6 * (all.length / o.concurrency) + 20);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('a default run (no --concurrency) grows past 16 in flight while the target answers in the same time, up to the cap', async () => {
+    // On main the default was a fixed 16: a run against a 2-s target could not go below (requests / 16) × 2 s.
+    // A longer delay here: the proxy, the emulator and the harness share this process, and on a busy machine their
+    // CPU time shows as latency that rises with the load (the limit rightly stops growing then).
+    const delay = 400;
+    const slow: SlowTarget = await startSlowTarget(emulator.url, delay);
+    try {
+      const o = parseRunOptions(['--target', slow.url, '--seed', '2', '--runs', '100', '--no-scenarios', '--quiet', '--no-fixtures', '--report-dir', join(work, 'grow')]);
+      expect([o.concurrency, o.maxConcurrency]).toEqual([16, 128]);
+      const r = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: () => undefined, isTTY: false });
+      expect(r.report.discrepancies).toEqual([]);
+      expect(slow.peak).toBeGreaterThanOrEqual(48);
+      expect(slow.peak).toBeLessThanOrEqual(128);
+      expect(r.report.run).toMatchObject({ concurrency: 16, maxConcurrency: 128 });
+      // The reachability check (a GET, no X-Amz-Target) does not hold preparation back a round trip.
+      const probe = slow.requests.find((x) => x.operation === '')!;
+      expect(Math.min(...slow.requests.filter((x) => x.operation !== '').map((x) => x.start))).toBeLessThan(probe.end);
+      // Well under the rounds 16 slots need: the requests spread over 16 slots take all.length / 16 rounds at least.
+      expect(rounds(slow.requests, delay)).toBeLessThan(0.6 * (slow.requests.length / 16));
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('--concurrency N alone stays a fixed limit: never more than N in flight', async () => {
+    const slow: SlowTarget = await startSlowTarget(emulator.url, DELAY_MS);
+    try {
+      const o = parseRunOptions(['--target', slow.url, '--seed', '2', '--runs', '20', '--no-scenarios', '--concurrency', '24', '--quiet', '--no-fixtures', '--report-dir', join(work, 'fixed')]);
+      expect(o.maxConcurrency).toBeUndefined();
+      const r = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: () => undefined, isTTY: false });
+      expect(r.report.discrepancies).toEqual([]);
+      expect(slow.peak).toBe(24);
+      expect(r.report.run.maxConcurrency).toBeUndefined();
     } finally {
       await slow.close();
     }

@@ -7,15 +7,17 @@ import { createStateModel } from '../../src/run/stateModel.ts';
 import { expect as oracle, stateOf } from '../../src/oracle/index.ts';
 import type { CloudMapServiceConfig } from '../../src/oracle/index.ts';
 import { SCENARIOS, scenarioOf, scenariosOf } from '../../src/scenarios/index.ts';
-import { attributesFor, checkPrepared, VARIANTS } from '../../src/scenarios/cloudmap/calls.ts';
-import { CLOUD_MAP_FAMILIES } from '../../src/scenarios/cloudmap/index.ts';
+import { attributesFor, registerScenarios } from '../../src/profiles/servicediscovery/registerScenarios.ts';
+import { profileOf } from '../../src/profiles/index.ts';
+import { familiesOf } from '../../src/scenarios/families/index.ts';
+import { scenarioSetup } from '../../src/scenarios/run.ts';
 import { defaultPrefix, runIds } from '../../src/scenarios/ids.ts';
-import { PROTON_FAMILIES } from '../../src/scenarios/proton/index.ts';
 import type { Case } from '../../src/contract/case.ts';
 
 describe('catalogue', () => {
   it.each(Object.entries(SCENARIOS))('%s: every scenario is complete and reported by a family, and every family reports catalogued ids', (operation, scenarios) => {
-    const families = operation === 'RegisterInstance' ? CLOUD_MAP_FAMILIES : PROTON_FAMILIES;
+    const profile = profileOf(operation);
+    const families = familiesOf({ profile, subject: profile.scenarios! });
     const reported = new Set(families.flatMap((f) => f.scenarios));
     expect(new Set(families.map((f) => f.tag)).size).toBe(families.length);
     for (const s of scenarios) {
@@ -62,6 +64,8 @@ describe('catalogue', () => {
 
 const base: CloudMapServiceConfig = { namespaceType: 'DNS_PRIVATE', dnsRecords: [], routingPolicy: 'MULTIVALUE', healthCheck: false, healthCheckCustom: false };
 
+const VARIANTS = registerScenarios.variants;
+
 describe('what the scenarios register', () => {
   it.each([
     ['HTTP namespace', { ...base, namespaceType: 'HTTP', routingPolicy: undefined }],
@@ -73,7 +77,7 @@ describe('what the scenarios register', () => {
     ['A with a health check', { ...base, namespaceType: 'DNS_PUBLIC', dnsRecords: ['A'], healthCheck: true }],
     ['custom health check', { ...base, namespaceType: 'HTTP', routingPolicy: undefined, healthCheckCustom: true }],
   ] as [string, CloudMapServiceConfig][])('%s: every variant is valid, and each differs from the others', (_name, config) => {
-    expect(() => checkPrepared({ serviceId: 'srv-x', config })).not.toThrow();
+    expect(() => scenarioSetup('RegisterInstance', { serviceId: 'srv-x', config })).not.toThrow();
     const variants = Array.from({ length: VARIANTS }, (_, v) => attributesFor(config, v));
     for (const a of variants) {
       expect(oracle('RegisterInstance', { ServiceId: 'srv-x', InstanceId: 'i', Attributes: a }, { cloudMap: { serviceId: 'srv-x', service: config } }).outcome).toBe('success');

@@ -49,14 +49,14 @@ const CASES: Record<string, Case> = {
     shows: (f) => {
       const [first, again] = registrations(f);
       expect(input(again)).toEqual(input(first)); // the very same request, sent again
-      expect(f.detail).toMatch(/returned OperationId \S+; the original request returned/);
+      expect(f.detail).toMatch(/returned another answer: OperationId "\S+" \(was "\S+"\)/);
     },
   },
   'replay registers a second instance': {
     fault: faults.replayDuplicatesInstance, id: 'idempotency:token-replay', kind: 'idempotency', also: ['idempotency:concurrent-same-instance'], maxSteps: 5,
     shows: (f) => {
       expect(f.steps.at(-1)!.call.operation).toBe('ListInstances');
-      expect(f.detail).toMatch(/ListInstances shows instance \S+ 2 times/);
+      expect(f.detail).toMatch(/ListInstances shows item \S+ 2 times/);
     },
   },
   'token reused with other parameters is accepted': {

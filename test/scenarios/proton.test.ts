@@ -54,7 +54,7 @@ const CASES: Record<string, Case> = {
       const [first, again] = creations(f);
       expect(input(again)).toEqual(input(first));
       expect(input(first).clientToken).toEqual(expect.any(String));
-      expect(f.detail).toMatch(/returned another instance: arn/);
+      expect(f.detail).toMatch(/returned another answer: arn/);
     },
   },
   'token reused with other parameters is accepted': {

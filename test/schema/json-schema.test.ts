@@ -140,7 +140,13 @@ describe('operationSchema on a synthetic model', () => {
     expect(v({ n: 1.5 })).toBe(false);
   });
 
-  it('refuses recursive shapes with CF_ERR_MODEL_FORMAT', () => {
-    expect(() => operationSchema(model, 'Loop', 'input')).toThrow(expect.objectContaining({ code: 'CF_ERR_MODEL_FORMAT' }));
+  it('compiles a recursive input shape (refused on main): one definition, the id spelt from the entry at any depth', async () => {
+    const s = operationSchema(model, 'Loop', 'input');
+    expect(s.constraints.map((c) => c.id)).toEqual(['next#type']);
+    const { modelOracle } = await import('../../src/oracle/index.ts');
+    const oracle = modelOracle(model, 'Loop');
+    expect(oracle.expect({ next: { next: { next: {} } } }).outcome).toBe('success');
+    const e = oracle.expect({ next: { next: { next: 5 } } });
+    expect(e.outcome === 'error' ? e.violations.map((v) => [v.constraint, v.path]) : []).toEqual([['next#type', 'next.next.next']]);
   });
 });

@@ -114,7 +114,7 @@ describe('models: CF_ERR_MODEL_FORMAT naming the file and the field, not a TypeE
 
 // Every field of the TypeScript types is described by the schema: adding a field to a type without the schema
 // is a type error here (the Record must name every key), and a schema field the type lacks fails the test.
-const FIXTURE_KEYS = { fixtureVersion: 1, id: 1, operation: 1, kind: 1, constraint: 1, request: 1, rawBody: 1, context: 1, case: 1, scenario: 1, expected: 1, observed: 1, detail: 1, target: 1, seed: 1, path: 1, tool: 1 } satisfies Record<keyof Fixture, 1>;
+const FIXTURE_KEYS = { fixtureVersion: 1, id: 1, operation: 1, kind: 1, constraint: 1, request: 1, rawBody: 1, context: 1, case: 1, scenario: 1, expected: 1, observed: 1, detail: 1, target: 1, seed: 1, path: 1, tool: 1, model: 1 } satisfies Record<keyof Fixture, 1>;
 const CASE_KEYS = { operation: 1, kind: 1, input: 1, rawBody: 1, breaks: 1, exercises: 1, context: 1, wireOperation: 1, contextName: 1 } satisfies Record<keyof Case, 1>;
 const CONTEXT_KEYS = { cloudMap: 1, proton: 1 } satisfies Record<keyof OracleContext, 1>;
 const BASELINE_KEYS = { baselineVersion: 1, findings: 1 } satisfies Record<keyof Baseline, 1>;

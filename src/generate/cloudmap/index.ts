@@ -1,13 +1,13 @@
 // RegisterInstance: ServiceId is the context's service; InstanceId and CreatorRequestId come from the
 // model; Attributes from the service configuration and the documented rules.
 import fc from 'fast-check';
-import { HarnessError } from '../../errors.ts';
 import { loadServiceModel } from '../../model/load.ts';
 import { profileOf } from '../../profiles/index.ts';
 import type { ServiceModel, StringShape } from '../../contract/model.ts';
 import { MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES } from '../../rules/cloudmap-attributes.ts';
 import type { CloudMapContext, OracleContext } from '../../contract/context.ts';
 import { NONE, type Draft } from '../draft.ts';
+import { contextPart, inputStructure } from '../handWritten.ts';
 import { sitesOf, type Input } from '../model/sites.ts';
 import { shapeOf } from '../model/values.ts';
 import type { DraftTarget, InputOptions, OperationSpec } from '../operation.ts';
@@ -24,14 +24,10 @@ export const DUPLICATE_REQUEST = 'state:duplicate-request';
 /** Characters kept free for one more entry written by a model-constraint mutation (key ≤ 255 + value ≤ 1,024). */
 const ROOM_CHARS = 1300;
 
-const cloudMap = (ctx: OracleContext): CloudMapContext => {
-  if (!ctx.cloudMap) throw new HarnessError('CF_ERR_CONFIG', `${OPERATION} needs a context with cloudMap (serviceId, service)`);
-  return ctx.cloudMap;
-};
+const cloudMap = (ctx: OracleContext): CloudMapContext => contextPart(ctx, 'cloudMap', OPERATION, 'serviceId, service');
 
 function build(model: ServiceModel): OperationSpec {
-  const input = shapeOf(model, model.operations[OPERATION]!.input!);
-  if (input.type !== 'structure') throw new HarnessError('CF_ERR_MODEL_FORMAT', `${OPERATION} input is not a structure`);
+  const input = inputStructure(model, OPERATION);
   const member = (m: string) => stringModel(shapeOf(model, input.members[m]!.target) as StringShape);
   const instanceIds = validString(member('InstanceId'));
   const tokens = validString(member('CreatorRequestId'));

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import {
   aaaaRecordRequiresIpv6, aRecordRequiresIpv4, aliasExcludesInstanceAttributes, aliasRequiresAOrAaaa, aliasRequiresWeighted,
-  attributesTotalMax5000, cnameRecordRequiresCname, customAttributesMax30, ec2InstanceIdExclusive, ec2InstanceIdHttpOnly,
-  healthCheckRequiresPort, initHealthStatusValues, MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES, srvRecordRequiresAddress, srvRecordRequiresPort,
+  attributesTotalMax5000, customAttributesMax30, ec2InstanceIdExclusive, ec2InstanceIdHttpOnly,
+  initHealthStatusValues, INSTANCE_REQUIREMENTS, MAX_ATTRIBUTES_TOTAL_CHARS, MAX_CUSTOM_ATTRIBUTES,
 } from '../../rules/index.ts';
 import type { CloudMapServiceConfig } from '../../contract/context.ts';
 import type { Variant } from '../constraints/mutation.ts';
@@ -56,16 +56,8 @@ const instanceSome = fc.oneof(
 );
 
 function omitBreaks(s: CloudMapServiceConfig, omit: readonly InstanceAttribute[]): string[] {
-  const n = needs(s);
-  const o = new Set(omit);
-  const out: string[] = [];
-  if (n.ipv4 && o.has('AWS_INSTANCE_IPV4')) out.push(aRecordRequiresIpv4.id);
-  if (n.ipv6 && o.has('AWS_INSTANCE_IPV6')) out.push(aaaaRecordRequiresIpv6.id);
-  if (n.cname && o.has('AWS_INSTANCE_CNAME')) out.push(cnameRecordRequiresCname.id);
-  if (n.address && o.has('AWS_INSTANCE_IPV4') && o.has('AWS_INSTANCE_IPV6')) out.push(srvRecordRequiresAddress.id);
-  if (s.dnsRecords.includes('SRV') && o.has('AWS_INSTANCE_PORT')) out.push(srvRecordRequiresPort.id);
-  if (s.healthCheck && o.has('AWS_INSTANCE_PORT')) out.push(healthCheckRequiresPort.id);
-  return out;
+  const o = new Set<string>(omit);
+  return INSTANCE_REQUIREMENTS.filter((r) => r.applies(s) && r.anyOf.every((k) => o.has(k))).map((r) => r.id);
 }
 
 /** A required AWS_INSTANCE_* attribute left out; valid: only the required ones. */
@@ -145,12 +137,6 @@ export function ruleTargets(s: CloudMapServiceConfig): RuleTarget[] {
       if (breaks.includes(id)) out.push({ id, invalid: bad(merge([aliasAttributes(s), few(2)]), breaks) });
     }
   }
-  const n = needs(s);
-  if (n.ipv4) out.push(omission(s, aRecordRequiresIpv4.id, ['AWS_INSTANCE_IPV4']));
-  if (n.ipv6) out.push(omission(s, aaaaRecordRequiresIpv6.id, ['AWS_INSTANCE_IPV6']));
-  if (n.cname) out.push(omission(s, cnameRecordRequiresCname.id, ['AWS_INSTANCE_CNAME']));
-  if (n.address) out.push(omission(s, srvRecordRequiresAddress.id, ['AWS_INSTANCE_IPV4', 'AWS_INSTANCE_IPV6']));
-  if (s.dnsRecords.includes('SRV')) out.push(omission(s, srvRecordRequiresPort.id, ['AWS_INSTANCE_PORT']));
-  if (s.healthCheck) out.push(omission(s, healthCheckRequiresPort.id, ['AWS_INSTANCE_PORT']));
+  for (const r of INSTANCE_REQUIREMENTS) if (r.applies(s)) out.push(omission(s, r.id, r.anyOf));
   return out;
 }

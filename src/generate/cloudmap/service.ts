@@ -1,7 +1,8 @@
-// What a Cloud Map service configuration asks of an instance's attributes (seed 001, "Attributes"), read
-// the same way the rules in src/rules/cloudmap-service.ts read it: the generators build from this, the
-// oracle checks with those; the tests hold the two together.
+// What a Cloud Map service configuration asks of an instance's attributes (seed 001, "Attributes"): the
+// requirements are the rules' own table (src/rules/cloudmap-service.ts INSTANCE_REQUIREMENTS), so what the
+// generators build and what the oracle checks are read from one place.
 import type { CloudMapServiceConfig } from '../../contract/context.ts';
+import { serviceNeeds } from '../../rules/cloudmap-service.ts';
 import type { InstanceAttribute } from './values.ts';
 
 export type Service = CloudMapServiceConfig | null;
@@ -10,14 +11,8 @@ export type Mode = 'normal' | 'alias' | 'ec2';
 
 const has = (s: Service, t: 'A' | 'AAAA' | 'CNAME' | 'SRV') => s?.dnsRecords.includes(t) ?? false;
 
-export const needs = (s: Service) => ({
-  ipv4: has(s, 'A'),
-  ipv6: has(s, 'AAAA'),
-  cname: has(s, 'CNAME'),
-  /** IPV4 or IPV6 (or both) */
-  address: has(s, 'SRV'),
-  port: has(s, 'SRV') || (s?.healthCheck ?? false),
-});
+/** ipv4, ipv6, cname, port: that attribute; address: IPV4 or IPV6 (or both). */
+export const needs = serviceNeeds;
 
 /** AWS_INSTANCE_* attributes that must be present (an SRV address is an either-or, see `needs`). */
 export function requiredInstanceAttributes(s: Service): InstanceAttribute[] {

@@ -18,13 +18,15 @@ export function patternTarget(site: Site): ModelTarget | undefined {
     return undefined;
   }
   const pv = patternVariants(m);
+  // with an enum on the same shape, a value the pattern refuses is outside the enum too: it breaks both
+  const breaks = s.enum ? [id, idOf(site, 'enum')] : [id];
   return {
     id, member: site.member, kind: 'pattern', addsEntry: site.addsEntry,
     valid: site.fixed ? keep([id]) : writeAt(site, edgeString(m), [], [id]),
-    invalid: writeAt(site, breaker, [id]),
+    invalid: writeAt(site, breaker, breaks),
     variants: [
       ...(site.fixed ? [keepVariant(id)] : writeEach(site, 'valid', pv.valid, id)),
-      ...writeEach(site, 'invalid', pv.invalid, id),
+      ...writeEach(site, 'invalid', pv.invalid.map((v) => ({ ...v, breaks })), id),
     ],
   };
 }

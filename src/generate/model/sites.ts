@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Shape, ServiceModel } from '../../contract/model.ts';
 import { stepsOf, type StepRole } from '../../contract/walk.ts';
 import { dictionary } from '../strings/dictionary.ts';
-import { minimalValue, shapeOf, valueOf } from './values.ts';
+import { buildable, minimalValue, shapeOf, valueOf } from './values.ts';
 
 export type Input = Record<string, unknown>;
 /** Written at a member site: remove the member. */
@@ -76,15 +76,23 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
   const sites: Site[] = [];
   const keyed = options.keyFilter ?? ((k: string) => k);
 
+  // the shapes on the current path: a recursive shape met again is a site, but not walked into (its places
+  // inside were listed at its first entry, and the schema gives them the same ids at any depth)
+  const onPath: string[] = [];
   const add = (path: string, shapeName: string, role: SiteRole, required: boolean, member: string, addsEntry: boolean, lens: Lens) => {
     const shape = shapeOf(model, shapeName);
+    const valid = options.valid?.[path] ?? buildable(model, shapeName, () => valueOf(model, shapeName));
+    if (valid === undefined) return; // no value can be made here: the place is left out (not covered)
     sites.push({
       path, shapeName, shape, role, required, member, addsEntry,
-      valid: options.valid?.[path] ?? valueOf(model, shapeName),
+      valid,
       fixed: options.fixed?.includes(path) ?? false,
       put: (input, value) => lens(input, () => value),
     });
+    if (onPath.includes(shapeName)) return;
+    onPath.push(shapeName);
     walk(path, shapeName, shape, member, addsEntry, lens);
+    onPath.pop();
   };
 
   function walk(path: string, shapeName: string, shape: Shape, member: string, addsEntry: boolean, lens: Lens): void {
@@ -121,6 +129,7 @@ export function sitesOf(model: ServiceModel, operation: string, options: SiteOpt
     }
   }
 
+  onPath.push(op.input);
   walk('', op.input, root, '', false, (input, f) => f(input) as Input);
   return sites;
 }

@@ -1,7 +1,6 @@
 // CreateServiceInstance: serviceName is the context's service; every other member comes from the model
 // (Proton has no documented rule the model lacks, see src/rules/proton.ts).
 import fc from 'fast-check';
-import { HarnessError } from '../../errors.ts';
 import { loadServiceModel } from '../../model/load.ts';
 import { profileOf } from '../../profiles/index.ts';
 import type { ServiceModel, StringShape } from '../../contract/model.ts';
@@ -9,6 +8,7 @@ import type { OracleContext, ProtonContext } from '../../contract/context.ts';
 import { sitesOf } from '../model/sites.ts';
 import { shapeOf, valueOf } from '../model/values.ts';
 import { NONE, type Draft } from '../draft.ts';
+import { contextPart, inputStructure } from '../handWritten.ts';
 import type { OperationSpec } from '../operation.ts';
 import { record } from '../strings/record.ts';
 import { stringModel, validString } from '../strings/shapeString.ts';
@@ -17,14 +17,10 @@ import { specs } from './spec.ts';
 const OPERATION = 'CreateServiceInstance';
 export const NAME_CONFLICT = 'state:name-conflict';
 
-const proton = (ctx: OracleContext): ProtonContext => {
-  if (!ctx.proton) throw new HarnessError('CF_ERR_CONFIG', `${OPERATION} needs a context with proton (serviceName, serviceExists)`);
-  return ctx.proton;
-};
+const proton = (ctx: OracleContext): ProtonContext => contextPart(ctx, 'proton', OPERATION, 'serviceName, serviceExists');
 
 function build(model: ServiceModel): OperationSpec {
-  const input = shapeOf(model, model.operations[OPERATION]!.input!);
-  if (input.type !== 'structure') throw new HarnessError('CF_ERR_MODEL_FORMAT', `${OPERATION} input is not a structure`);
+  const input = inputStructure(model, OPERATION);
   const valueMembers: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [m, ref] of Object.entries(input.members)) valueMembers[m] = valueOf(model, ref.target);
   valueMembers.spec = specs(shapeOf(model, input.members.spec!.target) as StringShape);

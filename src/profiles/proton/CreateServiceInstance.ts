@@ -1,5 +1,6 @@
 // Proton CreateServiceInstance: creates a named instance of an existing service.
 import { createServiceInstance as plan } from '../../../properties/CreateServiceInstance.ts';
+import { createScenarios } from './createScenarios.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
 import { protonContexts } from './contexts.ts';
@@ -16,8 +17,14 @@ export const createServiceInstance: Profile = {
   origin: 'hand-written',
   rules: protonRules,
   modelBacked: protonModelBacked,
+  // The reference page prints 400 for every client error and 500 for InternalServerException.
+  errors: [
+    ...['ValidationException', 'ConflictException', 'ResourceNotFoundException', 'AccessDeniedException', 'ThrottlingException'].map((code) => ({ code, page: 400 })),
+    { code: 'InternalServerException', page: 500 },
+  ].map((e) => ({ ...e, source: `${SEED_002} (Errors)` })),
   reference: { member: 'serviceName', binding: 'serviceNames', notFound: 'state:service-not-found' },
   junit: plan,
+  scenarios: createScenarios,
   contexts: protonContexts,
   prerequisite: protonService,
   idempotency: {

@@ -1,5 +1,6 @@
 // Cloud Map RegisterInstance: registers (or updates) an instance of an existing service.
 import { registerInstance as plan } from '../../../properties/RegisterInstance.ts';
+import { registerScenarios } from './registerScenarios.ts';
 import type { Profile } from '../profile.ts';
 import { str } from '../profile.ts';
 import { cloudMapContexts } from './contexts.ts';
@@ -16,8 +17,12 @@ export const registerInstance: Profile = {
   origin: 'hand-written',
   rules: [...cloudMapAttributeRules, ...cloudMapServiceRules],
   modelBacked: cloudMapModelBacked,
+  // The reference page prints 400 for every error; the model's httpError says 400/409/404 (DESIGN status table).
+  errors: ['InvalidInput', 'ResourceLimitExceeded', 'DuplicateRequest', 'ResourceInUse', 'ServiceNotFound']
+    .map((code) => ({ code, page: 400, source: 'Cloud Map API reference, RegisterInstance "Errors" (DESIGN status table)' })),
   reference: { member: 'ServiceId', binding: 'serviceIds', notFound: 'state:service-not-found' },
   junit: plan,
+  scenarios: registerScenarios,
   contexts: cloudMapContexts,
   prerequisite: cloudMapService,
   idempotency: {

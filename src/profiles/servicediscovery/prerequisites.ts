@@ -10,7 +10,7 @@ const SD = 'servicediscovery';
 /** Cloud Map operations are asynchronous: GetOperation says when one is done (seed 001, OperationId). */
 export const CLOUD_MAP_OPERATION: Waiter = {
   call: { service: SD, operation: 'GetOperation', input: { OperationId: '{operationId}' } },
-  status: 'Operation.Status', success: 'SUCCESS', failure: 'FAIL', reason: 'Operation.ErrorMessage',
+  status: 'Operation.Status', success: 'SUCCESS', failure: 'FAIL', pending: ['SUBMITTED', 'PENDING'], reason: 'Operation.ErrorMessage',
   // ListOperations (model: Filters SERVICE_ID, TYPE, STATUS, UPDATE_DATE BETWEEN Unix times; MaxResults ≤ 100):
   // up to 100 finished deregistrations of one service per request, where GetOperation takes one request each.
   listed: {
@@ -79,7 +79,7 @@ export const cloudMapService: Prerequisite = {
       // since deregistered instances leave it).
       undo: {
         service: SD, operation: 'DeleteService', input: { Id: '{service.id}' },
-        drain: { list: { service: SD, operation: 'ListInstances', input: { ServiceId: '{service.id}' } }, items: 'Instances', id: 'Id', each: { ...DEREGISTER, input: { ServiceId: '{service.id}', InstanceId: '{item}' } } },
+        drain: { list: { service: SD, operation: 'ListInstances', input: { ServiceId: '{service.id}' } }, items: 'Instances', id: 'Id', each: { ...DEREGISTER, input: { ServiceId: '{service.id}', InstanceId: '{item}' } }, next: 'NextToken', inUse: 'ResourceInUse' },
       },
     },
   ],

@@ -147,7 +147,15 @@ export class DerivedPattern {
       add('trailing blank', n + 1 <= max ? `${t} ` : replaceAt(t, n - 1, ' '));
       for (const c of ['\u0000', '\u001f', '\u007f', '\n']) add(`control ${showChar(c)}`, n + 1 <= max ? insertAt(t, mid, c) : replaceAt(t, mid, c));
       for (const c of ['é', '中', '😀']) add(`non-ASCII ${showChar(c)}`, n + 1 <= max ? insertAt(t, mid, c) : replaceAt(t, mid, c));
-      for (const body of negativeLookaheads(this.tree)) {
+      for (const body of negativeLooks(this.tree, true)) {
+        // what a negative lookbehind forbids, at the end (where `(?<!x)$` patterns put it)
+        const e = emit(body, Math.max(lengthsOf(body)[0], 1), choicesOf([]));
+        if (!e) continue;
+        const label = `lookbehind forbids ${JSON.stringify(e.text)}`;
+        add(label, t + e.text);
+        add(label, [...t].slice(0, Math.max(0, n - cpLength(e.text))).join('') + e.text);
+      }
+      for (const body of negativeLooks(this.tree, false)) {
         const [blo] = lengthsOf(body);
         const e = emit(body, Math.max(blo, 1), choicesOf([])) ?? emit(body, blo, choicesOf([]));
         if (!e) continue;
@@ -242,12 +250,12 @@ function* firstPositions(e: Emitted): Generator<[number, ClassNode]> {
   }
 }
 
-function negativeLookaheads(n: Node): Node[] {
+function negativeLooks(n: Node, behind: boolean): Node[] {
   switch (n.type) {
-    case 'look': return n.negate ? [n.body] : [];
-    case 'seq': return n.items.flatMap(negativeLookaheads);
-    case 'alt': return n.options.flatMap(negativeLookaheads);
-    case 'repeat': return negativeLookaheads(n.item);
+    case 'look': return n.negate && (n.behind === true) === behind ? [n.body] : [];
+    case 'seq': return n.items.flatMap((x) => negativeLooks(x, behind));
+    case 'alt': return n.options.flatMap((x) => negativeLooks(x, behind));
+    case 'repeat': return negativeLooks(n.item, behind);
     default: return [];
   }
 }

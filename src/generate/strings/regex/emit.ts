@@ -2,7 +2,7 @@
 // value — first alternatives, class's first members, length pushed to the right). Each emitted character
 // records the class it came from, so breakers can replace it with a character just outside that class.
 // Emission can fail on a length the tree cannot make (gaps such as `(ab)+` at odd lengths): undefined.
-import { lengthsOf, type ClassNode, type Node } from './tree.ts';
+import { endsAnchored, lengthsOf, type ClassNode, type Node } from './tree.ts';
 
 export interface Choices {
   /** A number in [0, n). */
@@ -38,10 +38,21 @@ const lens = (n: Node): [number, number] => {
 
 /** Steps an emission may take (alternatives retried under repeats can backtrack exponentially). */
 const BUDGET = 20_000;
+/** Lengths tried per item when forced characters steer the search. */
+const SEARCH_LENGTHS = 64;
+const SEARCH_ITEMS = 256;
 
+/**
+ * A positive lookahead (`(?=[^:]+:fsx:)`, `(?=^\S+$)`) is emitted where it stands, into an overlay of forced
+ * characters the following classes must take (a class that cannot take its forced character fails that
+ * branch); negative lookaheads, lookbehinds and word boundaries are left to the whole-regex check.
+ */
 export function emit(root: Node, length: number, ch: Choices): Emitted | undefined {
   const out: Emitted = { text: '', from: [] };
   let steps = BUDGET + 4 * length;
+  /** Forced characters by code-point position, and the log of writes (for rollback). */
+  const forced: (string | undefined)[] = [];
+  const writes: [number, string | undefined][] = [];
   return go(root, length) ? out : undefined;
 
   function go(n: Node, len: number): boolean {
@@ -49,9 +60,13 @@ export function emit(root: Node, length: number, ch: Choices): Emitted | undefin
     const [lo, hi] = lens(n);
     if (len < lo || len > hi) return false;
     switch (n.type) {
-      case 'empty': case 'look': return true;
+      case 'empty': return true;
+      case 'look': return n.negate || n.behind === true ? true : ahead(n.body);
       case 'class': {
-        const c = n.members[ch.next(n.members.length)]!;
+        const at = out.from.length;
+        const want = forced[at];
+        if (want !== undefined && !n.test(want)) return false;
+        const c = want ?? n.members[ch.next(n.members.length)]!;
         out.text += c;
         out.from.push(n);
         return true;
@@ -75,8 +90,37 @@ export function emit(root: Node, length: number, ch: Choices): Emitted | undefin
     }
   }
 
-  /** Lengths for each item in turn (random within what the rest can still absorb). */
+  /** Lengths for each item in turn (random within what the rest can still absorb); under forced characters
+   * (a lookahead emitted earlier), each item's other lengths are tried too, depth first, within the budget. */
   function spread(items: readonly Node[], len: number): boolean {
+    // (a search is as deep as the items: long repeats keep the single pass)
+    if (writes.length > 0 && items.length <= SEARCH_ITEMS) return search(items, 0, len);
+    return single(items, len);
+  }
+
+  function search(items: readonly Node[], i: number, left: number): boolean {
+    if (i === items.length) return left === 0;
+    let minAfter = 0, maxAfter = 0;
+    for (let k = i + 1; k < items.length; k++) {
+      const [lo, hi] = lens(items[k]!);
+      minAfter += lo;
+      maxAfter += hi;
+    }
+    const [lo, hi] = lens(items[i]!);
+    const a = Math.max(lo, left - maxAfter);
+    const b = Math.min(hi, left - minAfter);
+    if (a > b) return false;
+    const span = b - a;
+    const start = ch.next(Math.min(span, 1 << 20) + 1);
+    for (let k = 0; k <= Math.min(span, SEARCH_LENGTHS); k++) {
+      if (steps < 0) return false;
+      const pick = a + ((start + k) % (span + 1));
+      if (attempt(() => go(items[i]!, pick) && search(items, i + 1, left - pick))) return true;
+    }
+    return false;
+  }
+
+  function single(items: readonly Node[], len: number): boolean {
     // what the items after each one can still absorb (suffix sums: Infinity does not subtract)
     const minAfter = new Array<number>(items.length + 1).fill(0);
     const maxAfter = new Array<number>(items.length + 1).fill(0);
@@ -98,12 +142,42 @@ export function emit(root: Node, length: number, ch: Choices): Emitted | undefin
     return left === 0;
   }
 
-  /** Run `f`; on failure roll back what it emitted. */
-  function attempt(f: () => boolean): boolean {
+  /** Emit a positive lookahead's body at the current position into the overlay (the rest must follow it). */
+  function ahead(body: Node): boolean {
+    const at = out.from.length;
+    const rest = length - at;
+    const [blo, bhi] = lens(body);
+    let len: number;
+    if (endsAnchored(body)) len = rest;
+    else {
+      const top = Math.min(bhi, rest);
+      if (blo > top) return false;
+      len = blo + ch.next(Math.min(top - blo, 64) + 1);
+    }
     const t = out.text, n = out.from.length;
+    const ok = go(body, len);
+    const made = out.from.length - n;
+    const text = [...out.text.slice(t.length)];
+    out.text = t;
+    out.from.length = n;
+    if (!ok || made !== len) return false;
+    for (let k = 0; k < len; k++) {
+      writes.push([at + k, forced[at + k]]);
+      forced[at + k] = text[k];
+    }
+    return true;
+  }
+
+  /** Run `f`; on failure roll back what it emitted and forced. */
+  function attempt(f: () => boolean): boolean {
+    const t = out.text, n = out.from.length, w = writes.length;
     if (f()) return true;
     out.text = t;
     out.from.length = n;
+    while (writes.length > w) {
+      const [i, prev] = writes.pop()!;
+      forced[i] = prev;
+    }
     return false;
   }
 }

@@ -1,7 +1,8 @@
 // A model pattern as a small tree a generator can walk: character classes (a membership test and sample
 // members, simplest first), sequences, alternations, repeats, lookarounds and anchors. Parsed by
 // @eslint-community/regexpp from the pattern as the oracle compiles it (translatePattern, `u` flag), so the
-// generator and ajv read the same regex. What the tree cannot express (backreferences, lookbehinds) is an
+// generator and ajv read the same regex. Lookbehinds and word boundaries are zero-width nodes emission skips
+// (every value is checked against the whole regex). What the tree cannot express (backreferences) is an
 // UnsupportedPattern naming the construct: the caller marks the constraint not covered.
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
 import { translatePattern } from '../../../schema/pattern.ts';
@@ -13,8 +14,8 @@ export type Node =
   | { type: 'seq'; items: Node[] }
   | { type: 'alt'; options: Node[] }
   | { type: 'repeat'; min: number; max: number; item: Node }
-  | { type: 'look'; negate: boolean; body: Node }
-  | { type: 'empty' };
+  | { type: 'look'; negate: boolean; body: Node; behind?: true }
+  | { type: 'empty'; end?: true };
 
 export class UnsupportedPattern extends Error {
   constructor(readonly pattern: string, readonly shape: string) {
@@ -70,9 +71,13 @@ export function parsePattern(pattern: string): Node {
       case 'Group': case 'CapturingGroup': return alts(e.alternatives);
       case 'Quantifier': return { type: 'repeat', min: e.min, max: e.max, item: el(e.element) };
       case 'Assertion':
-        if (e.kind === 'start' || e.kind === 'end') return { type: 'empty' };
+        if (e.kind === 'start') return { type: 'empty' };
+        if (e.kind === 'end') return { type: 'empty', end: true }; // a lookahead ending in `$` spans the rest
         if (e.kind === 'lookahead') return { type: 'look', negate: e.negate, body: alts(e.alternatives) };
-        throw new UnsupportedPattern(pattern, `${e.kind === 'word' ? 'word boundary' : e.kind} assertion ${e.raw}`);
+        // zero-width: emission skips them and every value is checked against the whole regex (derived.ts)
+        if (e.kind === 'lookbehind') return { type: 'look', negate: e.negate, body: alts(e.alternatives), behind: true };
+        return { type: 'empty' }; // word boundary \b, \B
+
       case 'Backreference': throw new UnsupportedPattern(pattern, `backreference ${e.raw}`);
       default: throw new UnsupportedPattern(pattern, `construct ${(e as AST.Node).raw}`);
     }
@@ -107,5 +112,15 @@ export function lengthsOf(n: Node): [number, number] {
       const [lo, hi] = lengthsOf(n.item);
       return [lo * n.min, hi === 0 ? 0 : hi * n.max];
     }
+  }
+}
+
+/** Whether a node can only match up to the end of the input (it ends with `$` on every branch). */
+export function endsAnchored(n: Node): boolean {
+  switch (n.type) {
+    case 'empty': return n.end === true;
+    case 'seq': return n.items.length > 0 && endsAnchored(n.items.at(-1)!);
+    case 'alt': return n.options.every(endsAnchored);
+    default: return false;
   }
 }

@@ -1,0 +1,77 @@
+// The per-target in-flight limiter (issue 11 §6): never more in flight than the limit says, chained requests
+// before the bulk of cases, more started at once when the limit grows, every answer reported to the limit.
+import { describe, expect, it } from 'vitest';
+import type { Call } from '../../src/contract/call.ts';
+import type { Outcome } from '../../src/contract/outcome.ts';
+import { createAdaptiveLimit, fixedLimit, type AdaptiveLimit, type LimitSample } from '../../src/targets/adaptiveLimit.ts';
+import { limitInFlight, overloaded } from '../../src/targets/inFlightLimit.ts';
+import type { Send } from '../../src/targets/target.ts';
+
+const call = (n: number): Call => ({ service: 'servicediscovery', operation: 'RegisterInstance', input: { n } });
+const ok: Outcome = { status: 200, headers: {}, latencyMs: 0, body: {} };
+const tick = () => new Promise((r) => setTimeout(r, 1));
+
+function controllable() {
+  const pending: Array<{ n: number; resolve: (o: Outcome) => void }> = [];
+  let running = 0;
+  let most = 0;
+  const started: number[] = [];
+  const send: Send = (c) => {
+    most = Math.max(most, ++running);
+    const n = (c.input as { n: number }).n;
+    started.push(n);
+    return new Promise<Outcome>((resolve) => pending.push({ n, resolve })).finally(() => running--);
+  };
+  return { send, pending, started, most: () => most };
+}
+
+describe('limitInFlight', () => {
+  it('never has more in flight than the limit, and starts waiting chained requests before waiting cases', async () => {
+    const fake = controllable();
+    const limiter = limitInFlight(fixedLimit(2));
+    const send = limiter.wrapper(fake.send);
+    const all = [0, 1, 2, 3].map((n) => send(call(n), { bulk: true }));
+    const chained = send(call(9));
+    await tick();
+    expect(fake.started).toEqual([0, 1]);
+    while (fake.pending.length > 0) { fake.pending.shift()!.resolve(ok); await tick(); }
+    await Promise.all([...all, chained]);
+    expect(fake.started).toEqual([0, 1, 9, 2, 3]);
+    expect(fake.most()).toBe(2);
+    expect(limiter.peak).toBe(2);
+  });
+
+  it('starts as many waiting calls as the limit grew by', async () => {
+    const fake = controllable();
+    let limit = 1;
+    const grows: AdaptiveLimit = { get limit() { return limit; }, peak: 4, max: 4, epoch: 0, observe: () => { limit = 4; } };
+    const send = limitInFlight(grows).wrapper(fake.send);
+    const all = [0, 1, 2, 3, 4].map((n) => send(call(n), { bulk: true }));
+    await tick();
+    expect(fake.started).toEqual([0]);
+    fake.pending.shift()!.resolve(ok);
+    await tick();
+    expect(fake.started).toEqual([0, 1, 2, 3, 4]);
+    for (const p of fake.pending.splice(0)) p.resolve(ok);
+    await Promise.all(all);
+  });
+
+  it('tells the limit each answer: its latency, whether it said "too much", what was in flight; not a Ctrl-C', async () => {
+    const seen: LimitSample[] = [];
+    const l = createAdaptiveLimit({ initial: 4, max: 8 });
+    const spy: AdaptiveLimit = { get limit() { return l.limit; }, peak: 4, max: 8, get epoch() { return l.epoch; }, observe: (s) => { seen.push(s); l.observe(s); } };
+    let now = 0;
+    const answers: Outcome[] = [ok, { status: 400, headers: {}, latencyMs: 0, code: 'ThrottlingException' }, { status: 0, headers: {}, latencyMs: 0, transport: { failure: 'aborted', message: 'cut' } }];
+    let i = 0;
+    const send = limitInFlight(spy, { now: () => now }).wrapper(async () => { now += 250; return answers[i++]!; });
+    for (let k = 0; k < 3; k++) await send(call(k));
+    expect(seen.map((s) => [s.latencyMs, s.overload, s.inFlight])).toEqual([[250, false, 1], [250, true, 1]]);
+    expect(l.limit).toBe(2); // halved by the throttling answer
+  });
+
+  it('counts throttling, refused, reset and timed-out exchanges as overload; other errors and 5xx are not', () => {
+    const t = (failure: 'refused' | 'reset' | 'timeout' | 'too-large' | 'other'): Outcome => ({ status: 0, headers: {}, latencyMs: 0, transport: { failure, message: '' } });
+    expect([t('refused'), t('reset'), t('timeout'), { status: 429, headers: {}, latencyMs: 0 }].every(overloaded)).toBe(true);
+    expect([t('too-large'), t('other'), { status: 500, headers: {}, latencyMs: 0 }, { status: 400, headers: {}, latencyMs: 0, code: 'InvalidInput' }].some(overloaded)).toBe(false);
+  });
+});
