@@ -62,15 +62,15 @@ async function walkListing(ctx: Ctx, id: string, deferRecording: boolean): Promi
   return { outcome, entries, pages: sent };
 }
 
-/** Reads item `id` and walks the listing at once (one round trip against a slow target, issue 11 §6); the read is
- * recorded first, then the pages, as when they were sent one after the other. */
+/** Reads item `id` and walks the listing at once (one round trip against a slow target, issue 11 §6). The read is
+ * recorded; the pages are the caller's to record (`recordPages`) once the read is judged, so a finding's steps end
+ * where they did when the two were sent one after the other. */
 export async function readAndList(ctx: Ctx, id: string): Promise<{ read?: Awaited<ReturnType<typeof readItem>>; list?: Listed }> {
   const { read, list } = ctx.env.subject;
   if (!read || !list) return { ...(read ? { read: await readItem(ctx, id) } : {}), ...(list ? { list: await listed(ctx, id) } : {}) };
   const call = readCall(ctx, id);
   const [outcome, l] = await Promise.all([ctx.session.raw(call), listed(ctx, id, true)]);
   ctx.session.record(call, outcome);
-  for (const [c, o] of l.pages) ctx.session.record(c, o);
   return { read: { outcome, item: isOk(outcome) ? itemOf(ctx.env.subject, outcome.body, read.item) : undefined }, list: l };
 }
 
@@ -137,6 +137,7 @@ export async function expectWritten(ctx: Ctx, scenario: string, c: Created, id: 
   if (subject.list) {
     const listOp = subject.list.call.operation;
     const l = both.list!;
+    for (const [call, outcome] of l.pages) s.record(call, outcome);
     if (!isOk(l.outcome)) s.fail(scenario, l.outcome, `${what}, ${listOp} answered ${describe(l.outcome)}`);
     if (l.entries.length !== 1) s.fail(scenario, l.outcome, `${what}, ${listOp} shows the item ${l.entries.length} times`);
     // Summaries may carry fewer members than the read: only the ones listed are compared.

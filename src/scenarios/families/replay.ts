@@ -66,16 +66,14 @@ class Replay implements Command {
       subject.completes ? stillCompleted(ctx, opId, both) : undefined,
       subject.list ? listed(ctx, slot.id, both) : undefined,
     ]);
-    if (both) {
-      s.record(done!.call, done!.outcome);
-      for (const [call, outcome] of listing!.pages) s.record(call, outcome);
-    }
     if (subject.completes) {
-      const { outcome, shows } = done!;
+      const { call, outcome, shows } = done!;
+      if (both) s.record(call, outcome);
       if (shows !== '') s.fail(ID, outcome, `after the replay, ${subject.completes.waiter.call.operation}(${opId}) shows ${shows}, was ${subject.completes.type.value} ${subject.completes.waiter.success}`);
     }
     if (subject.list) {
       const l = listing!;
+      for (const [call, outcome] of l.pages) s.record(call, outcome);
       if (!isOk(l.outcome)) s.fail(ID, l.outcome, `${subject.list.call.operation} answered ${describe(l.outcome)} after a replay`);
       if (l.entries.length !== 1) s.fail(ID, l.outcome, `after a replay, ${subject.list.call.operation} shows item ${slot.id} ${l.entries.length} times`);
     }
