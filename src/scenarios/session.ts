@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Outcome } from '../contract/outcome.ts';
 import type { Call } from '../contract/call.ts';
-import type { Target } from '../targets/target.ts';
+import type { SendOptions, Target } from '../targets/target.ts';
 import type { Step, StepOutcome } from './types.ts';
 import { isThrottled } from '../protocol/throttling.ts';
 
@@ -60,13 +60,13 @@ export class Session {
   }
 
   /** Sends without recording (polls, concurrent requests recorded later in issue order). */
-  async raw(call: Call): Promise<Outcome> {
+  async raw(call: Call, options: Pick<SendOptions, 'together'> = {}): Promise<Outcome> {
     const b = this.budget;
     if (b.signal?.aborted) throw new ScenarioStop('aborted');
     if (b.left <= 0) throw new ScenarioStop('budget');
     b.left--;
     b.onRequest?.();
-    const o = await this.target.send(call, b.signal ? { signal: b.signal } : {});
+    const o = await this.target.send(call, b.signal ? { ...options, signal: b.signal } : options);
     if (b.signal?.aborted) throw new ScenarioStop('aborted'); // a request cut by the signal says nothing
     // Still throttled after the retries (src/targets/retry.ts): the target said nothing about the scenario.
     if (isThrottled(o)) throw new ScenarioStop('throttled');

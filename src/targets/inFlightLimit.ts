@@ -45,7 +45,7 @@ export function limitInFlight(limit: AdaptiveLimit, clock: Pick<Clock, 'now'> = 
     }
   };
   const wrapper: SendWrapper = (send) => async (call, options) => {
-    if (running < limit.limit && chained.length === 0 && bulkHead >= bulk.length) running++;
+    if (options?.together || (running < limit.limit && chained.length === 0 && bulkHead >= bulk.length)) running++;
     else await new Promise<void>((resolve) => (options?.bulk ? bulk : chained).push(resolve));
     peak = Math.max(peak, running);
     const inFlight = running;

@@ -8,6 +8,9 @@ export interface SendOptions {
   unscrubbed?: boolean;
   /** One of many independent cases: it may wait behind chained requests for a slot (src/targets/inFlightLimit.ts). */
   bulk?: boolean;
+  /** One of a handful of requests a scenario races against each other: it goes into flight at once, past the
+   * in-flight limit, since a race whose requests wait for slots one by one races nothing. */
+  together?: boolean;
 }
 
 export type Send = (call: Call, options?: SendOptions) => Promise<Outcome>;

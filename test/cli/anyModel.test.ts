@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, startCli, until } from '../support/cli.ts';
+import { cli, startCli, startServe } from '../support/cli.ts';
 import { REST_WIDGETS, writeWidgets } from '../support/widgetsModel.ts';
 
 const DYNAMODB = '/usr/lib/python3/dist-packages/botocore/data/dynamodb/2012-08-10/service-2.json';
@@ -24,10 +24,9 @@ afterAll(async () => {
 });
 
 async function serve(args: string[], cwd: string): Promise<string> {
-  const s = startCli(['serve', '--port', '0', ...args], cwd);
+  const s = await startServe(args, cwd);
   servers.push(s);
-  await until('serve listens', () => /http:\/\/127\.0\.0\.1:\d+/.test(s.stdout()), 60_000);
-  return /http:\/\/127\.0\.0\.1:\d+/.exec(s.stdout())![0];
+  return s.url;
 }
 
 describe('--model: another awsJson service', () => {

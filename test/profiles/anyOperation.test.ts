@@ -5,16 +5,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, startCli, until } from '../support/cli.ts';
+import { cli, startServe } from '../support/cli.ts';
 
 let work: string;
-let server: ReturnType<typeof startCli>;
+let server: Awaited<ReturnType<typeof startServe>>;
 let url = '';
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cf-any-op-'));
-  server = startCli(['serve', '--port', '0'], work);
-  await until('serve listens', () => /http:\/\/127\.0\.0\.1:\d+/.test(server.stdout()), 60_000);
-  url = /http:\/\/127\.0\.0\.1:\d+/.exec(server.stdout())![0];
+  server = await startServe([], work);
+  url = server.url;
 }, 90_000);
 afterAll(async () => {
   server.child.kill('SIGTERM');
@@ -56,12 +55,11 @@ describe('any operation by name against serve', () => {
 // was refused without a NamespaceId by the emulator while the oracle called it valid (rejected-valid) until the
 // documented rule joined the oracle.
 describe.each(['servicediscovery', 'proton'])('%s#* against a serve of its own', (service) => {
-  let own: ReturnType<typeof startCli>;
+  let own: Awaited<ReturnType<typeof startServe>>;
   let ownUrl = '';
   beforeAll(async () => {
-    own = startCli(['serve', '--port', '0'], work);
-    await until('serve listens', () => /http:\/\/127\.0\.0\.1:\d+/.test(own.stdout()), 60_000);
-    ownUrl = /http:\/\/127\.0\.0\.1:\d+/.exec(own.stdout())![0];
+    own = await startServe([], work);
+    ownUrl = own.url;
   }, 90_000);
   afterAll(async () => {
     own.child.kill('SIGTERM');

@@ -33,6 +33,14 @@ export function argvOf(printed: string): string[] {
   return words.slice(2);
 }
 
+/** `contract-fuzz serve --port 0 …` as a child process, once it prints the URL it listens on. */
+export async function startServe(args: string[], cwd: string): Promise<ReturnType<typeof startCli> & { url: string }> {
+  const s = startCli(['serve', '--port', '0', ...args], cwd);
+  const listening = /http:\/\/127\.0\.0\.1:\d+/;
+  await until('serve listens', () => listening.test(s.stdout()), 60_000);
+  return { ...s, url: listening.exec(s.stdout())![0] };
+}
+
 export async function until(what: string, ok: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!ok()) {

@@ -41,6 +41,18 @@ describe('limitInFlight', () => {
     expect(limiter.peak).toBe(2);
   });
 
+  it('sends the requests of a race at once, past a full limit (a race whose requests wait for slots one by one races nothing)', async () => {
+    const fake = controllable();
+    const send = limitInFlight(fixedLimit(2)).wrapper(fake.send);
+    const cases = [0, 1, 2].map((n) => send(call(n), { bulk: true }));
+    const race = [7, 8].map((n) => send(call(n), { together: true }));
+    await tick();
+    expect(fake.started).toEqual([0, 1, 7, 8]);
+    while (fake.pending.length > 0) { fake.pending.shift()!.resolve(ok); await tick(); }
+    await Promise.all([...cases, ...race]);
+    expect(fake.started).toEqual([0, 1, 7, 8, 2]);
+  });
+
   it('starts as many waiting calls as the limit grew by', async () => {
     const fake = controllable();
     let limit = 1;

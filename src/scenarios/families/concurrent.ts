@@ -32,7 +32,7 @@ async function race(s: fc.Scheduler, p: Race, ctx: Ctx): Promise<void> {
   const started: number[] = [];
   const replies = calls.map((call, i) => s.schedule(Promise.resolve(i), `${operation} #${i}`).then(() => {
     started.push(i);
-    return ctx.session.raw(call);
+    return ctx.session.raw(call, { together: true });
   }));
   await s.waitNext(calls.length);
   const outcomes: Outcome[] = await Promise.all(replies);

@@ -21,9 +21,12 @@ export const readCall = (ctx: Ctx, id: string): Call => itemCall(ctx, ctx.env.su
 
 /** Reads item `id`: the answer, and the item it shows. */
 export async function readItem(ctx: Ctx, id: string): Promise<{ outcome: Outcome; item: Record<string, unknown> | undefined }> {
-  const outcome = await ctx.session.send(readCall(ctx, id));
-  return { outcome, item: isOk(outcome) ? itemOf(ctx.env.subject, outcome.body, ctx.env.subject.read!.item) : undefined };
+  return readOf(ctx, await ctx.session.send(readCall(ctx, id)));
 }
+
+/** The item a read's answer shows (none when the read was refused). */
+const readOf = (ctx: Ctx, outcome: Outcome): { outcome: Outcome; item: Record<string, unknown> | undefined } =>
+  ({ outcome, item: isOk(outcome) ? itemOf(ctx.env.subject, outcome.body, ctx.env.subject.read!.item) : undefined });
 
 export interface Listed {
   outcome: Outcome;
@@ -71,7 +74,7 @@ export async function readAndList(ctx: Ctx, id: string): Promise<{ read?: Awaite
   const call = readCall(ctx, id);
   const [outcome, l] = await Promise.all([ctx.session.raw(call), listed(ctx, id, true)]);
   ctx.session.record(call, outcome);
-  return { read: { outcome, item: isOk(outcome) ? itemOf(ctx.env.subject, outcome.body, read.item) : undefined }, list: l };
+  return { read: readOf(ctx, outcome), list: l };
 }
 
 type Strings = Record<string, string>;
