@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
 import { createHttpTarget } from '../src/targets/http.ts';
 import { benchGenerate } from './generate.ts';
 import { accepting, freePort } from './soak.ts';
@@ -86,12 +87,51 @@ async function sendPath(url: string, concurrency: number, seconds: number): Prom
   }
 }
 
+/** The transport alone: the same request, encoded and signed once, sent again and again through an undici Pool
+ * (raw dispatch handler, no streams) to the same server at the same concurrency. The CPU per request no harness
+ * over undici can go below, measured in the same run as the ratios. */
+async function bareTransport(url: string, concurrency: number, seconds: number): Promise<{ reqPerSecond: number; cpuUsPerRequest: number }> {
+  const pool = new Pool(url, { connections: concurrency, pipelining: 1 });
+  const body = JSON.stringify(input);
+  const { host } = new URL(url);
+  const headers = {
+    host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Route53AutoNaming_v20170314.RegisterInstance', 'x-amz-date': '20261202T000000Z',
+    authorization: `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261202/us-east-1/servicediscovery/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${'0'.repeat(64)}`,
+  };
+  const one = () => new Promise<void>((resolve) => {
+    pool.dispatch({ path: '/', method: 'POST', headers, body }, {
+      onConnect: () => undefined, onHeaders: () => true, onData: () => true, onComplete: () => resolve(), onError: () => resolve(),
+    });
+  });
+  let requests = 0;
+  const loop = async (s: number) => {
+    const end = Date.now() + s * 1000;
+    let done = 0;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => { while (Date.now() < end) { await one(); done++; } }));
+    requests += done;
+    return done / ((performance.now() - t0) / 1000);
+  };
+  try {
+    await loop(1);
+    requests = 0;
+    const c0 = process.cpuUsage();
+    const reqPerSecond = Math.max(await loop(seconds / 2), await loop(seconds / 2));
+    const c = process.cpuUsage(c0);
+    return { reqPerSecond, cpuUsPerRequest: (c.user + c.system) / requests };
+  } finally {
+    await pool.close();
+  }
+}
+
 export interface PerfResult {
   generateUsPerCase: number; harnessUsPerCase: number; cpuRatio: number;
   sendReqPerSecond: number; casesPerSecond: number; throughputRatio: number; concurrency: number;
   /** Where the rest goes: the send path's own CPU per request (encode, sign, undici, the kernel's loopback, decode)
    * and the requests a case costs (the case's own plus the population keeper's deregistrations and confirmations). */
   sendCpuUsPerRequest: number; requestsPerCase: number;
+  /** undici alone (bareTransport): CPU per request and req/s, measured alongside the send path. */
+  bareCpuUsPerRequest: number; bareReqPerSecond: number;
   runs: RunFigures[];
   /** The yardsticks before and after the runs (their means are used above). */
   drift: { generateUs: [number, number]; sendReqPerSecond: [number, number] };
@@ -109,9 +149,9 @@ export async function benchPerf(options: { sizes?: number[] } = {}): Promise<Per
   };
   const serve = await startServe();
   try {
-    const before = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4) };
+    const before = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4), bare: await bareTransport(serve.url, concurrency, 4) };
     const runs = await harnessRuns(serve.url, concurrency, sizes);
-    const after = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4) };
+    const after = { generateUs: await generateUs(), send: await sendPath(serve.url, concurrency, 4), bare: await bareTransport(serve.url, concurrency, 4) };
     const generateUsPerCase = (before.generateUs + after.generateUs) / 2;
     const send = { reqPerSecond: (before.send.reqPerSecond + after.send.reqPerSecond) / 2, cpuUsPerRequest: (before.send.cpuUsPerRequest + after.send.cpuUsPerRequest) / 2 };
     const sendReqPerSecond = send.reqPerSecond;
@@ -123,6 +163,7 @@ export async function benchPerf(options: { sizes?: number[] } = {}): Promise<Per
       generateUsPerCase, harnessUsPerCase, cpuRatio: harnessUsPerCase / generateUsPerCase,
       sendReqPerSecond, casesPerSecond, throughputRatio: casesPerSecond / sendReqPerSecond, concurrency,
       sendCpuUsPerRequest: send.cpuUsPerRequest, requestsPerCase: (big.requests - small.requests) / dc, runs,
+      bareCpuUsPerRequest: (before.bare.cpuUsPerRequest + after.bare.cpuUsPerRequest) / 2, bareReqPerSecond: (before.bare.reqPerSecond + after.bare.reqPerSecond) / 2,
       drift: { generateUs: [before.generateUs, after.generateUs], sendReqPerSecond: [before.send.reqPerSecond, after.send.reqPerSecond] },
     };
   } finally {
@@ -145,6 +186,7 @@ function floorLines(p: PerfResult): string[] {
   return [
     `  floor: generate+classify ${p.generateUsPerCase.toFixed(0)} µs + ${p.requestsPerCase.toFixed(2)} requests/case × send path ${p.sendCpuUsPerRequest.toFixed(0)} µs CPU/request = ${floor.toFixed(0)} µs (${(floor / p.generateUsPerCase).toFixed(1)}×); the harness's own work above it: ${(p.harnessUsPerCase - floor).toFixed(0)} µs/case`,
     `  throughput ceiling when the send path alone is the limit: 1 / ${p.requestsPerCase.toFixed(2)} requests/case = ${(100 / p.requestsPerCase).toFixed(0)}%`,
+    `  transport alone (undici Pool, one pre-signed request resent, raw handler): ${p.bareCpuUsPerRequest.toFixed(0)} µs CPU/request, ${p.bareReqPerSecond.toFixed(0)} req/s; generate+classify + ${p.requestsPerCase.toFixed(2)} bare requests = ${((p.generateUsPerCase + p.requestsPerCase * p.bareCpuUsPerRequest) / p.generateUsPerCase).toFixed(1)}× generate+classify with no encoding, signing, decoding or judging at all`,
   ];
 }
 
