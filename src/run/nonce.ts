@@ -87,6 +87,10 @@ export const RUN_UNIQUE_ALNUM = 8;
 
 export const runUniqueToken = (token: string): boolean => {
   let n = 0;
-  for (let i = 0; i < token.length && n < RUN_UNIQUE_ALNUM; i++) if (/[0-9A-Za-z]/.test(token[i]!)) n++;
+  for (let i = 0; i < token.length && n < RUN_UNIQUE_ALNUM; i++) {
+    const c = token.charCodeAt(i);
+    const lower = c | 0x20; // ASCII letters folded to lower case
+    if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) n++;
+  }
   return n >= RUN_UNIQUE_ALNUM;
 };
