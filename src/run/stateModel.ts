@@ -190,7 +190,9 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     return x ?? undefined;
   };
   // Whether anything evictions() reads changed since it last looked (it runs after every case).
-  let populationChanged = false;
+  // Per Cloud Map service: only those are looked at (O(1) per case however many services the run met).
+  const changed = new Set<string>();
+  const EVICTED_SCOPE = 'RegisterInstance/';
 
   return {
     keys(c) {
@@ -273,20 +275,22 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const svcKey = `${scope}${m.service}`;
       const ids = setOf(created, svcKey);
       ids.add(m.id);
-      populationChanged = true;
+      if (svcKey.startsWith(EVICTED_SCOPE)) changed.add(svcKey);
       // Cloud Map instances are kept few by evictions (far below this); what nothing deletes during a run is bounded here.
       if (ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
       leaving.get(svcKey)?.delete(m.id);
     },
 
     evictions() {
-      if (!populationChanged) return NO_EVICTIONS; // after almost every case: nothing to allocate
+      if (changed.size === 0) return NO_EVICTIONS; // after almost every case: nothing to allocate
       const out: Eviction[] = [];
-      populationChanged = false;
-      const scope = 'RegisterInstance/';
-      for (const [svcKey, ids] of created) {
+      const scope = EVICTED_SCOPE;
+      // The services whose population changed, in the order they were first registered in.
+      const looked: Iterable<string> = changed.size === 1 ? changed : [...created.keys()].filter((k) => changed.has(k));
+      for (const svcKey of looked) {
+        const ids = created.get(svcKey);
         // Checked after every case: the cheap test first, so a service whose sweep is under way costs nothing.
-        if (!svcKey.startsWith(scope) || ids.size - (evictingIn.get(svcKey) ?? 0) <= KEEP_HIGH) continue;
+        if (ids === undefined || ids.size - (evictingIn.get(svcKey) ?? 0) <= KEEP_HIGH) continue;
         const service = svcKey.slice(scope.length);
         // Oldest first (a Set iterates in insertion order): their registrations finished long ago.
         const candidates = [...ids].filter((id) => !evicting.has(`${svcKey}/${id}`));
@@ -298,6 +302,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
           out.push({ service, id, key });
         }
       }
+      changed.clear();
       return out;
     },
 
@@ -310,7 +315,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     evicted(e, result) {
       const svcKey = `RegisterInstance/${e.service}`;
       if (evicting.delete(e.key)) evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 1) - 1);
-      populationChanged = true;
+      changed.add(svcKey);
       if (result === 'kept') return;
       created.get(svcKey)?.delete(e.id);
       if (result === 'leaving') {
