@@ -4,10 +4,10 @@
 import { MAX_JSON_DEPTH } from '../protocol/decode.ts';
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Check } from './exchange.ts';
-import { actualSummary, constraintOf, expectedSummary } from './exchange.ts';
+import { actualSummary, constraintOf, expectedSummary, NO_FINDINGS } from './exchange.ts';
 
 export const bodyEncodingCheck: Check = ({ case: c, expected, outcome }) => {
-  if (outcome.transport) return [];
+  if (outcome.transport || (!outcome.invalidUtf8 && outcome.bodyProblem !== 'too-deep')) return NO_FINDINGS;
   const found: Discrepancy[] = [];
   const finding = (constraint: string, severity: Discrepancy['severity'], source: string, detail: string): Discrepancy => ({
     operation: c.operation, kind: 'protocol', constraint, severity, source, confidence: 'documented',

@@ -3,15 +3,15 @@
 // carries no code, so every answer with the wrong header falls in the same group).
 import { AWS_JSON_CONTENT_TYPE, isAwsJsonContentType } from '../protocol/contentType.ts';
 import type { Check } from './exchange.ts';
-import { expectedSummary } from './exchange.ts';
+import { expectedSummary, NO_FINDINGS } from './exchange.ts';
 
 export const CONTENT_TYPE_CONSTRAINT = 'protocol:content-type';
 
 export const contentTypeCheck: Check = ({ case: c, expected, outcome }) => {
   // Unreadable bodies are server errors; envelope targets speak their own protocol; no header, nothing to judge.
-  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined) return [];
+  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined) return NO_FINDINGS;
   const contentType = outcome.headers['content-type'];
-  if (contentType === undefined || isAwsJsonContentType(contentType)) return [];
+  if (contentType === undefined || isAwsJsonContentType(contentType)) return NO_FINDINGS;
   return [{
     operation: c.operation,
     kind: 'protocol',

@@ -10,7 +10,10 @@ export interface Exchange {
 }
 
 /** A check is a pure function of one exchange; it returns nothing when the target behaved. */
-export type Check = (exchange: Exchange) => Discrepancy[];
+export type Check = (exchange: Exchange) => readonly Discrepancy[];
+
+/** What a check returns when the target behaved: one shared empty list, not a new one per check and case. */
+export const NO_FINDINGS: readonly Discrepancy[] = Object.freeze([]);
 
 import type { Discrepancy } from '../contract/discrepancy.ts';
 

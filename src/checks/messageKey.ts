@@ -3,20 +3,20 @@
 // code reading the modelled member by name finds nothing: a warning, one per operation (no code in `actual`).
 import { errorShapesOf } from '../protocol/errorShapes.ts';
 import type { Check } from './exchange.ts';
-import { expectedSummary } from './exchange.ts';
+import { expectedSummary, NO_FINDINGS } from './exchange.ts';
 
 export const MESSAGE_KEY_CONSTRAINT = 'protocol:message-key';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const messageKeyCheck: Check = ({ case: c, expected, outcome }) => {
-  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return [];
+  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return NO_FINDINGS;
   const body = outcome.body;
-  if (!isObject(body)) return [];
+  if (!isObject(body)) return NO_FINDINGS;
   const key = errorShapesOf(c.operation).messageKey(outcome.code);
-  if (key === undefined || Object.hasOwn(body, key)) return [];
+  if (key === undefined || Object.hasOwn(body, key)) return NO_FINDINGS;
   const other = Object.keys(body).find((k) => k.toLowerCase() === 'message');
-  if (other === undefined) return [];
+  if (other === undefined) return NO_FINDINGS;
   return [{
     operation: c.operation,
     kind: 'protocol',

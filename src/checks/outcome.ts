@@ -3,29 +3,30 @@
 import { classOf } from '../protocol/errorClasses.ts';
 import type { Discrepancy } from '../contract/discrepancy.ts';
 import type { Check } from './exchange.ts';
-import { actualSummary, constraintOf, expectedSummary, isSuccessStatus } from './exchange.ts';
+import { actualSummary, constraintOf, expectedSummary, isSuccessStatus, NO_FINDINGS } from './exchange.ts';
 
 export const outcomeCheck: Check = ({ case: c, expected, outcome }) => {
   // Transport failures, 5xx and unreadable bodies are other checks' business.
-  if (outcome.transport || outcome.status >= 500 || outcome.bodyProblem) return [];
+  if (outcome.transport || outcome.status >= 500 || outcome.bodyProblem) return NO_FINDINGS;
   const ok = isSuccessStatus(outcome.status);
-  const base = {
-    operation: c.operation,
-    constraint: constraintOf(c),
-    source: expected.source,
-    confidence: expected.confidence,
-    expected: expectedSummary(expected),
-    actual: actualSummary(outcome),
+  // Built only for a finding (most cases have none): the same members in the same order as always.
+  const finding = (kind: Discrepancy['kind'], severity: Discrepancy['severity'], detail: string): Discrepancy[] => {
+    const violation = expected.outcome === 'error' ? expected.violations[0] : undefined;
+    return [{
+      operation: c.operation,
+      constraint: violation ? violation.constraint : constraintOf(c),
+      source: violation ? violation.source : expected.source,
+      confidence: violation ? violation.confidence : expected.confidence,
+      expected: expectedSummary(expected),
+      actual: actualSummary(outcome),
+      kind, severity, detail,
+    }];
   };
-  const finding = (kind: Discrepancy['kind'], severity: Discrepancy['severity'], detail: string): Discrepancy[] =>
-    [{ ...base, kind, severity, detail }];
 
   if (expected.outcome === 'success') {
-    if (!ok && isOneOf(outcome.code, expected.alsoAcceptable?.codes)) return [];
+    if (!ok && isOneOf(outcome.code, expected.alsoAcceptable?.codes)) return NO_FINDINGS;
     return ok ? [] : finding('rejected-valid', 'error', `valid payload rejected with ${outcome.code ?? 'no code'} (HTTP ${outcome.status})`);
   }
-  const violation = expected.violations[0];
-  if (violation) Object.assign(base, { constraint: violation.constraint, source: violation.source, confidence: violation.confidence });
   if (ok) return finding('accepted-invalid', 'error', `accepted (HTTP ${outcome.status}); expected ${expected.codes.join(' or ')}`);
   const code = outcome.code;
   if (code === undefined || !expected.codes.includes(code)) {
@@ -37,7 +38,7 @@ export const outcomeCheck: Check = ({ case: c, expected, outcome }) => {
   if (!expected.statuses.includes(outcome.status)) {
     return finding('status', 'warning', `${code} with HTTP ${outcome.status}; documented: ${expected.statuses.join(' or ')}`);
   }
-  return [];
+  return NO_FINDINGS;
 };
 
 const isOneOf = (code: string | undefined, acceptable: string[] | undefined): boolean =>

@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { outputValidator } from '../schema/index.ts';
 import type { Check } from './exchange.ts';
-import { actualSummary, constraintOf, expectedSummary, isSuccessStatus } from './exchange.ts';
+import { actualSummary, constraintOf, expectedSummary, isSuccessStatus, NO_FINDINGS } from './exchange.ts';
 
 const describe = (e: ErrorObject): string => `${e.instancePath || '/'} ${e.message ?? e.keyword}`;
 
@@ -17,9 +17,9 @@ export function outputProblem(operation: string, body: unknown): { constraint: s
 }
 
 export const responseSchemaCheck: Check = ({ case: c, expected, outcome }) => {
-  if (outcome.transport || outcome.bodyProblem || !isSuccessStatus(outcome.status)) return [];
+  if (outcome.transport || outcome.bodyProblem || !isSuccessStatus(outcome.status)) return NO_FINDINGS;
   const problem = outputProblem(c.operation, outcome.body);
-  if (!problem) return [];
+  if (!problem) return NO_FINDINGS;
   const { errors } = problem;
   return [{
     operation: c.operation,

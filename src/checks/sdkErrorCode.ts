@@ -6,7 +6,7 @@ import { errorShapesOf } from '../protocol/errorShapes.ts';
 import { SDK_ERROR_RULES, SDK_RULES_SOURCE } from '../protocol/sdkErrorRules.ts';
 import { sdkErrorViews, type SdkView } from '../protocol/sdkErrorView.ts';
 import type { Check } from './exchange.ts';
-import { actualSummary, expectedSummary } from './exchange.ts';
+import { actualSummary, expectedSummary, NO_FINDINGS } from './exchange.ts';
 
 export const SDK_ERROR_CODE_CONSTRAINT = 'protocol:sdk-error-code';
 
@@ -24,14 +24,14 @@ function intendedCode(views: SdkView[], modelled: ReadonlySet<string>): string |
 }
 
 export const sdkErrorCodeCheck: Check = ({ case: c, expected, outcome }) => {
-  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return [];
+  if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return NO_FINDINGS;
   const views = sdkErrorViews(outcome);
   const shapes = errorShapesOf(c.operation);
   const intended = intendedCode(views, shapes.codes);
   // No SDK sees a modelled error: all raise a generic one alike; a wrong or missing code is error-code's business.
-  if (intended === undefined) return [];
+  if (intended === undefined) return NO_FINDINGS;
   const missing = views.filter((v) => v.code !== intended);
-  if (missing.length === 0) return [];
+  if (missing.length === 0) return NO_FINDINGS;
   const readers = views.filter((v) => v.code === intended).map((v) => labelOf.get(v.sdk)).join(', ');
   return [{
     operation: c.operation,

@@ -1,9 +1,9 @@
 // No HTTP response at all (timeout, reset, refused, oversized): the target failed below the protocol.
 import type { Check } from './exchange.ts';
-import { actualSummary, constraintOf, expectedSummary } from './exchange.ts';
+import { actualSummary, constraintOf, expectedSummary, NO_FINDINGS } from './exchange.ts';
 
 export const transportCheck: Check = ({ case: c, expected, outcome }) => {
-  if (!outcome.transport) return [];
+  if (!outcome.transport) return NO_FINDINGS;
   return [{
     operation: c.operation,
     kind: 'transport',

@@ -175,11 +175,13 @@ function* cases(operation: string, options: PlanOptions, contexts: readonly Name
     const seed = s.follows ? previousSeed : caseSeed(options.seed, index);
     previousSeed = seed;
     const value = generateCase(s.arbitrary, seed);
-    return {
-      index: index++, seed, case: value.value, value, arbitrary: s.arbitrary, phase: s.phase, contextName: s.contextName,
-      ...(s.target ? { target: s.target } : {}), ...(s.boundary ? { boundary: s.boundary } : {}), ...(s.follows ? { dependsOn: index - 2 } : {}),
-      ...(s.fill !== undefined ? { fill: s.fill } : {}),
-    };
+    const item: PlanItem = { index: index++, seed, case: value.value, value, arbitrary: s.arbitrary, phase: s.phase, contextName: s.contextName };
+    // Only the members the step has (no `target: undefined`), without an object spread per member.
+    if (s.target) item.target = s.target;
+    if (s.boundary) item.boundary = s.boundary;
+    if (s.follows) item.dependsOn = index - 2;
+    if (s.fill !== undefined) item.fill = s.fill;
+    return item;
   };
   const keep = options.keep ?? (() => true);
   const kept = (item: PlanItem | undefined): item is PlanItem => item !== undefined && item.case.breaks.every(keep);

@@ -208,9 +208,14 @@ export function oracleFor(operation: string, dir: string = DEFAULT_MODELS_DIR): 
 export const modelOracle = (service: ServiceModel, operation: string): OperationOracle =>
   buildOracle({ name: operation, key: operationKey(service.service, operation), service, operation: service.operations[operation]! }, true);
 
+// The default models directory's oracles by the name asked: `expect` runs once per case, without building oracleFor's key.
+const defaultOracles = new Map<string, OperationOracle>();
+
 /** What a target must answer to `payload` sent as `operation` in `context`. */
 export function expect(operation: string, payload: unknown, context?: OracleContext): Expected {
-  return oracleFor(operation).expect(payload, context);
+  let o = defaultOracles.get(operation);
+  if (o === undefined) defaultOracles.set(operation, (o = oracleFor(operation)));
+  return o.expect(payload, context);
 }
 
 /** Expectation for a request that never reaches the operation's model (malformed JSON, unknown target, non-object body). */

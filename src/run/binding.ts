@@ -73,10 +73,20 @@ export function bindingPairs(b: Binding): Array<[string, string]> {
   return pairs;
 }
 
+// A plan's cases share their context object: bound once per context (and binding), not on every case. The
+// ids are looked up every time, so a binding that learns an id later still binds it.
+const boundContexts = new WeakMap<Binding, WeakMap<OracleContext, OracleContext>>();
 function bindContext(ctx: OracleContext, b: Binding): OracleContext {
+  const serviceId = ctx.cloudMap ? b.serviceIds.get(ctx.cloudMap.serviceId) ?? ctx.cloudMap.serviceId : undefined;
+  const serviceName = ctx.proton ? b.serviceNames.get(ctx.proton.serviceName) ?? ctx.proton.serviceName : undefined;
+  let byContext = boundContexts.get(b);
+  if (byContext === undefined) boundContexts.set(b, (byContext = new WeakMap()));
+  const known = byContext.get(ctx);
+  if (known !== undefined && known.cloudMap?.serviceId === serviceId && known.proton?.serviceName === serviceName) return known;
   const out: OracleContext = { ...ctx };
-  if (ctx.cloudMap) out.cloudMap = { ...ctx.cloudMap, serviceId: b.serviceIds.get(ctx.cloudMap.serviceId) ?? ctx.cloudMap.serviceId };
-  if (ctx.proton) out.proton = { ...ctx.proton, serviceName: b.serviceNames.get(ctx.proton.serviceName) ?? ctx.proton.serviceName };
+  if (ctx.cloudMap) out.cloudMap = { ...ctx.cloudMap, serviceId: serviceId! };
+  if (ctx.proton) out.proton = { ...ctx.proton, serviceName: serviceName! };
+  byContext.set(ctx, out);
   return out;
 }
 
@@ -104,12 +114,15 @@ export function bindCase(c: Case, b: Binding): Case {
     return { ...c, input, rawBody: nonceRaw(c.operation, bindRaw(c.rawBody, b), b.nonce), context: bindContext(c.context, b) };
   }
   if (!isObject(c.input)) return { ...c, context: bindContext(c.context, b) };
-  const input = nonceInput(c.operation, c.input, b.nonce);
-  const swap = (member: string, map: Map<string, string>): Record<string, unknown> | undefined => {
-    const v = input[member];
-    const real = typeof v === 'string' ? map.get(v) : undefined;
-    return real === undefined ? undefined : { ...input, [member]: real };
-  };
-  const bound = reference ? swap(reference.member, b[reference.binding]) : undefined;
-  return { ...c, input: bound ?? input, context: bindContext(c.context, b) };
+  // The nonce, then the real prerequisite id: one copy of the input for both (none when neither applies).
+  let input = nonceInput(c.operation, c.input, b.nonce);
+  if (reference) {
+    const v = input[reference.member];
+    const real = typeof v === 'string' ? b[reference.binding].get(v) : undefined;
+    if (real !== undefined) {
+      if (input === c.input) input = { ...input };
+      input[reference.member] = real;
+    }
+  }
+  return { ...c, input, context: bindContext(c.context, b) };
 }

@@ -58,6 +58,7 @@ export function caseCreations(target: Target, operations: readonly string[], pol
   const undone = new Map<string, number>();
 
   const track = (c: Call, o: Outcome): void => {
+    if (byCall.size === 0) return; // no model-only create in the run: nothing to remember, no key to build per request
     const hit = byCall.get(`${c.service}#${c.operation}`);
     if (!hit || o.status < 200 || o.status >= 300) return;
     const slots: Json = {};

@@ -70,9 +70,15 @@ function skippedOrThrown(e: unknown): { outcome: Outcome; skipped: string } {
 }
 
 
-const toCall = (c: Case): Call => ({
-  service: serviceOf(c.operation), operation: c.wireOperation ?? splitOperationKey(c.operation)?.operation ?? c.operation, input: c.input, ...(c.rawBody !== undefined ? { rawBody: c.rawBody } : {}),
-});
+// Per operation, the service and the operation's own name (looked up once, not on every case).
+const callNames = new Map<string, { service: Call['service']; operation: string }>();
+const toCall = (c: Case): Call => {
+  let names = callNames.get(c.operation);
+  if (names === undefined) callNames.set(c.operation, (names = { service: serviceOf(c.operation), operation: splitOperationKey(c.operation)?.operation ?? c.operation }));
+  const call: Call = { service: names.service, operation: c.wireOperation ?? names.operation, input: c.input };
+  if (c.rawBody !== undefined) call.rawBody = c.rawBody;
+  return call;
+};
 
 /** One target, judged by the oracle and the run's state model. `scrub`: the target's answers come unscrubbed
  * (SendOptions.unscrubbed) and only those that make a finding are scrubbed, and judged again as scrubbed, since a
@@ -82,6 +88,7 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
   const lock = createKeyLock();
   const keepBounded = keepPopulation(o.target, state, lock, o.signal, o.listing);
   const scrub = o.scrub;
+  const target = o.target;
   // Cases are independent of each other: they give way to chained requests for a slot (src/targets/inFlightLimit.ts).
   const sendOptions: SendOptions = scrub ? { signal: o.signal, unscrubbed: true, bulk: true } : { signal: o.signal, bulk: true };
   const judge = (sent: Case, expected: Expected, outcome: Outcome): Discrepancy[] => {
@@ -93,14 +100,24 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     const sent = bindCase(c, o.binding);
     const first = expectCase(sent);
     // Judged once the earlier requests on the same state have answered, so the state is what the target holds.
-    const { expected, outcome, skipped } = await lock.run(state.keys(sent), () => {
-      const expected = state.judge(sent, first);
-      return sendOrSkip(o.target, sent, sendOptions).then(({ outcome, skipped }) => {
-        state.commit(sent, outcome);
-        return { expected, outcome, skipped };
-      });
-    });
-    if (skipped !== undefined) return { found: [], sent, skipped };
+    // The hold is taken and given back here (not through lock.run): a free one costs no promise and no tick.
+    const hold = lock.take(state.keys(sent));
+    if (hold.ready !== undefined) await hold.ready;
+    let expected: Expected;
+    let outcome: Outcome;
+    try {
+      expected = state.judge(sent, first);
+      try {
+        outcome = await target.send(toCall(sent), sendOptions);
+      } catch (e) {
+        if (!(e instanceof CaseSkipped)) throw e;
+        state.commit(sent, NOT_SENT);
+        return { found: [], sent, skipped: e.reason };
+      }
+      state.commit(sent, outcome);
+    } finally {
+      lock.release(hold);
+    }
     const sweep = keepBounded();
     if (sweep) await sweep;
     if (isThrottled(outcome)) return { found: [throttledDiscrepancy(sent, expected, scrub ? scrub(outcome) : outcome)], sent, throttled: true, ...wired('wire', outcome) };
@@ -109,7 +126,10 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
       const clean = scrub(outcome);
       if (clean !== outcome) found = judge(sent, expected, clean);
     }
-    return { found, sent, ...(allowedByState(expected, outcome) ? { stateDependent: true } : {}), ...(found.length > 0 ? wired('wire', outcome) : {}) };
+    const judged: Judged = { found, sent };
+    if (allowedByState(expected, outcome)) judged.stateDependent = true;
+    if (found.length > 0) Object.assign(judged, wired('wire', outcome));
+    return judged;
   };
 }
 

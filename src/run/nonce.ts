@@ -29,14 +29,16 @@ export const drawNonceTag = (): string => {
 const CLASSES: ReadonlyArray<[number, number]> = [[0x30, 10], [0x61, 26], [0x41, 26]]; // 0-9, a-z, A-Z
 const CYCLE = 128; // positions with their own shift; longer values repeat the cycle
 
+// The class of a character code (CLASSES' entries, without a search per character: the nonce runs on every case).
 const classOf = (code: number): [number, number] | undefined =>
-  CLASSES.find(([base, size]) => code >= base && code < base + size);
+  code >= 0x30 && code < 0x3a ? CLASSES[0] : code >= 0x61 && code < 0x7b ? CLASSES[1] : code >= 0x41 && code < 0x5b ? CLASSES[2] : undefined;
 
 /** Rotates one character at `position`; `sign` -1 undoes it. Never 0 within a class: every letter and digit changes. */
 function rotate(code: number, position: number, shifts: readonly number[], sign: 1 | -1): number {
   const cls = classOf(code);
   if (!cls) return code;
-  const [base, size] = cls;
+  const base = cls[0];
+  const size = cls[1];
   const by = 1 + Math.floor(shifts[position % CYCLE]! * (size - 1));
   return base + ((((code - base) + sign * by) % size) + size) % size;
 }
@@ -44,10 +46,12 @@ function rotate(code: number, position: number, shifts: readonly number[], sign:
 export function runNonce(tag: string): RunNonce {
   const next = prng(`run-nonce\u0000${tag}`);
   const shifts = Array.from({ length: CYCLE }, () => next());
+  const codes: number[] = [];
   const map = (value: string, sign: 1 | -1): string => {
-    let out = '';
-    for (let i = 0; i < value.length; i++) out += String.fromCharCode(rotate(value.charCodeAt(i), i, shifts, sign));
-    return out;
+    // One string made at the end, not one per character.
+    codes.length = value.length;
+    for (let i = 0; i < value.length; i++) codes[i] = rotate(value.charCodeAt(i), i, shifts, sign);
+    return value.length <= 4096 ? String.fromCharCode.apply(null, codes) : codes.map((c) => String.fromCharCode(c)).join('');
   };
   return { tag, apply: (v) => map(v, 1), remove: (v) => map(v, -1), at: (code, position, sign) => rotate(code, position, shifts, sign) };
 }
@@ -87,6 +91,10 @@ export const RUN_UNIQUE_ALNUM = 8;
 
 export const runUniqueToken = (token: string): boolean => {
   let n = 0;
-  for (let i = 0; i < token.length && n < RUN_UNIQUE_ALNUM; i++) if (/[0-9A-Za-z]/.test(token[i]!)) n++;
+  for (let i = 0; i < token.length && n < RUN_UNIQUE_ALNUM; i++) {
+    const c = token.charCodeAt(i);
+    const lower = c | 0x20; // ASCII letters folded to lower case
+    if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) n++;
+  }
   return n >= RUN_UNIQUE_ALNUM;
 };

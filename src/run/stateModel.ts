@@ -34,6 +34,7 @@ export const KEEP_LOW = 200;
  * used" (forgotten.ts), which widens what is accepted for them instead of growing with the run. */
 export const REMEMBER_MAX = 20_000;
 const TOKEN_MISMATCH = 'idempotency:token-mismatch';
+const NO_EVICTIONS: Eviction[] = [];
 
 export interface StateModel {
   /** The state a case touches (instance, name, token): requests sharing one must not overlap in flight. */
@@ -110,16 +111,55 @@ const statefulProfile = (operation: string): Profile | undefined => {
   return p.creates ? p : undefined;
 };
 
+/**
+ * `alsoAccept` of one profile's constant codes and reason, made once per expectation it widens: the oracle's
+ * success is one shared (frozen) object per operation, so widening it on every valid case would build the same
+ * object again each time. Results are frozen too: shared, never changed (a later widening makes a new one).
+ */
+function acceptOnce(codes: () => readonly string[], why: () => string): (expected: Expected) => Expected {
+  const made = new WeakMap<Expected, Expected>();
+  return (expected) => {
+    if (expected.outcome !== 'success') return expected;
+    let wider = made.get(expected);
+    if (wider === undefined) made.set(expected, (wider = Object.freeze(alsoAccept(expected, codes(), why()))));
+    return wider;
+  };
+}
+
+/** Per profile: its mayMeet states, and its opaque members' code, as constant widenings. */
+const mayMeetOf = new WeakMap<Profile, { states?: (e: Expected) => Expected; opaque?: (e: Expected) => Expected }>();
+function widenings(p: Profile) {
+  let w = mayMeetOf.get(p);
+  if (w === undefined) {
+    const states = p.states.filter((s) => p.mayMeet?.includes(s.id));
+    const opaque = p.opaque;
+    w = {
+      ...(states.length ? { states: acceptOnce(() => states.map((s) => s.code), () => states.map((s) => `${s.id}: ${s.source}`).join('; ')) } : {}),
+      ...(opaque ? { opaque: acceptOnce(() => [opaque.code], () => opaque.source) } : {}),
+    };
+    mayMeetOf.set(p, w);
+  }
+  return w;
+}
+
 /** The states a valid payload may meet that the run cannot know (the profile's `mayMeet`): their codes are accepted too. */
 function mayMeet(c: Case, expected: Expected): Expected {
-  const p = profileOf(c.operation);
   if (expected.outcome !== 'success') return expected;
-  const states = p.states.filter((s) => p.mayMeet?.includes(s.id));
-  if (states.length) expected = alsoAccept(expected, states.map((s) => s.code), states.map((s) => `${s.id}: ${s.source}`).join('; '));
+  const p = profileOf(c.operation);
+  const w = widenings(p);
+  if (w.states) expected = w.states(expected);
   const input = p.opaque ? sentInput(c) : undefined;
-  if (p.opaque && input && p.opaque.members.some((m) => input[m] !== undefined)) expected = alsoAccept(expected, [p.opaque.code], p.opaque.source);
+  if (w.opaque && p.opaque && input && p.opaque.members.some((m) => input[m] !== undefined)) expected = w.opaque(expected);
   return expected;
 }
+
+/** Per profile: a valid payload whose token may have been bound before this run also accepts the mismatch answer. */
+const predatingOf = new WeakMap<Profile, (e: Expected) => Expected>();
+const predating = (p: Profile, idem: Idempotency): ((e: Expected) => Expected) => {
+  let w = predatingOf.get(p);
+  if (w === undefined) predatingOf.set(p, (w = acceptOnce(() => idem.mismatch.codes, () => 'the idempotency token may have been used before this run with other parameters')));
+  return w;
+};
 
 export function createStateModel(options: StateModelOptions = {}): StateModel {
   // Whether an earlier run (on a target this run did not start) may have sent this very token.
@@ -150,13 +190,16 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     return x ?? undefined;
   };
   // Whether anything evictions() reads changed since it last looked (it runs after every case).
-  let populationChanged = false;
+  // Per Cloud Map service: only those are looked at (O(1) per case however many services the run met).
+  const changed = new Set<string>();
+  const EVICTED_SCOPE = 'RegisterInstance/';
 
   return {
     keys(c) {
       const x = members(c);
       if (!x) return [];
-      return [`${x.scope}${x.m.service}/${x.m.id}`, ...(x.m.token ? [`${x.scope}token/${x.m.token}`] : [])];
+      const instance = `${x.scope}${x.m.service}/${x.m.id}`;
+      return x.m.token ? [instance, `${x.scope}token/${x.m.token}`] : [instance];
     },
 
     judge(c, expected) {
@@ -176,9 +219,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
           const codes = [...idem.mismatch.codes, ...expectState(p.key, p.creates!.againState, input).codes];
           return alsoAccept(expected, codes, 'the idempotency token may have been used earlier in this run (forgotten: the run remembers the latest 20,000)');
         }
-        if (mayPredateRun(m.token)) {
-          expected = alsoAccept(expected, idem.mismatch.codes, 'the idempotency token may have been used before this run with other parameters');
-        }
+        if (mayPredateRun(m.token)) expected = predating(p, idem)(expected);
       }
       const svcKey = `${scope}${m.service}`;
       const existing = created.get(svcKey);
@@ -234,20 +275,22 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const svcKey = `${scope}${m.service}`;
       const ids = setOf(created, svcKey);
       ids.add(m.id);
-      populationChanged = true;
+      if (svcKey.startsWith(EVICTED_SCOPE)) changed.add(svcKey);
       // Cloud Map instances are kept few by evictions (far below this); what nothing deletes during a run is bounded here.
       if (ids.size > REMEMBER_MAX) for (const oldest of ids) { ids.delete(oldest); forgotten.add(`name/${svcKey}/${oldest}`); break; }
       leaving.get(svcKey)?.delete(m.id);
     },
 
     evictions() {
+      if (changed.size === 0) return NO_EVICTIONS; // after almost every case: nothing to allocate
       const out: Eviction[] = [];
-      if (!populationChanged) return out;
-      populationChanged = false;
-      const scope = 'RegisterInstance/';
-      for (const [svcKey, ids] of created) {
+      const scope = EVICTED_SCOPE;
+      // The services whose population changed, in the order they were first registered in.
+      const looked: Iterable<string> = changed.size === 1 ? changed : [...created.keys()].filter((k) => changed.has(k));
+      for (const svcKey of looked) {
+        const ids = created.get(svcKey);
         // Checked after every case: the cheap test first, so a service whose sweep is under way costs nothing.
-        if (!svcKey.startsWith(scope) || ids.size - (evictingIn.get(svcKey) ?? 0) <= KEEP_HIGH) continue;
+        if (ids === undefined || ids.size - (evictingIn.get(svcKey) ?? 0) <= KEEP_HIGH) continue;
         const service = svcKey.slice(scope.length);
         // Oldest first (a Set iterates in insertion order): their registrations finished long ago.
         const candidates = [...ids].filter((id) => !evicting.has(`${svcKey}/${id}`));
@@ -259,6 +302,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
           out.push({ service, id, key });
         }
       }
+      changed.clear();
       return out;
     },
 
@@ -271,7 +315,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     evicted(e, result) {
       const svcKey = `RegisterInstance/${e.service}`;
       if (evicting.delete(e.key)) evictingIn.set(svcKey, (evictingIn.get(svcKey) ?? 1) - 1);
-      populationChanged = true;
+      changed.add(svcKey);
       if (result === 'kept') return;
       created.get(svcKey)?.delete(e.id);
       if (result === 'leaving') {

@@ -24,6 +24,17 @@ describe('binding placeholders to real prerequisites', () => {
     const c: Case = { operation: 'RegisterInstance', kind: 'valid', input: null, rawBody: raw, breaks: [], exercises: [], context: ctx };
     expect(bindCase(c, b).rawBody).toBe(' {"\\u0053erviceId" : "srv-abcdefgh12345678", "x":"srv-httpx"}\n');
   });
+  it('binds a shared context once: cases of one context get one bound context, still following the binding', () => {
+    const cb = emptyBinding();
+    cb.serviceIds.set('srv-http', 'srv-1');
+    const c: Case = { operation: 'RegisterInstance', kind: 'valid', input: { ServiceId: 'srv-http' }, breaks: [], exercises: [], context: ctx };
+    const first = bindCase(c, cb).context;
+    expect(bindCase({ ...c, input: { ServiceId: 'srv-http', InstanceId: 'x' } }, cb).context).toBe(first);
+    expect(first).toEqual({ cloudMap: { serviceId: 'srv-1', service: null } });
+    cb.serviceIds.set('srv-http', 'srv-2'); // a binding that changes is followed
+    expect(bindCase(c, cb).context.cloudMap?.serviceId).toBe('srv-2');
+    expect(ctx.cloudMap.serviceId).toBe('srv-http');
+  });
   it('binds Proton serviceName', () => {
     const c: Case = { operation: 'CreateServiceInstance', kind: 'valid', input: { serviceName: 'svc-main', name: 'svc-main' }, breaks: [], exercises: [], context: {} };
     expect(bindCase(c, b).input).toEqual({ serviceName: 'cf-run-svc', name: 'svc-main' });
@@ -49,6 +60,28 @@ describe('key lock', () => {
     const again = lock.run(['free'], async () => { second = true; });
     expect(second).toBe(true); // the first one's release forgot the key: nothing to wait for
     await again;
+  });
+  it('take/release: a free hold is held at once (no promise), a later one on a shared key waits for its release, in order', async () => {
+    const lock = createKeyLock();
+    const a = lock.take(['k', 't']);
+    expect(a.ready).toBeUndefined();
+    const b = lock.take(['t']);
+    const c = lock.take(['k', 'k']); // one key twice: waits for `a` only, never for itself
+    const d = lock.take(['other']);
+    expect(b.ready).toBeInstanceOf(Promise);
+    expect(c.ready).toBeInstanceOf(Promise);
+    expect(d.ready).toBeUndefined();
+    const log: string[] = [];
+    void b.ready!.then(() => log.push('b'));
+    void c.ready!.then(() => log.push('c'));
+    await Promise.resolve();
+    expect(log).toEqual([]);
+    lock.release(a);
+    lock.release(a); // a second release changes nothing
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log.sort()).toEqual(['b', 'c']);
+    for (const h of [b, c, d]) lock.release(h);
+    expect(lock.take(['k', 't', 'other']).ready).toBeUndefined(); // released keys are forgotten
   });
   it('a failing task does not block the next one on its key', async () => {
     const lock = createKeyLock();

@@ -19,6 +19,15 @@ describe('the runner state model', () => {
     expect(send(s, cm({ ServiceId: 's', InstanceId: 'i', Attributes: { a: 'b' } }))).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: ['DuplicateRequest'] } });
     expect(s.keys(cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't' }))).toEqual(['RegisterInstance/s/i', 'RegisterInstance/token/t']);
   });
+  it('a widened expectation is made once per expectation it widens (shared and frozen), not on every case', () => {
+    const s = createStateModel(); // not a fresh target: a token may predate the run
+    const a = s.judge(pr({ serviceName: 'svc', name: 'a', spec: 'x', clientToken: 'tok-a' }), ok);
+    const b = s.judge(pr({ serviceName: 'svc', name: 'b', spec: 'y', clientToken: 'tok-b' }), ok);
+    expect(a).toMatchObject({ outcome: 'success', alsoAcceptable: { codes: expect.arrayContaining(['ValidationException']) } });
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(ok).not.toHaveProperty('alsoAcceptable'); // the oracle's expectation itself is untouched
+  });
   it('a reused CreatorRequestId with other parameters expects a conflict-class error (inferred)', () => {
     const s = createStateModel({ freshTarget: true });
     send(s, cm({ ServiceId: 's', InstanceId: 'i', CreatorRequestId: 't', Attributes: {} }));
