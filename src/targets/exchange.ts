@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Dispatcher } from 'undici';
 import type { TransportFailure } from '../contract/outcome.ts';
+import { deadlineQueue, type DeadlineQueue, type Expiring } from './deadlines.ts';
 
 export interface ExchangeRequest {
   method: 'POST' | 'GET';
@@ -64,7 +65,7 @@ export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, limit
   });
 }
 
-class ExchangeHandler implements Dispatcher.DispatchHandlers {
+class ExchangeHandler implements Dispatcher.DispatchHandlers, Expiring {
   private abortRequest: ((err?: Error) => void) | undefined;
   private done = false;
   private status = 0;
@@ -72,13 +73,17 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
   private chunks: Buffer[] = [];
   private size = 0;
   private readonly started = performance.now();
-  private readonly timer: NodeJS.Timeout;
+  // The total timeout: a place in the shared deadline queue of this timeout length (src/targets/deadlines.ts).
+  deadline = 0;
+  prev: Expiring | undefined = undefined;
+  next: Expiring | undefined = undefined;
+  queue: DeadlineQueue | undefined = undefined;
 
   constructor(
     private readonly resolve: (r: ExchangeResult) => void,
     private readonly limits: ExchangeLimits,
   ) {
-    this.timer = setTimeout(onTimeout, limits.timeoutMs, this);
+    deadlineQueue(limits.timeoutMs).add(this, this.started);
     if (limits.signal) watch(limits.signal, this);
   }
 
@@ -119,10 +124,10 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
     if (this.done) return;
     const { chunks } = this;
     const body = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
-    this.settle({
-      ok: true, status: this.status, headers: this.headers, bodyText: body.toString('utf8'), body,
-      ...(isUtf8(body) ? {} : { invalidUtf8: true as const }), latencyMs: performance.now() - this.started,
-    });
+    const bodyText = body.toString();
+    const response: ExchangeResponse = { ok: true, status: this.status, headers: this.headers, bodyText, body, latencyMs: performance.now() - this.started };
+    if (notUtf8(body, bodyText)) response.invalidUtf8 = true;
+    this.settle(response);
   }
 
   onError(err: Error): void {
@@ -131,7 +136,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
     this.settle({ ok: false, failure: failureOf(code), code, message: describe(err, code), latencyMs: performance.now() - this.started });
   }
 
-  timedOut(): void {
+  expire(): void {
     this.fail('timeout', undefined, `no complete response within ${this.limits.timeoutMs} ms`);
   }
 
@@ -143,12 +148,16 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
 
   private settle(result: ExchangeResult): void {
     this.done = true;
-    clearTimeout(this.timer);
+    this.queue?.remove(this);
     if (this.limits.signal) inFlight.get(this.limits.signal)?.delete(this);
     this.chunks = [];
     this.resolve(result);
   }
 }
+
+/** `bytes` are not UTF-8, given `text` = bytes.toString(): bytes that are not UTF-8 decode to U+FFFD, so only a
+ * text holding one needs the bytes checked (the usual body is read once, not twice). */
+export const notUtf8 = (bytes: Buffer, text: string): boolean => text.includes('\uFFFD') && !isUtf8(bytes);
 
 // One abort listener per signal for all of its exchanges in flight (a run passes one signal to every request):
 // adding and removing an EventTarget listener per request cost more than the rest of the request's bookkeeping.
@@ -161,10 +170,6 @@ function watch(signal: AbortSignal, handler: ExchangeHandler): void {
     signal.addEventListener('abort', () => { for (const h of [...set]) h.handleEvent(); }, { once: true });
   }
   handlers.add(handler);
-}
-
-function onTimeout(handler: ExchangeHandler): void {
-  handler.timedOut();
 }
 
 function headerRecord(raw: Buffer[] | string[] | null): Record<string, string> {

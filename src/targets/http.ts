@@ -10,7 +10,7 @@ import { decodeResponse } from '../protocol/decode.ts';
 import type { Outcome, TransportFailure, WireRequest } from '../contract/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner } from '../protocol/sigv4.ts';
-import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';
+import { exchange, type ExchangeFailure, type ExchangeLimits, type WireTransport } from './exchange.ts';
 import { parseTargetUrl, type TargetUrl } from './httpUrl.ts';
 import { keepFullBody } from './scrub.ts';
 import { attachWire } from './wireCapture.ts';
@@ -66,6 +66,10 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
   const credentials = options.credentials === undefined ? FAKE_CREDENTIALS : options.credentials;
   const profile = resolveProfile(options.profile);
   const limits = { timeoutMs, maxBodyBytes };
+  // A run passes one signal to every request: its limits object is made once, not per request.
+  let signalLimits: ExchangeLimits = limits;
+  const limitsFor = (signal: AbortSignal | undefined): ExchangeLimits =>
+    signal === undefined ? limits : signalLimits.signal === signal ? signalLimits : (signalLimits = { timeoutMs, maxBodyBytes, signal });
   const transport = options.transport ?? createUndiciTransport(url.origin, concurrency, timeoutMs);
 
   const prepared = new Map<string, Prepared>();
@@ -98,10 +102,10 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
         throw signingFailure(call.service, e);
       }
     }
-    const r = await transport.exchange(wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
+    const r = await transport.exchange(wire, limitsFor(sendOptions?.signal));
     if (!r.ok) return attachWire(transportOutcome(r.failure, r.message, r.latencyMs), { request: wire });
     // The whole text stays on the Outcome until scrubOutcomes has scrubbed it: the excerpt is cut after that.
-    const outcome = keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, ...(r.invalidUtf8 ? { invalidUtf8: true } : {}) }, profile), r.bodyText);
+    const outcome = keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, invalidUtf8: r.invalidUtf8 === true }, profile), r.bodyText);
     // The exchange as sent and received, by reference (src/targets/wireCapture.ts): reports show a finding's.
     return attachWire(outcome, { request: wire, response: { status: r.status, headers: r.headers, bodyText: r.bodyText } });
   };
