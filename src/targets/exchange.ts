@@ -4,6 +4,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Dispatcher } from 'undici';
 import type { TransportFailure } from '../contract/outcome.ts';
+import { headerName } from './headerNames.ts';
 import { deadlineQueue, type DeadlineQueue, type Expiring } from './deadlines.ts';
 
 export interface ExchangeRequest {
@@ -176,7 +177,7 @@ function headerRecord(raw: Buffer[] | string[] | null): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw === null) return out;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i].toString().toLowerCase();
+    const name = headerName(raw[i]);
     const value = raw[i + 1].toString();
     const prev = out[name];
     out[name] = prev === undefined ? value : `${prev}, ${value}`;

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { isUtf8 } from 'node:buffer';
 import { Pool } from 'undici';
 import { exchange, notUtf8, type ExchangeRequest } from '../../src/targets/exchange.ts';
+import { headerName } from '../../src/targets/headerNames.ts';
 
 let server: Server;
 let pool: Pool;
@@ -102,5 +103,22 @@ describe('notUtf8', () => {
       const buf = Buffer.from(hex, 'hex');
       expect(notUtf8(buf, buf.toString())).toBe(invalid);
     }
+  });
+});
+
+describe('headerName', () => {
+  it('is the name decoded and lower-cased, common names or not, whatever their case', () => {
+    const names = fc.oneof(
+      fc.constantFrom('Content-Type', 'content-length', 'X-Amzn-RequestId', 'x-amzn-errortype', 'DATE', 'Keep-Alive', 'x-amz-id-2', 'Retry-After'),
+      fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,24}$/),
+      fc.uint8Array({ minLength: 1, maxLength: 20 }).map((b) => Buffer.from(b).toString('latin1')),
+    );
+    fc.assert(fc.property(names, fc.boolean(), (name, asBuffer) => {
+      const raw = asBuffer ? Buffer.from(name, 'latin1') : name;
+      expect(headerName(raw)).toBe(raw.toString().toLowerCase());
+    }), { numRuns: 2_000 });
+    expect(headerName(Buffer.from('X-AMZN-REQUESTID'))).toBe('x-amzn-requestid');
+    // A byte that only looks like a letter once decoded is not taken for one.
+    expect(headerName(Buffer.from('dat\u00c5', 'latin1'))).toBe(Buffer.from('dat\u00c5', 'latin1').toString().toLowerCase());
   });
 });
