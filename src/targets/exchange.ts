@@ -45,6 +45,8 @@ export type ExchangeResult = ExchangeResponse | ExchangeFailure;
 /** How wire requests travel: undici's Pool by default; node's http module where nock must see them. */
 export interface WireTransport {
   exchange(request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult>;
+  /** The same, the result handed to `done` (see dispatchExchange): one promise fewer per request. Optional. */
+  dispatch?(request: ExchangeRequest, limits: ExchangeLimits, done: (r: ExchangeResult) => void): void;
   close(): Promise<void>;
 }
 
@@ -52,18 +54,22 @@ const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, s
 const EMPTY = Buffer.alloc(0);
 const CANCELLED = new Error('contract-fuzz cancelled the request');
 
-export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> {
-  return new Promise((resolve) => {
-    if (limits.signal?.aborted) {
-      resolve({ ok: false, failure: 'aborted', message: 'aborted by the caller before sending', latencyMs: 0 });
-      return;
-    }
-    const handler = new ExchangeHandler(resolve, limits);
-    dispatcher.dispatch(
-      { path: request.path, method: request.method, headers: request.headers, body: request.body ?? null },
-      handler,
-    );
-  });
+export const exchange = (dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> =>
+  new Promise((resolve) => dispatchExchange(dispatcher, request, limits, resolve));
+
+/** The same exchange, its result handed to `done` exactly once: a caller that makes a promise of its own (the
+ * HTTP target) needs no second one per request. `done` must not throw. */
+export function dispatchExchange(dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits, done: (r: ExchangeResult) => void): void {
+  if (limits.signal?.aborted) {
+    done({ ok: false, failure: 'aborted', message: 'aborted by the caller before sending', latencyMs: 0 });
+    return;
+  }
+  const handler = new ExchangeHandler(done, limits);
+  try {
+    dispatcher.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body ?? null }, handler);
+  } catch (e) {
+    handler.onError(e as Error); // undici reports its errors through the handler; any other dispatcher might throw
+  }
 }
 
 class ExchangeHandler implements Dispatcher.DispatchHandlers, Expiring {
