@@ -165,12 +165,14 @@ export function createSigner(options: SignerOptions): WireSigner & { readonly ke
     if (plain) {
       // Every name is one of PLAIN_NAMES and every value one getCanonicalHeaders leaves as it is: in sorted order
       // without sorting, one string each.
-      for (const n of PLAIN_SORTED) {
-        const v = headers[n];
+      let present = 0;
+      for (let i = 0; i < PLAIN_SORTED.length; i++) {
+        const v = headers[PLAIN_SORTED[i]];
         if (v === undefined) continue;
-        lines += `${n}:${v}\n`;
-        signedHeaders = signedHeaders === '' ? n : `${signedHeaders};${n}`;
+        lines += `${PLAIN_LINE_HEADS[i]}${v}\n`;
+        present |= 1 << i;
       }
+      signedHeaders = PLAIN_SIGNED[present];
     } else {
       const canonical = getCanonicalHeaders({ headers } as Parameters<typeof getCanonicalHeaders>[0]);
       const names = Object.keys(canonical).sort();
@@ -251,6 +253,9 @@ function hmacWith(key: Buffer, scope: string): (longDate: string, canonicalHash:
 // The headers an awsJson request carries (codec.ts, the date and the token above): names already canonical.
 const PLAIN_NAMES = new Set(['host', 'content-type', 'x-amz-target', AMZ_DATE_HEADER, TOKEN_HEADER, SHA256_HEADER]);
 const PLAIN_SORTED = [...PLAIN_NAMES].sort();
+const PLAIN_LINE_HEADS = PLAIN_SORTED.map((n) => `${n}:`);
+// SignedHeaders for every subset of PLAIN_SORTED, by the bit mask of the names present.
+const PLAIN_SIGNED = Array.from({ length: 1 << PLAIN_SORTED.length }, (_, mask) => PLAIN_SORTED.filter((_, i) => mask & (1 << i)).join(';'));
 // What encodeRequest writes: neither generated nor the payload hash.
 const ENCODED_NAMES = new Set(['host', 'content-type', 'x-amz-target']);
 // A value getCanonicalHeaders would change: a line break or tab, two spaces in a row, a space at either end.
