@@ -77,7 +77,9 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers, Expiring {
   private done = false;
   private status = 0;
   private headers = NO_HEADERS;
-  private chunks: Buffer[] = [];
+  // The body as read: the first chunk alone (the usual small answer: no array), more chunks in `rest`.
+  private first: Buffer | undefined = undefined;
+  private rest: Buffer[] | undefined = undefined;
   private size = 0;
   private readonly started = performance.now();
   // The total timeout: a place in the shared deadline queue of this timeout length (src/targets/deadlines.ts).
@@ -123,14 +125,14 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers, Expiring {
       this.fail('too-large', undefined, `response body over the ${this.limits.maxBodyBytes}-byte limit`);
       return false;
     }
-    this.chunks.push(chunk);
+    if (this.first === undefined) this.first = chunk;
+    else (this.rest ??= [this.first]).push(chunk);
     return true;
   }
 
   onComplete(): void {
     if (this.done) return;
-    const { chunks } = this;
-    const body = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
+    const body = this.rest !== undefined ? Buffer.concat(this.rest, this.size) : (this.first ?? EMPTY);
     const bodyText = body.toString();
     const response: ExchangeResponse = { ok: true, status: this.status, headers: this.headers, bodyText, body, latencyMs: performance.now() - this.started };
     if (notUtf8(body, bodyText)) response.invalidUtf8 = true;
@@ -157,7 +159,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers, Expiring {
     this.done = true;
     this.queue?.remove(this);
     if (this.limits.signal) inFlight.get(this.limits.signal)?.delete(this);
-    this.chunks = [];
+    this.first = this.rest = undefined;
     this.resolve(result);
   }
 }
