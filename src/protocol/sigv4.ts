@@ -116,7 +116,7 @@ export function createSigner(options: SignerOptions): WireSigner & { readonly ke
   };
 
   const signNow = (request: WireRequest, signingDate?: Date): WireRequest | Promise<WireRequest> => {
-    if (!PLAIN_PATH.test(request.path)) return (reference ??= createSmithySigner(options)).sign(request, signingDate);
+    if (request.path !== '/' && !PLAIN_PATH.test(request.path)) return (reference ??= createSmithySigner(options)).sign(request, signingDate);
     if (typeof credentials === 'function') return credentials().then((creds) => signWith(creds, request, signingDate));
     return signWith(credentials, request, signingDate);
   };
