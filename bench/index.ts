@@ -11,7 +11,7 @@
 import { benchGenerate } from './generate.ts';
 import { benchMemory, benchPerf, memoryLine, perfLines } from './perf.ts';
 import { benchDefaultRun } from './run.ts';
-import { benchSend } from './send.ts';
+import { benchSend, sendCpuLine } from './send.ts';
 import { benchShards, shardLine } from './shards.ts';
 import { benchSlow, slowLines } from './slow.ts';
 import { benchSoak, soakLine } from './soak.ts';
@@ -24,6 +24,7 @@ if (!only || only === 'generate') {
 if (!only || only === 'send') {
   const s = await benchSend();
   console.log(`send path @32: ${Math.round(s.fullPath)} req/s (encode+sign+send+decode vs builtin emulator); raw undici vs echo: ${Math.round(s.echoBaseline)} req/s; ratio ${(s.ratio * 100).toFixed(0)}% (goal ≥ 50%)`);
+  console.log(sendCpuLine(s));
 }
 if (!only || only === 'run') {
   const r = benchDefaultRun();

@@ -4,6 +4,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { Dispatcher } from 'undici';
 import type { TransportFailure } from '../contract/outcome.ts';
+import { headerName } from './headerNames.ts';
+import { deadlineQueue, type DeadlineQueue, type Expiring } from './deadlines.ts';
 
 export interface ExchangeRequest {
   method: 'POST' | 'GET';
@@ -43,6 +45,8 @@ export type ExchangeResult = ExchangeResponse | ExchangeFailure;
 /** How wire requests travel: undici's Pool by default; node's http module where nock must see them. */
 export interface WireTransport {
   exchange(request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult>;
+  /** The same, the result handed to `done` (see dispatchExchange): one promise fewer per request. Optional. */
+  dispatch?(request: ExchangeRequest, limits: ExchangeLimits, done: (r: ExchangeResult) => void): void;
   close(): Promise<void>;
 }
 
@@ -50,35 +54,45 @@ const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, s
 const EMPTY = Buffer.alloc(0);
 const CANCELLED = new Error('contract-fuzz cancelled the request');
 
-export function exchange(dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> {
-  return new Promise((resolve) => {
-    if (limits.signal?.aborted) {
-      resolve({ ok: false, failure: 'aborted', message: 'aborted by the caller before sending', latencyMs: 0 });
-      return;
-    }
-    const handler = new ExchangeHandler(resolve, limits);
-    dispatcher.dispatch(
-      { path: request.path, method: request.method, headers: request.headers, body: request.body ?? null },
-      handler,
-    );
-  });
+export const exchange = (dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits): Promise<ExchangeResult> =>
+  new Promise((resolve) => dispatchExchange(dispatcher, request, limits, resolve));
+
+/** The same exchange, its result handed to `done` exactly once: a caller that makes a promise of its own (the
+ * HTTP target) needs no second one per request. `done` must not throw. */
+export function dispatchExchange(dispatcher: Dispatcher, request: ExchangeRequest, limits: ExchangeLimits, done: (r: ExchangeResult) => void): void {
+  if (limits.signal?.aborted) {
+    done({ ok: false, failure: 'aborted', message: 'aborted by the caller before sending', latencyMs: 0 });
+    return;
+  }
+  const handler = new ExchangeHandler(done, limits);
+  try {
+    dispatcher.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body ?? null }, handler);
+  } catch (e) {
+    handler.onError(e as Error); // undici reports its errors through the handler; any other dispatcher might throw
+  }
 }
 
-class ExchangeHandler implements Dispatcher.DispatchHandlers {
+class ExchangeHandler implements Dispatcher.DispatchHandlers, Expiring {
   private abortRequest: ((err?: Error) => void) | undefined;
   private done = false;
   private status = 0;
   private headers = NO_HEADERS;
-  private chunks: Buffer[] = [];
+  // The body as read: the first chunk alone (the usual small answer: no array), more chunks in `rest`.
+  private first: Buffer | undefined = undefined;
+  private rest: Buffer[] | undefined = undefined;
   private size = 0;
   private readonly started = performance.now();
-  private readonly timer: NodeJS.Timeout;
+  // The total timeout: a place in the shared deadline queue of this timeout length (src/targets/deadlines.ts).
+  deadline = 0;
+  prev: Expiring | undefined = undefined;
+  next: Expiring | undefined = undefined;
+  queue: DeadlineQueue | undefined = undefined;
 
   constructor(
     private readonly resolve: (r: ExchangeResult) => void,
     private readonly limits: ExchangeLimits,
   ) {
-    this.timer = setTimeout(onTimeout, limits.timeoutMs, this);
+    deadlineQueue(limits.timeoutMs).add(this, this.started);
     if (limits.signal) watch(limits.signal, this);
   }
 
@@ -111,18 +125,18 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
       this.fail('too-large', undefined, `response body over the ${this.limits.maxBodyBytes}-byte limit`);
       return false;
     }
-    this.chunks.push(chunk);
+    if (this.first === undefined) this.first = chunk;
+    else (this.rest ??= [this.first]).push(chunk);
     return true;
   }
 
   onComplete(): void {
     if (this.done) return;
-    const { chunks } = this;
-    const body = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, this.size);
-    this.settle({
-      ok: true, status: this.status, headers: this.headers, bodyText: body.toString('utf8'), body,
-      ...(isUtf8(body) ? {} : { invalidUtf8: true as const }), latencyMs: performance.now() - this.started,
-    });
+    const body = this.rest !== undefined ? Buffer.concat(this.rest, this.size) : (this.first ?? EMPTY);
+    const bodyText = body.toString();
+    const response: ExchangeResponse = { ok: true, status: this.status, headers: this.headers, bodyText, body, latencyMs: performance.now() - this.started };
+    if (notUtf8(body, bodyText)) response.invalidUtf8 = true;
+    this.settle(response);
   }
 
   onError(err: Error): void {
@@ -131,7 +145,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
     this.settle({ ok: false, failure: failureOf(code), code, message: describe(err, code), latencyMs: performance.now() - this.started });
   }
 
-  timedOut(): void {
+  expire(): void {
     this.fail('timeout', undefined, `no complete response within ${this.limits.timeoutMs} ms`);
   }
 
@@ -143,12 +157,16 @@ class ExchangeHandler implements Dispatcher.DispatchHandlers {
 
   private settle(result: ExchangeResult): void {
     this.done = true;
-    clearTimeout(this.timer);
+    this.queue?.remove(this);
     if (this.limits.signal) inFlight.get(this.limits.signal)?.delete(this);
-    this.chunks = [];
+    this.first = this.rest = undefined;
     this.resolve(result);
   }
 }
+
+/** `bytes` are not UTF-8, given `text` = bytes.toString(): bytes that are not UTF-8 decode to U+FFFD, so only a
+ * text holding one needs the bytes checked (the usual body is read once, not twice). */
+export const notUtf8 = (bytes: Buffer, text: string): boolean => text.includes('\uFFFD') && !isUtf8(bytes);
 
 // One abort listener per signal for all of its exchanges in flight (a run passes one signal to every request):
 // adding and removing an EventTarget listener per request cost more than the rest of the request's bookkeeping.
@@ -163,15 +181,11 @@ function watch(signal: AbortSignal, handler: ExchangeHandler): void {
   handlers.add(handler);
 }
 
-function onTimeout(handler: ExchangeHandler): void {
-  handler.timedOut();
-}
-
 function headerRecord(raw: Buffer[] | string[] | null): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw === null) return out;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i].toString().toLowerCase();
+    const name = headerName(raw[i]);
     const value = raw[i + 1].toString();
     const prev = out[name];
     out[name] = prev === undefined ? value : `${prev}, ${value}`;

@@ -7,10 +7,11 @@ import { HarnessError } from '../errors.ts';
 import { loadServiceModel } from '../model/load.ts';
 import { CONTENT_TYPES, encodeRequest, type SignedEndpoint } from '../protocol/codec.ts';
 import { decodeResponse } from '../protocol/decode.ts';
+import type { Call } from '../contract/call.ts';
 import type { Outcome, TransportFailure, WireRequest } from '../contract/outcome.ts';
 import { resolveProfile, type ProfileName, type ResponseProfile } from '../protocol/profiles.ts';
 import { createSigner, FAKE_CREDENTIALS, type CredentialSource, type WireSigner } from '../protocol/sigv4.ts';
-import { exchange, type ExchangeFailure, type WireTransport } from './exchange.ts';
+import { dispatchExchange, exchange, type ExchangeFailure, type ExchangeLimits, type ExchangeResult, type WireTransport } from './exchange.ts';
 import { parseTargetUrl, type TargetUrl } from './httpUrl.ts';
 import { keepFullBody } from './scrub.ts';
 import { attachWire } from './wireCapture.ts';
@@ -66,6 +67,10 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
   const credentials = options.credentials === undefined ? FAKE_CREDENTIALS : options.credentials;
   const profile = resolveProfile(options.profile);
   const limits = { timeoutMs, maxBodyBytes };
+  // A run passes one signal to every request: its limits object is made once, not per request.
+  let signalLimits: ExchangeLimits = limits;
+  const limitsFor = (signal: AbortSignal | undefined): ExchangeLimits =>
+    signal === undefined ? limits : signalLimits.signal === signal ? signalLimits : (signalLimits = { timeoutMs, maxBodyBytes, signal });
   const transport = options.transport ?? createUndiciTransport(url.origin, concurrency, timeoutMs);
 
   const prepared = new Map<string, Prepared>();
@@ -81,27 +86,41 @@ export function createHttpTarget(options: HttpTargetOptions): HttpTarget {
     return p;
   };
 
-  const send: Send = async (call, sendOptions) => {
-    const p = prepared.get(call.service) ?? prepare(call.service);
-    let wire: WireRequest;
+  // Not async: a request whose signature needs no waiting goes from encoding to the dispatch without a promise
+  // of its own, and its answer is decoded in the exchange's callback (one promise per request, the Outcome's).
+  const send: Send = (call, sendOptions) => {
+    let wire: WireRequest | Promise<WireRequest>;
     try {
-      wire = encodeRequest(p.endpoint, call, url.host);
-    } catch (e) {
-      return transportOutcome('other', `cannot encode the request: ${(e as Error).message}`, 0);
-    }
-    if (url.path !== '/') wire.path = url.path;
-    if (p.signer !== undefined) {
+      const p = prepared.get(call.service) ?? prepare(call.service);
       try {
-        const signed = p.signer.signNow ? p.signer.signNow(wire) : p.signer.sign(wire);
-        wire = signed instanceof Promise ? await signed : signed;
+        wire = encodeRequest(p.endpoint, call, url.host);
       } catch (e) {
-        throw signingFailure(call.service, e);
+        return Promise.resolve(transportOutcome('other', `cannot encode the request: ${(e as Error).message}`, 0));
       }
+      if (url.path !== '/') wire.path = url.path;
+      if (p.signer !== undefined) wire = signed(p.signer, wire, call.service);
+    } catch (e) {
+      return Promise.reject(e);
     }
-    const r = await transport.exchange(wire, sendOptions?.signal === undefined ? limits : { timeoutMs, maxBodyBytes, signal: sendOptions.signal });
+    const limits = limitsFor(sendOptions?.signal);
+    if (wire instanceof Promise) return wire.then((w) => sent(call, w, limits));
+    return sent(call, wire, limits);
+  };
+  const dispatch = transport.dispatch?.bind(transport);
+  const sent = (call: Call, wire: WireRequest, limits: ExchangeLimits): Promise<Outcome> => {
+    if (dispatch === undefined) return transport.exchange(wire, limits).then((r) => outcomeOf(call, wire, r));
+    return new Promise((resolve, reject) => dispatch(wire, limits, (r) => {
+      try {
+        resolve(outcomeOf(call, wire, r));
+      } catch (e) {
+        reject(e); // decoding never throws; were it to, the error goes to the caller, not into undici's parser
+      }
+    }));
+  };
+  const outcomeOf = (call: Call, wire: WireRequest, r: ExchangeResult): Outcome => {
     if (!r.ok) return attachWire(transportOutcome(r.failure, r.message, r.latencyMs), { request: wire });
     // The whole text stays on the Outcome until scrubOutcomes has scrubbed it: the excerpt is cut after that.
-    const outcome = keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, ...(r.invalidUtf8 ? { invalidUtf8: true } : {}) }, profile), r.bodyText);
+    const outcome = keepFullBody(decodeResponse({ status: r.status, headers: r.headers, bodyText: r.bodyText, latencyMs: r.latencyMs, operation: call.operation, invalidUtf8: r.invalidUtf8 === true }, profile), r.bodyText);
     // The exchange as sent and received, by reference (src/targets/wireCapture.ts): reports show a finding's.
     return attachWire(outcome, { request: wire, response: { status: r.status, headers: r.headers, bodyText: r.bodyText } });
   };
@@ -144,6 +163,18 @@ const reason = (r: ExchangeFailure, timeoutMs: number): string =>
 const signingFailure = (service: string, e: unknown): HarnessError =>
   new HarnessError('CF_ERR_CONFIG', `cannot sign ${service} requests: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
 
+/** The signed request, at once when the signer can (static credentials), else a promise; a signing failure is
+ * CF_ERR_CONFIG either way (thrown, or the promise's rejection). */
+function signed(signer: WireSigner, wire: WireRequest, service: string): WireRequest | Promise<WireRequest> {
+  let s: WireRequest | Promise<WireRequest>;
+  try {
+    s = signer.signNow ? signer.signNow(wire) : signer.sign(wire);
+  } catch (e) {
+    throw signingFailure(service, e);
+  }
+  return s instanceof Promise ? s.catch((e: unknown) => { throw signingFailure(service, e); }) : s;
+}
+
 const transportOutcome = (failure: TransportFailure, message: string, latencyMs: number): Outcome => ({
   status: 0,
   headers: {},
@@ -163,7 +194,11 @@ export function createUndiciTransport(origin: string, concurrency: number, timeo
     headersTimeout: timeoutMs + 1_000,
     bodyTimeout: timeoutMs + 1_000,
   });
-  return { exchange: (request, limits) => exchange(pool, request, limits), close: () => closeGracefully(pool) };
+  return {
+    exchange: (request, limits) => exchange(pool, request, limits),
+    dispatch: (request, limits, done) => dispatchExchange(pool, request, limits, done),
+    close: () => closeGracefully(pool),
+  };
 }
 
 async function closeGracefully(pool: Pool): Promise<void> {

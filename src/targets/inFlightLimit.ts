@@ -7,7 +7,7 @@ import type { Outcome } from '../contract/outcome.ts';
 import { isThrottled } from '../protocol/throttling.ts';
 import type { AdaptiveLimit } from './adaptiveLimit.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { SendWrapper } from './target.ts';
+import type { Send, SendWrapper } from './target.ts';
 
 export interface InFlightLimit {
   wrapper: SendWrapper;
@@ -44,22 +44,44 @@ export function limitInFlight(limit: AdaptiveLimit, clock: Pick<Clock, 'now'> = 
       next();
     }
   };
-  const wrapper: SendWrapper = (send) => async (call, options) => {
-    if (options?.together || (running < limit.limit && chained.length === 0 && bulkHead >= bulk.length)) running++;
-    else await new Promise<void>((resolve) => (options?.bulk ? bulk : chained).push(resolve));
-    peak = Math.max(peak, running);
-    const inFlight = running;
-    const epoch = limit.epoch;
-    const started = clock.now();
-    try {
-      const outcome = await send(call, options);
-      // Ctrl-C says nothing about the target.
-      if (outcome.transport?.failure !== 'aborted') limit.observe({ latencyMs: clock.now() - started, overload: overloaded(outcome), inFlight, epoch });
-      return outcome;
-    } finally {
-      running--;
-      admit();
-    }
+  const release = (): void => {
+    running--;
+    admit();
+  };
+  // Not async: a call that finds a slot goes straight to `send`, and its answer comes back through one `then`.
+  const wrapper: SendWrapper = (send) => {
+    const sendNow: Send = (call, options) => {
+      peak = Math.max(peak, running);
+      const inFlight = running;
+      const epoch = limit.epoch;
+      const started = clock.now();
+      let sending: Promise<Outcome>;
+      try {
+        sending = send(call, options);
+      } catch (e) {
+        release();
+        return Promise.reject(e);
+      }
+      return sending.then((outcome) => {
+        try {
+          // Ctrl-C says nothing about the target.
+          if (outcome.transport?.failure !== 'aborted') limit.observe({ latencyMs: clock.now() - started, overload: overloaded(outcome), inFlight, epoch });
+        } finally {
+          release();
+        }
+        return outcome;
+      }, (e: unknown) => {
+        release();
+        throw e;
+      });
+    };
+    return (call, options) => {
+      if (options?.together || (running < limit.limit && chained.length === 0 && bulkHead >= bulk.length)) {
+        running++;
+        return sendNow(call, options);
+      }
+      return new Promise<void>((resolve) => (options?.bulk ? bulk : chained).push(resolve)).then(() => sendNow(call, options));
+    };
   };
   return { wrapper, limit, get peak() { return peak; } };
 }

@@ -122,6 +122,21 @@ describe('createSigner', () => {
     expect(() => broken.signNow!(r)).toThrow(/credential/i);
   });
 
+  it('derives the signing key once per day (region and service are the signer\'s), again for new credentials', async () => {
+    const signer = createSigner(options);
+    expect(signer.keysDerived).toBe(0);
+    for (let i = 0; i < 5; i++) await signer.sign(request({ body: `{"n":${i}}` }), new Date(DATE.getTime() + i * 3_600_000));
+    expect(signer.keysDerived).toBe(1);
+    await signer.sign(request(), new Date('2026-03-05T00:00:01Z'));
+    expect(signer.keysDerived).toBe(2);
+    for (let i = 0; i < 3; i++) signer.signNow!(request());
+    expect(signer.keysDerived).toBe(3); // today
+    let n = 0;
+    const rotating = createSigner({ ...options, credentials: async () => ({ accessKeyId: `AKID${Math.floor(n++ / 2)}`, secretAccessKey: 's' }) });
+    for (let i = 0; i < 4; i++) await rotating.sign(request(), DATE);
+    expect(rotating.keysDerived).toBe(2);
+  });
+
   it('rejects unusable credentials', async () => {
     const signer = createSigner({ ...options, credentials: { accessKeyId: 'AKID' } as unknown as Credentials });
     await expect(signer.sign(request())).rejects.toThrow(/credential/i);
