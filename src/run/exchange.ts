@@ -93,7 +93,7 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     const sent = bindCase(c, o.binding);
     const first = expectCase(sent);
     // Judged once the earlier requests on the same state have answered, so the state is what the target holds.
-    const { expected, outcome, skipped } = await lock.run(state.keys(sent), () => {
+    const { expected, outcome, skipped } = await lock.run(state.keys(sent, first), () => {
       const expected = state.judge(sent, first);
       return sendOrSkip(o.target, sent, sendOptions).then(({ outcome, skipped }) => {
         state.commit(sent, outcome);
@@ -125,8 +125,9 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const sent = bindCase(c, o.bindings[side]);
     const target = side === 0 ? o.reference : o.candidate;
     const state = states[side];
-    const answer = await locks[side].run(state.keys(sent), async () => {
-      const expected = state.judge(sent, expectCase(sent));
+    const first = expectCase(sent);
+    const answer = await locks[side].run(state.keys(sent, first), async () => {
+      const expected = state.judge(sent, first);
       const { outcome, skipped } = await sendOrSkip(target, sent, { signal: o.signal, bulk: true });
       state.commit(sent, outcome);
       return { outcome, sent, expected, skipped };
