@@ -37,6 +37,8 @@ export interface AdaptiveLimit {
   readonly max: number;
   /** Changes whenever the limit is judged; a request carries the epoch it was sent in. */
   readonly epoch: number;
+  /** Still in slow start: growing, the target has not yet shown where its load ends (no decrease so far). */
+  readonly slowStart?: boolean;
   observe(sample: LimitSample): void;
 }
 
@@ -74,6 +76,7 @@ export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
     get peak() { return peak; },
     max,
     get epoch() { return epoch; },
+    get slowStart() { return slowStart; },
     observe(s) {
       if (s.overload) {
         if (s.epoch >= lastCut) next(value * BACK_OFF, true);

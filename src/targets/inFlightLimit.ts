@@ -3,6 +3,7 @@
 // start in FIFO order, but a chained request (a scenario's next step, preparation, cleanup, a population sweep:
 // anything someone waits on before sending the next) goes before the bulk of independent cases
 // (SendOptions.bulk), so against a slow target a chain of steps is not queued behind hundreds of cases a round each.
+// While an adaptive limit is in slow start, chained requests may go past it up to its cap (never past the cap).
 import type { Outcome } from '../contract/outcome.ts';
 import { isThrottled } from '../protocol/throttling.ts';
 import type { AdaptiveLimit } from './adaptiveLimit.ts';
@@ -34,8 +35,10 @@ export function limitInFlight(limit: AdaptiveLimit, clock: Pick<Clock, 'now'> = 
   let bulkHead = 0;
   // Slots held for chained requests (running + held never above the limit for cases), oldest hold first.
   const holds: Array<ReturnType<typeof setTimeout>> = [];
-  /** A chained request may take a free slot or a held one. */
-  const chainedFits = () => running < limit.limit;
+  /** A chained request may take a free slot or a held one; in slow start any slot up to the cap: a run's chains
+   * (scenario steps, ~50 at once) are its critical path, and the limit starts below them (16) while the target has
+   * not yet shown any load it cannot take (issue 11 §6). */
+  const chainedFits = () => running < (limit.slowStart ? limit.max : limit.limit);
   const bulkFits = () => running + holds.length < limit.limit;
   const startChained = (): void => {
     if (running + holds.length >= limit.limit && holds.length > 0) clearTimeout(holds.shift()); // takes a held slot
