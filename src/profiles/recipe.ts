@@ -55,8 +55,9 @@ export interface UndoCall extends RecipeCall {
    * `next` (the answer path of a next-page token) was the whole listing: done once its items are undone, unless
    * the call then answers `inUse` (something the listing did not show yet), when it drains again and retries.
    * With `inUse`, the items' asynchronous undos (`each.awaits`) are not waited for before the call: only when it
-   * answers `inUse`, then confirmed by a page of the waiter's list filtered by `scope` (`{scope}` there). */
-  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall; next?: string; inUse?: string; scope?: Template };
+   * answers `inUse`, then confirmed by a page of the waiter's list filtered by `scope` (`{scope}` there). Items
+   * the run knows it left are undone without the listing; `gone` is the code of one already gone (nothing to undo). */
+  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall; next?: string; inUse?: string; scope?: Template; gone?: string };
   /** After the call: read the resource with `call` until it answers `code` (it is gone). */
   untilGone?: { call: RecipeCall; code: string };
 }

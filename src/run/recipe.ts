@@ -65,14 +65,17 @@ export async function wait(target: Target, w: Waiter, operationId: string, o: Po
 const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
 
 /** Removes what a step made: what lives in it first (drain), then the call, then waits until it is gone. */
-export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll): Promise<void> {
+export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, known?: readonly string[]): Promise<void> {
   const poll = unsignalled(o);
   const since = Date.now();
   // The drained items' undos are sent, not waited for one by one: against a slow target each wait is a round trip
   // per depth of cleanup (issue 11 §6). A step that says when it is still in use is sent at once; only when it
   // says so are they confirmed (a page of the waiter's list per drain, else one poll each), and it is sent again.
+  // The items the run knows it left (src/run/knownItems.ts) are undone without listing them first.
   const waitEach = u.drain?.inUse === undefined;
-  const started = u.drain ? await drain(target, u.drain, slots, poll, true, waitEach) : [];
+  const started = !u.drain ? []
+    : known !== undefined && !waitEach ? await undoKnown(target, u.drain, slots, known, poll)
+      : await drain(target, u.drain, slots, poll, true, waitEach);
   try {
     await send(target, u, slots, poll);
   } catch (e) {
@@ -94,6 +97,21 @@ async function start(target: Target, rc: RecipeCall & { awaits: NonNullable<Reci
   const { awaits, ...call } = rc;
   const { outputs } = await send(target, { ...call, outputs: { operationId: awaits.id } }, slots, poll);
   return { operationId: String(outputs.operationId), waiter: awaits.waiter };
+}
+
+/** Starts the undo of each known item; one already gone (the drain's `gone` answer) has nothing to wait for. */
+async function undoKnown(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, known: readonly string[], poll: Poll): Promise<Started[]> {
+  const each = d.each;
+  const started = await Promise.all(known.map(async (item): Promise<Started | undefined> => {
+    try {
+      if (each.awaits) return await start(target, { ...each, awaits: each.awaits }, { ...slots, item }, poll);
+      await send(target, each, { ...slots, item }, poll);
+    } catch (e) {
+      if (!(d.gone !== undefined && e instanceof PrerequisiteError && e.outcome.code === d.gone)) throw e;
+    }
+    return undefined;
+  }));
+  return started.filter((x): x is Started => x !== undefined);
 }
 
 /** Waits until the started operations have succeeded: those a page of the waiter's list shows finished at once,

@@ -72,6 +72,26 @@ describe('cleanup', () => {
     }
   });
 
+  it('an instance the run registered and something else deregistered: already gone, no problem', async () => {
+    const http = createHttpTarget({ url: emulator.url, concurrency: 8 });
+    try {
+      const contexts = { RegisterInstance: coverageContexts('RegisterInstance') };
+      const prepared = await prepare(http, { operations: ['RegisterInstance'], contexts, runTag: 'gone1' });
+      const serviceId = [...prepared.binding.serviceIds.values()][0]!;
+      for (const InstanceId of ['kept', 'gone']) {
+        const c = { service: 'servicediscovery', operation: 'RegisterInstance', input: { ServiceId: serviceId, InstanceId, Attributes: { AWS_INSTANCE_IPV4: '10.0.0.1', AWS_INSTANCE_PORT: '80' } } };
+        prepared.track(c, await http.send(c));
+      }
+      await new Promise((r) => setTimeout(r, 30));
+      expect((await http.send({ service: 'servicediscovery', operation: 'DeregisterInstance', input: { ServiceId: serviceId, InstanceId: 'gone' } })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 30));
+      expect(await prepared.cleanup()).toEqual([]);
+      expect(emulator.emulator.cloudMap.services.size).toBe(0);
+    } finally {
+      await http.close();
+    }
+  });
+
   it('a cleanup the target refuses: one warning line, exit code and report as without it', async () => {
     const faulty = await startFaultyTarget(async (x) =>
       (x.service === 'servicediscovery' && x.operation === 'DeleteService' ? awsError(x, 500, 'InternalFailure', 'try later') : x.pass()));
