@@ -95,6 +95,28 @@ describe('against a slow target', () => {
     }
   });
 
+  it('a default run (default --runs, scenarios, adaptive limit) takes few sequential rounds: its longest chains, not one round per case sharing a key', async () => {
+    // Main took ~24 rounds of 2 s (51 s) in bench/slow.ts, 26.5–27.5 rounds of 800 ms here: the ~15 cases of a
+    // service that name no instance id went one after another (one key); cleanup listed every service, waited for
+    // each deregistration's operation, and the chains waited for slots behind the cases and the start value 16. Now
+    // ~20.5 here (bench: ~20 of 2 s): preparation 3, the longest scenario chain ~13, cleanup 3–4. Counted in rounds of
+    // the delay (the requests' busy time), never timed; a long delay, so the harness's own CPU (this process serves
+    // the proxy and the emulator too) adds little, and a margin for a loaded machine.
+    const delay = 800;
+    const slow: SlowTarget = await startSlowTarget(emulator.url, delay);
+    try {
+      const o = parseRunOptions(['--target', slow.url, '--seed', '1', '--quiet', '--no-fixtures', '--report-dir', join(work, 'default')]);
+      const r = await executeRun(o, new AbortController().signal, { write: () => undefined, writeErr: () => undefined, isTTY: false });
+      expect(r.report.discrepancies).toEqual([]);
+      expect(r.report.summary.cases).toBeGreaterThan(500);
+      expect(r.report.run.scenarios).toBe(true);
+      expect(emulator.emulator.cloudMap.services.size).toBe(0);
+      expect(rounds(slow.requests, delay)).toBeLessThan(24);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('a default run (no --concurrency) grows past 16 in flight while the target answers in the same time, up to the cap', async () => {
     // On main the default was a fixed 16: a run against a 2-s target could not go below (requests / 16) × 2 s.
     // A longer delay here: the proxy, the emulator and the harness share this process, and on a busy machine their
