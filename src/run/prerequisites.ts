@@ -243,7 +243,7 @@ async function make(target: Target, recipe: Prerequisite, map: Map<string, strin
         const own = await making;
         slots = { ...slots, ...own };
         const at = slots;
-        created.push(Object.assign(() => undo(target, step.undo, at, o, knownIn(step.undo, at)), { depth }));
+        created.push(Object.assign(() => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at) }), { depth }));
       }
       done(slots);
       return [need.placeholder, String(slots[recipe.binds])];

@@ -65,14 +65,17 @@ export async function wait(target: Target, w: Waiter, operationId: string, o: Po
 const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
 
 /** Removes what a step made: what lives in it first (drain), then the call, then waits until it is gone. */
-export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, known?: readonly string[]): Promise<void> {
+export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, how: UndoHow = {}): Promise<void> {
   const poll = unsignalled(o);
   const since = Date.now();
   // The drained items' undos are sent, not waited for one by one: against a slow target each wait is a round trip
   // per depth of cleanup (issue 11 §6). A step that says when it is still in use is sent at once; only when it
   // says so are they confirmed (a page of the waiter's list per drain, else one poll each), and it is sent again.
   // The items the run knows it left (src/run/knownItems.ts) are undone without listing them first.
-  const waitEach = u.drain?.inUse === undefined;
+  // One at a time as before on a target whose answers must not depend on timing (`inTurn`: a recording is made
+  // of what is sent, and a confirmation only when the service is still in use would depend on it).
+  const waitEach = u.drain?.inUse === undefined || how.inTurn === true;
+  const known = how.inTurn ? undefined : how.known;
   const started = !u.drain ? []
     : known !== undefined && !waitEach ? await undoKnown(target, u.drain, slots, known, poll)
       : await drain(target, u.drain, slots, poll, true, waitEach);
@@ -88,6 +91,9 @@ export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, k
   }
   if (u.untilGone) await untilGone(target, u, u.untilGone, slots, poll);
 }
+
+/** How an undo goes: the items the run knows it left in what it drains; `inTurn`: a step at a time, each waited for. */
+export interface UndoHow { known?: readonly string[] | undefined; inTurn?: boolean }
 
 /** An undo sent whose asynchronous operation was not waited for. */
 interface Started { operationId: string; waiter: Waiter }
