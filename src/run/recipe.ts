@@ -105,7 +105,8 @@ async function start(target: Target, rc: RecipeCall & { awaits: NonNullable<Reci
   return { operationId: String(outputs.operationId), waiter: awaits.waiter };
 }
 
-/** Starts the undo of each known item; one already gone (the drain's `gone` answer) has nothing to wait for. */
+/** Starts the undo of each known item. One the target refuses is skipped: it may be gone already, or was never
+ * made by a target that said it was; the call that follows (refused while in use) is what tells. */
 async function undoKnown(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, known: readonly string[], poll: Poll): Promise<Started[]> {
   const each = d.each;
   const started = await Promise.all(known.map(async (item): Promise<Started | undefined> => {
@@ -113,7 +114,7 @@ async function undoKnown(target: Target, d: NonNullable<UndoCall['drain']>, slot
       if (each.awaits) return await start(target, { ...each, awaits: each.awaits }, { ...slots, item }, poll);
       await send(target, each, { ...slots, item }, poll);
     } catch (e) {
-      if (!(d.gone !== undefined && e instanceof PrerequisiteError && e.outcome.code === d.gone)) throw e;
+      if (!(e instanceof PrerequisiteError)) throw e;
     }
     return undefined;
   }));
