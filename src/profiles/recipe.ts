@@ -53,8 +53,11 @@ export interface RecipeCall {
 export interface UndoCall extends RecipeCall {
   /** First, for every item a listing call returns, undo it (`{item}`), until the listing is empty. A page without
    * `next` (the answer path of a next-page token) was the whole listing: done once its items are undone, unless
-   * the call then answers `inUse` (something the listing did not show yet), when it drains again and retries. */
-  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall; next?: string; inUse?: string };
+   * the call then answers `inUse` (something the listing did not show yet), when it drains again and retries.
+   * With `inUse`, the items' asynchronous undos (`each.awaits`) are not waited for before the call: only when it
+   * answers `inUse`, then confirmed by a page of the waiter's list filtered by `scope` (`{scope}` there). Items
+   * the run knows it left are undone without the listing (one refused is left to that check). */
+  drain?: { list: RecipeCall; items: string; id: string; each: RecipeCall; next?: string; inUse?: string; scope?: Template };
   /** After the call: read the resource with `call` until it answers `code` (it is gone). */
   untilGone?: { call: RecipeCall; code: string };
 }

@@ -101,7 +101,7 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
     const first = expectCase(sent);
     // Judged once the earlier requests on the same state have answered, so the state is what the target holds.
     // The hold is taken and given back here (not through lock.run): a free one costs no promise and no tick.
-    const hold = lock.take(state.keys(sent));
+    const hold = lock.take(state.keys(sent, first));
     if (hold.ready !== undefined) await hold.ready;
     let expected: Expected;
     let outcome: Outcome;
@@ -145,8 +145,9 @@ export function diffExchange(o: { reference: Target; candidate: Target; bindings
     const sent = bindCase(c, o.bindings[side]);
     const target = side === 0 ? o.reference : o.candidate;
     const state = states[side];
-    const answer = await locks[side].run(state.keys(sent), async () => {
-      const expected = state.judge(sent, expectCase(sent));
+    const first = expectCase(sent);
+    const answer = await locks[side].run(state.keys(sent, first), async () => {
+      const expected = state.judge(sent, first);
       const { outcome, skipped } = await sendOrSkip(target, sent, { signal: o.signal, bulk: true });
       state.commit(sent, outcome);
       return { outcome, sent, expected, skipped };

@@ -15,6 +15,7 @@ import type { Target } from '../targets/target.ts';
 import type { KeyLock } from './keyLock.ts';
 import type { ListingGuard } from '../listingGuard.ts';
 import { fill, valueAt as at } from './recipe.ts';
+import { listedDone } from './listedOperations.ts';
 import type { Eviction, StateModel } from './stateModel.ts';
 
 /** Deregistrations in flight at once for one sweep. */
@@ -22,11 +23,6 @@ const SWEEP_CONCURRENCY = 8;
 /** Polls of GetOperation before an unconfirmed deregistration is left as "leaving" (in progress, maybe). */
 const POLLS = 40;
 const POLL_MS = 25;
-/** The list's time window reaches this far around the sweep (seconds): a target's clock may differ a little from
- * ours; one that differs more shows fewer of ours, and those are polled one by one (never a wrong "gone"). */
-const LIST_SKEW_S = 2;
-/** Pages of the list asked beyond those the sweep's own operations fill (other sweeps' in the same window). */
-const LIST_EXTRA_PAGES = 8;
 /** Times the list is asked for one sweep's still unconfirmed deregistrations before they are polled one by one. */
 const LIST_ROUNDS = 3;
 
@@ -74,23 +70,10 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
     return 'leaving';
   };
   /** The operation ids among `wanted` the list shows finished (SUCCESS), per service, between `from` and now. */
-  const listedDone = async (service: string, wanted: Set<string>, from: number): Promise<Set<string>> => {
-    const done = new Set<string>();
-    const l = waiter.listed!;
-    const slots = { scope: service, from: String(Math.floor(from / 1000) - LIST_SKEW_S), to: String(Math.ceil(Date.now() / 1000) + LIST_SKEW_S) };
-    let next: unknown;
-    for (let page = 0; page < Math.ceil(wanted.size / l.pageSize) + LIST_EXTRA_PAGES && !signal?.aborted; page++) {
-      const answer = await send(l.call, next === undefined ? slots : { ...slots, next });
-      if (!ok(answer)) { listing = false; break; } // no such list on this target
-      const items = at(answer.body, l.items);
-      for (const item of Array.isArray(items) ? items : []) {
-        const id = at(item, l.id);
-        if (typeof id === 'string' && wanted.has(id) && at(item, l.status) === waiter.success) done.add(id);
-      }
-      next = at(answer.body, l.next);
-      if (done.size === wanted.size || typeof next !== 'string') break;
-    }
-    return done;
+  const listedDoneIn = async (service: string, wanted: Set<string>, from: number): Promise<Set<string>> => {
+    const r = await listedDone(send, waiter, service, wanted, from, signal);
+    if (!r.listed) listing = false;
+    return r.done;
   };
 
   return () => {
@@ -143,7 +126,7 @@ export function keepPopulation(target: Target, state: StateModel, lock: KeyLock,
       const done = new Set<string>();
       for (const [service, wanted] of byService) {
         if (!listing) break;
-        for (const id of await listedDone(service, wanted, since)) done.add(id);
+        for (const id of await listedDoneIn(service, wanted, since)) done.add(id);
       }
       // A list that showed none of ours (another kind of target, a slow one, a clock far off): not asked again this run.
       if (done.size === 0) { if (round === 0) listing = false; break; }

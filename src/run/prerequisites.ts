@@ -9,13 +9,14 @@ import type { Outcome } from '../contract/outcome.ts';
 import type { Call } from '../contract/call.ts';
 import type { Target } from '../targets/target.ts';
 import { profileOf } from '../profiles/index.ts';
-import type { Prerequisite } from '../profiles/recipe.ts';
+import type { Prerequisite, UndoCall } from '../profiles/recipe.ts';
 import { serviceConfigOf, type DescribedService } from '../profiles/servicediscovery/serviceConfig.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { call, PrerequisiteError } from './prerequisiteCall.ts';
 import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
 import { caseCreations, UPKEEP, type UndoSummary } from './caseCreations.ts';
+import { knownItems } from './knownItems.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
 export interface NotPrepared {
@@ -123,6 +124,9 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   const registered = new Set<string>(); // InstanceIds this run registered in the user's --service-id
   const made = new Map<string, Promise<Slots>>(); // a step made once per run (per `once` key, or per `run` recipe) → its slots
   const inTurn = createsInTurn(target);
+  // What the run registers in the services it drains at cleanup: deregistered there without listing them first.
+  const known = knownItems();
+  const knownIn = (u: UndoCall, slots: Slots): string[] | undefined => (u.drain?.scope === undefined ? undefined : known.of(String(fill(u.drain.scope, slots))));
   // The operations are prepared side by side (against a slow target, one after the other adds up); those that
   // reference the same kind of resource one after another, in their order (a later one binds to what an earlier
   // one made). Judged in the operations' order once all are done, whichever finished first.
@@ -140,7 +144,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
         const map = ref ? binding[ref.binding] : undefined;
         if (ref?.binding === 'serviceIds' && o.serviceId) await useCloudMapService(target, o.serviceId, contexts, operation, o.contexts[operation] ?? []);
         else if (ref?.binding === 'serviceNames' && o.protonService) await useProtonService(target, o.protonService, binding, o.contexts[operation] ?? []);
-        else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine[i]!, inTurn);
+        else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine[i]!, inTurn, knownIn);
       } catch (e) {
         // A half-prepared operation must not leave resources behind (on AWS they cost money).
         await undoAll(mine[i]!);
@@ -181,6 +185,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     undoCreated: () => cases.undoAll(),
     track(c, outcome) {
       if (o.undoCreates) cases.track(c, outcome);
+      known.track(c, outcome);
       const input = c.input as Json | null;
       if (o.serviceId === undefined || outcome.status < 200 || outcome.status >= 300) return;
       if (typeof input !== 'object' || input === null || input.ServiceId !== o.serviceId || typeof input.InstanceId !== 'string') return;
@@ -210,7 +215,7 @@ async function useProtonService(target: Target, name: string, binding: Binding, 
 }
 
 /** Runs a prerequisite recipe for every context that needs one, binding each placeholder to what was made. */
-async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Promise<Slots>>, created: Undo[], inTurn: boolean): Promise<void> {
+async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Promise<Slots>>, created: Undo[], inTurn: boolean, knownIn: (u: UndoCall, slots: Slots) => string[] | undefined): Promise<void> {
   // The contexts side by side (one after another on a target whose ids follow the creation order); a step made
   // once (one namespace per type) is made by the first context that needs it, the others wait for it.
   const claimed = new Set<string>(); // two contexts naming one placeholder: the first makes it
@@ -238,7 +243,7 @@ async function make(target: Target, recipe: Prerequisite, map: Map<string, strin
         const own = await making;
         slots = { ...slots, ...own };
         const at = slots;
-        created.push(Object.assign(() => undo(target, step.undo, at, o), { depth }));
+        created.push(Object.assign(() => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at) }), { depth }));
       }
       done(slots);
       return [need.placeholder, String(slots[recipe.binds])];

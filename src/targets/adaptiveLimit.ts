@@ -2,7 +2,7 @@
 // is slow but not saturated answers in the same time whatever the load (Little's law: throughput = in flight /
 // latency), so sending more at once finishes sooner; a saturated one answers later as the load grows, or says
 // "slow down". Congestion control in the manner of TCP: slow start (the limit doubles each round while latency
-// stays flat), then additive increase (+1 a round); multiplicative decrease on a latency rise (× 0.75) or on an
+// stays flat; quadruples when the round's answers took SLOW_ROUND_MS or more), then additive increase (+1 a round); multiplicative decrease on a latency rise (× 0.75) or on an
 // overload signal (throttling, a refused or reset connection, a timeout: × 0.5, once per round of requests sent
 // under the old limit). A round is `limit` answers. Pure: no clock, no I/O; the caller measures latency.
 
@@ -37,9 +37,14 @@ export interface AdaptiveLimit {
   readonly max: number;
   /** Changes whenever the limit is judged; a request carries the epoch it was sent in. */
   readonly epoch: number;
+  /** Still in slow start: growing, the target has not yet shown where its load ends (no decrease so far). */
+  readonly slowStart?: boolean;
   observe(sample: LimitSample): void;
 }
 
+/** In slow start, a round whose median answer took this long (a slow target: each round costs that much wall
+ * time) grows ×4 instead of ×2: the cap in half the rounds. A saturated target still shows as a latency rise. */
+export const SLOW_ROUND_MS = 250;
 export const DEFAULT_TOLERANCE = 2;
 export const DEFAULT_FLOOR_MS = 20;
 const EASE_OFF = 0.75;
@@ -71,6 +76,7 @@ export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
     get peak() { return peak; },
     max,
     get epoch() { return epoch; },
+    get slowStart() { return slowStart; },
     observe(s) {
       if (s.overload) {
         if (s.epoch >= lastCut) next(value * BACK_OFF, true);
@@ -84,7 +90,7 @@ export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
       const sorted = round.sort((a, b) => a - b);
       const median = sorted[sorted.length >> 1]!;
       if (median > tolerance * Math.max(lowest, floorMs)) next(value * EASE_OFF, true);
-      else if (busy) next(slowStart ? value * 2 : value + 1, false);
+      else if (busy) next(slowStart ? value * (median >= SLOW_ROUND_MS ? 4 : 2) : value + 1, false);
       else next(value, false);
     },
   };

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/contract/case.ts';
 import type { Expected } from '../../src/contract/expected.ts';
 import type { Outcome } from '../../src/contract/outcome.ts';
+import { coverageContexts, planned } from '../../src/generate/index.ts';
+import { expectCase } from '../../src/oracle/expectCase.ts';
+import { profileOf } from '../../src/profiles/index.ts';
 import { createStateModel, KEEP_HIGH, REMEMBER_MAX, type StateModel } from '../../src/run/stateModel.ts';
 
 const ok: Expected = { outcome: 'success', source: 'model', confidence: 'documented' };
@@ -62,6 +65,40 @@ describe('the runner state model', () => {
     const s = createStateModel({ freshTarget: true });
     const err: Expected = { outcome: 'error', codes: ['InvalidInput'], statuses: [400], violations: [], message: 'm', source: 's', confidence: 'documented' };
     expect(s.judge(cm({ ServiceId: 's', InstanceId: 'i' }), err)).toBe(err);
+  });
+  // Issue 11 §6: cases without an id (absent, empty, not a string) all shared one key per service, so against a
+  // slow target a run's ~15 of them went one round trip after another and the case phase ended ~15 rounds after
+  // it began. Such a case is refused by the contract (below), reads no state and can share none with a case the
+  // contract accepts: it holds no id key. Its token key stays (a valid case may send the same token).
+  it('a case the contract refuses and that names no id holds no id key; its token key stays', () => {
+    const s = createStateModel({ freshTarget: true });
+    const err: Expected = { outcome: 'error', codes: ['InvalidInput'], statuses: [400], violations: [], message: 'm', source: 's', confidence: 'documented' };
+    for (const InstanceId of [undefined, '', 42, { a: 1 }]) {
+      expect(s.keys(cm({ ServiceId: 's', InstanceId, CreatorRequestId: 't' }), err)).toEqual(['RegisterInstance/token/t']);
+      expect(s.keys(pr({ serviceName: 'svc', name: InstanceId, spec: 'a' }), err)).toEqual([]);
+    }
+    // Judged acceptable (or not judged yet): the key stays, whatever the id.
+    expect(s.keys(cm({ ServiceId: 's', InstanceId: '', CreatorRequestId: 't' }), ok)).toEqual(['RegisterInstance/s/', 'RegisterInstance/token/t']);
+    expect(s.keys(cm({ ServiceId: 's', InstanceId: '' }))).toEqual(['RegisterInstance/s/']);
+    // A refused case with an id keeps its key: a target that wrongly accepts it creates what a valid case may meet.
+    expect(s.keys(cm({ ServiceId: 's', InstanceId: 'i' }), err)).toEqual(['RegisterInstance/s/i']);
+  });
+  it('the contract refuses every create whose id is absent, empty or not a string (why such a case needs no id key)', () => {
+    for (const op of ['RegisterInstance', 'CreateServiceInstance']) {
+      const idMember = profileOf(op).creates!.idMember;
+      const plan = planned(op, { seed: 1, runs: 0, contexts: coverageContexts(op) });
+      const valid: Case[] = [];
+      for (let n = plan.items.next(); !n.done && valid.length < 20; n = plan.items.next()) if (n.value.case.kind === 'valid' && n.value.case.rawBody === undefined) valid.push(n.value.case);
+      expect(valid.length).toBeGreaterThan(0);
+      for (const c of valid) {
+        expect(expectCase(c).outcome).toBe('success');
+        for (const id of [undefined, '', 42]) {
+          const input = { ...(c.input as Record<string, unknown>) };
+          if (id === undefined) delete input[idMember]; else input[idMember] = id;
+          expect(expectCase({ ...c, input }).outcome, `${op} with ${idMember} ${JSON.stringify(id)}`).toBe('error');
+        }
+      }
+    }
   });
   it('on a target this run did not start, a token it has not sent may predate it: the mismatch answer is accepted too', () => {
     const s = createStateModel({ freshTarget: false });

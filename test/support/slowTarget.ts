@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface SlowRequest { operation: string; start: number; end: number }
+export interface SlowRequest { operation: string; start: number; end: number; status?: number }
 
 export interface SlowTarget {
   url: string;
@@ -46,7 +46,7 @@ export async function startSlowTarget(upstream: string, delayMs: number): Promis
       const answer = (status: number, headers: http.OutgoingHttpHeaders, body: Buffer) => {
         setTimeout(() => {
           inFlight--;
-          requests.push({ operation, start, end: Date.now() });
+          requests.push({ operation, start, end: Date.now(), status });
           res.writeHead(status, headers).end(body);
         }, Math.max(0, start + delayMs - Date.now()));
       };

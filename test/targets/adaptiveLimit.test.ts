@@ -50,6 +50,16 @@ describe('adaptive in-flight limit', () => {
     }));
   });
 
+  // Issue 11 §6: against a 2-s target each doubling cost a round of 2 s; 16 → 128 took three of them.
+  it('in slow start, a round of slow answers (250 ms or more) grows ×4: a slow target reaches the cap in half the rounds', () => {
+    expect(drive(createAdaptiveLimit({ initial: 16, max: 128 }), 3, () => 2_000)).toEqual([64, 128, 128]);
+    expect(drive(createAdaptiveLimit({ initial: 16, max: 128 }), 4, () => 249)).toEqual([32, 64, 128, 128]);
+    // After a decrease it is additive as before, however slow.
+    const l = createAdaptiveLimit({ initial: 64, max: 128 });
+    l.observe({ latencyMs: 2_000, overload: true, inFlight: 64, epoch: l.epoch });
+    expect(drive(l, 2, () => 2_000)).toEqual([33, 34]);
+  });
+
   it('does not grow when the slots are not all used (no demand: more slots would change nothing)', () => {
     const l = createAdaptiveLimit({ initial: 16, max: 128 });
     for (let i = 0; i < 1_000; i++) l.observe({ latencyMs: 2_000, overload: false, inFlight: 8, epoch: l.epoch });

@@ -41,6 +41,60 @@ describe('limitInFlight', () => {
     expect(limiter.peak).toBe(2);
   });
 
+  // Issue 11 §6: against a slow target, a scenario's next step came a few ms after its previous answer, by when a
+  // waiting case had taken the freed slot: the step then waited for the next slot to free, up to a round trip.
+  it('a finished chained request holds its slot briefly for the next chained one (a tenth of its latency); cases get it after', async () => {
+    const fake = controllable();
+    let now = 0;
+    const send = limitInFlight(fixedLimit(2), { now: () => now }).wrapper(fake.send);
+    const first = send(call(1)); // a chain's step
+    const cases = [10, 11, 12].map((n) => send(call(n), { bulk: true }));
+    await tick();
+    expect(fake.started).toEqual([1, 10]);
+    now = 600; // answered after 600 ms: its slot is held 60 ms
+    fake.pending.shift()!.resolve(ok);
+    await first;
+    await tick();
+    expect(fake.started).toEqual([1, 10]); // no case took it
+    const next = send(call(2)); // the chain's next step: at once, in the held slot
+    await tick();
+    expect(fake.started).toEqual([1, 10, 2]);
+    now = 610; // answered after 10 ms: held 1 ms, then a case takes it
+    fake.pending.find((p) => p.n === 2)!.resolve(ok);
+    await next;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.started).toEqual([1, 10, 2, 11]);
+    expect(fake.most()).toBe(2);
+    while (fake.pending.length > 0) { fake.pending.shift()!.resolve(ok); await tick(); }
+    await Promise.all(cases);
+    expect(fake.started).toEqual([1, 10, 2, 11, 12]);
+  });
+
+  // Issue 11 §6: a default run starts at 16 in flight while ~50 scenario chains want their first step: the chains
+  // (the run's critical path) waited a round for a slot before the limit had grown.
+  it('an adaptive limit in slow start lets chained requests past it, up to its cap; cases stay within it; after a decrease, all do', async () => {
+    const fake = controllable();
+    const l = createAdaptiveLimit({ initial: 2, max: 4 });
+    const send = limitInFlight(l).wrapper(fake.send);
+    const cases = [10, 11].map((n) => send(call(n), { bulk: true }));
+    const chains = [1, 2, 3].map((n) => send(call(n)));
+    await tick();
+    expect(fake.started).toEqual([10, 11, 1, 2]); // the cap: 4
+    expect(fake.most()).toBe(4);
+    l.observe({ latencyMs: 1, overload: true, inFlight: 4, epoch: l.epoch }); // a decrease: slow start is over (limit 1)
+    expect(l.slowStart).toBe(false);
+    // Answers the limit does not hear (cut by Ctrl-C), so it stays at 1.
+    const cut = { status: 0, headers: {}, latencyMs: 0, transport: { failure: 'aborted', message: 'aborted' } } as Outcome;
+    for (const n of [10, 11, 1]) { fake.pending.find((p) => p.n === n)!.resolve(cut); await tick(); }
+    expect(l.limit).toBe(1);
+    expect(fake.started).toEqual([10, 11, 1, 2]); // 2 still in flight: the limit (1) is full
+    fake.pending.find((p) => p.n === 2)!.resolve(cut);
+    await tick();
+    expect(fake.started).toEqual([10, 11, 1, 2, 3]);
+    fake.pending.find((p) => p.n === 3)!.resolve(cut);
+    await Promise.all([...cases, ...chains]);
+  });
+
   it('sends the requests of a race at once, past a full limit (a race whose requests wait for slots one by one races nothing)', async () => {
     const fake = controllable();
     const send = limitInFlight(fixedLimit(2)).wrapper(fake.send);

@@ -79,7 +79,7 @@ export const cloudMapService: Prerequisite = {
       // since deregistered instances leave it).
       undo: {
         service: SD, operation: 'DeleteService', input: { Id: '{service.id}' },
-        drain: { list: { service: SD, operation: 'ListInstances', input: { ServiceId: '{service.id}' } }, items: 'Instances', id: 'Id', each: { ...DEREGISTER, input: { ServiceId: '{service.id}', InstanceId: '{item}' } }, next: 'NextToken', inUse: 'ResourceInUse' },
+        drain: { list: { service: SD, operation: 'ListInstances', input: { ServiceId: '{service.id}' } }, items: 'Instances', id: 'Id', each: { ...DEREGISTER, input: { ServiceId: '{service.id}', InstanceId: '{item}' } }, next: 'NextToken', inUse: 'ResourceInUse', scope: '{service.id}' },
       },
     },
   ],
