@@ -76,13 +76,21 @@ describe('replay:FILE answers from the recording', () => {
     // Replayed, case #3 asks first: it gets its own answer, not the first one recorded.
     expect(await withCallLabel('RegisterInstance#3', () => t.send(call('RegisterInstance', same)))).toMatchObject({ status: 500, message: 'three' });
     expect(await withCallLabel('RegisterInstance#7', () => t.send(call('RegisterInstance', same)))).toMatchObject({ status: 422, message: 'seven' });
-    // A flow the recording does not name (an older recording; a sweep timing started) takes the first one left.
+    // A flow the recording does not name (an older recording; a sweep timing started) takes an answer no flow claims
+    // first: case #7 may still ask, and must get its own (stop 16: a replayed case got another flow's answer, once).
     const u = createRecordingTarget(write('RegisterInstance-dup2.json', recording([
       exchange('RegisterInstance', same, 422, { __type: 'ValidationException', message: 'first' }, { call: 'RegisterInstance#7' }),
       exchange('RegisterInstance', same, 500, { __type: 'InternalFailure', message: 'second' }),
+      exchange('RegisterInstance', same, 503, { __type: 'ServiceUnavailable', message: 'third' }),
     ])));
-    expect(await withCallLabel('RegisterInstance#9', () => u.send(call('RegisterInstance', same)))).toMatchObject({ message: 'first' });
-    expect(await u.send(call('RegisterInstance', same))).toMatchObject({ message: 'second' });
+    expect(await withCallLabel('RegisterInstance#9', () => u.send(call('RegisterInstance', same)))).toMatchObject({ message: 'second' });
+    expect(await u.send(call('RegisterInstance', same))).toMatchObject({ message: 'third' });
+    expect(await withCallLabel('RegisterInstance#7', () => u.send(call('RegisterInstance', same)))).toMatchObject({ message: 'first' });
+    // Only when no other answer is left does a flow take another flow's.
+    const v = createRecordingTarget(write('RegisterInstance-dup3.json', recording([
+      exchange('RegisterInstance', same, 422, { __type: 'ValidationException', message: 'only' }, { call: 'RegisterInstance#7' }),
+    ])));
+    expect(await v.send(call('RegisterInstance', same))).toMatchObject({ message: 'only' });
   });
 
   it('a call of another operation with the same body is not in the recording', async () => {

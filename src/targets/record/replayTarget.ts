@@ -88,11 +88,13 @@ export function createRecordingTarget(path: string | Recording[], options: Recor
   };
 }
 
-/** The first answer recorded for this flow, else the first one left (a recording without labels; a flow whose
- * calls timing decided, such as a population sweep). Used answers leave the list. */
+/** The first answer recorded for this flow; else the first one no flow claims (a recording without labels; a flow
+ * whose calls timing decided, such as a population sweep); else the first one left. Another flow's answer is taken
+ * last: that flow may still ask for it, and would get this call's answer instead. Used answers leave the list. */
 function take(list: RecordedExchange[] | undefined, call: string | undefined): RecordedExchange | undefined {
   if (list === undefined || list.length === 0) return undefined;
-  const i = call === undefined ? -1 : list.findIndex((x) => x.call === call);
+  let i = call === undefined ? -1 : list.findIndex((x) => x.call === call);
+  if (i < 0) i = list.findIndex((x) => x.call === undefined);
   return list.splice(i < 0 ? 0 : i, 1)[0];
 }
 
