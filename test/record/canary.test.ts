@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.ts';
 import { readRecording } from '../../src/targets/record/recording.ts';
 import { closedPort } from '../support/mswServer.ts';
@@ -247,7 +248,11 @@ describe('no secret on any file the tool writes', () => {
     // differs from the live one; what was found (ids, kinds, constraints, counts, status, code) is the same.
     // A replayed answer never went over a wire: the live report keeps each finding's exchange, the replayed one has none.
     const strip = (ds: Array<Record<string, unknown>>) => ds.map(({ fixture: _f, reproduce: _r, detail: _d, wire: _w, referenceWire: _rw, ...d }) => d);
-    expect(strip(replayed.discrepancies)).toEqual(strip(recorded.discrepancies));
+    const [live, again] = [strip(recorded.discrepancies), strip(replayed.discrepancies)];
+    // Seen once in ~14 runs (stop 16): a replayed case answered `non-json` where the recorded run read `truncated`.
+    // On a mismatch, say which recorded exchanges carry each differing case's request, with their flows and bodies.
+    if (!isDeepStrictEqual(again, live)) console.error(whoAnswered(live, again, cwd, SEED));
+    expect(again).toEqual(live);
     expect(recorded.discrepancies.some((d: { wire?: unknown }) => d.wire !== undefined)).toBe(true);
     expect(replayed.discrepancies.some((d: { wire?: unknown }) => d.wire !== undefined)).toBe(false);
   }, 120_000);
@@ -273,3 +278,21 @@ describe('a target record cannot use: exit 2, one line, nothing written', () => 
     expect(readdirSync(bad)).toEqual([]);
   }, 60_000);
 });
+
+/** For each discrepancy the replay reports otherwise: the recorded exchanges of its case's flow, and every other one
+ * with the same request body (any flow), with their labels and the start of their answers. */
+function whoAnswered(live: Array<Record<string, unknown>>, again: Array<Record<string, unknown>>, cwd: string, seed: string): string {
+  const exchanges = ['RegisterInstance', 'CreateServiceInstance'].flatMap((op) => readRecording(join(cwd, 'fixtures', 'recorded', `${op}-${seed}.json`)).exchanges);
+  const show = (x: (typeof exchanges)[number]) =>
+    `  recorded: call ${x.call ?? '(none)'}, status ${x.status}, binary ${x.responseIsBinary === true}, body ${JSON.stringify(x.body).slice(0, 60)} → ${JSON.stringify(x.response).slice(0, 60)}`;
+  const lines: string[] = [];
+  live.forEach((d, i) => {
+    if (isDeepStrictEqual(d, again[i])) return;
+    const label = typeof d.caseId === 'string' ? d.caseId.replace(/:(\d+)$/, '#$1') : undefined;
+    lines.push(`${String(d.caseId ?? d.id)}: live ${JSON.stringify(d.actual)}, replayed ${JSON.stringify(again[i]?.actual)}`);
+    const own = exchanges.filter((x) => label !== undefined && x.call === label);
+    const same = exchanges.filter((x) => !own.includes(x) && own.some((o) => isDeepStrictEqual(o.body, x.body)));
+    for (const x of [...own, ...same]) lines.push(show(x));
+  });
+  return lines.join('\n');
+}
