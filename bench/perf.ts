@@ -62,10 +62,9 @@ async function childFigures<F>(script: string, args: string[], onFigures?: (f: F
 
 // The send path as bench/send.ts measures it (encode, sign, send, decode; a payload the contract rejects).
 const input = { ServiceId: 'srv-p5zdwlg5uvvzjita', InstanceId: 'i'.repeat(65), CreatorRequestId: '7a48a98a-72e6-4849-bfa7-1a458e030d7b', Attributes: { AWS_INSTANCE_IPV4: '172.2.1.3', AWS_INSTANCE_PORT: '808' } };
-/** req/s (the better of two halves) and this process's CPU per request over both. */
-async function sendPath(url: string, concurrency: number, seconds: number): Promise<{ reqPerSecond: number; cpuUsPerRequest: number }> {
-  const target = createHttpTarget({ url, concurrency, timeoutMs: 10_000 });
-  const one = () => target.send({ service: 'servicediscovery', operation: 'RegisterInstance', input });
+/** `one` from `concurrency` loops at once: after a second of warm-up (JIT, connections), req/s (the better of two
+ * halves of `seconds`) and this process's CPU per request over both. */
+async function requestLoop(concurrency: number, seconds: number, one: () => Promise<unknown>): Promise<{ reqPerSecond: number; cpuUsPerRequest: number }> {
   let requests = 0;
   const loop = async (s: number) => {
     const end = Date.now() + s * 1000;
@@ -75,13 +74,20 @@ async function sendPath(url: string, concurrency: number, seconds: number): Prom
     requests += done;
     return done / ((performance.now() - t0) / 1000);
   };
+  await loop(1);
+  requests = 0;
+  const c0 = process.cpuUsage();
+  const reqPerSecond = Math.max(await loop(seconds / 2), await loop(seconds / 2));
+  const c = process.cpuUsage(c0);
+  return { reqPerSecond, cpuUsPerRequest: (c.user + c.system) / requests };
+}
+
+/** The send path: req/s and CPU per request (requestLoop). */
+async function sendPath(url: string, concurrency: number, seconds: number): Promise<{ reqPerSecond: number; cpuUsPerRequest: number }> {
+  const target = createHttpTarget({ url, concurrency, timeoutMs: 10_000 });
+  const one = () => target.send({ service: 'servicediscovery', operation: 'RegisterInstance', input });
   try {
-    await loop(1); // warm-up: JIT and connections
-    requests = 0;
-    const c0 = process.cpuUsage();
-    const reqPerSecond = Math.max(await loop(seconds / 2), await loop(seconds / 2));
-    const c = process.cpuUsage(c0);
-    return { reqPerSecond, cpuUsPerRequest: (c.user + c.system) / requests };
+    return await requestLoop(concurrency, seconds, one);
   } finally {
     await target.close();
   }
@@ -103,22 +109,8 @@ async function bareTransport(url: string, concurrency: number, seconds: number):
       onConnect: () => undefined, onHeaders: () => true, onData: () => true, onComplete: () => resolve(), onError: () => resolve(),
     });
   });
-  let requests = 0;
-  const loop = async (s: number) => {
-    const end = Date.now() + s * 1000;
-    let done = 0;
-    const t0 = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => { while (Date.now() < end) { await one(); done++; } }));
-    requests += done;
-    return done / ((performance.now() - t0) / 1000);
-  };
   try {
-    await loop(1);
-    requests = 0;
-    const c0 = process.cpuUsage();
-    const reqPerSecond = Math.max(await loop(seconds / 2), await loop(seconds / 2));
-    const c = process.cpuUsage(c0);
-    return { reqPerSecond, cpuUsPerRequest: (c.user + c.system) / requests };
+    return await requestLoop(concurrency, seconds, one);
   } finally {
     await pool.close();
   }
