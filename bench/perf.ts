@@ -178,8 +178,18 @@ function floorLines(p: PerfResult): string[] {
   return [
     `  floor: generate+classify ${p.generateUsPerCase.toFixed(0)} µs + ${p.requestsPerCase.toFixed(2)} requests/case × send path ${p.sendCpuUsPerRequest.toFixed(0)} µs CPU/request = ${floor.toFixed(0)} µs (${(floor / p.generateUsPerCase).toFixed(1)}×); the harness's own work above it: ${(p.harnessUsPerCase - floor).toFixed(0)} µs/case`,
     `  throughput ceiling when the send path alone is the limit: 1 / ${p.requestsPerCase.toFixed(2)} requests/case = ${(100 / p.requestsPerCase).toFixed(0)}%`,
+    ceilingLine(p),
     `  transport alone (undici Pool, one pre-signed request resent, raw handler): ${p.bareCpuUsPerRequest.toFixed(0)} µs CPU/request, ${p.bareReqPerSecond.toFixed(0)} req/s; generate+classify + ${p.requestsPerCase.toFixed(2)} bare requests = ${((p.generateUsPerCase + p.requestsPerCase * p.bareCpuUsPerRequest) / p.generateUsPerCase).toFixed(1)}× generate+classify with no encoding, signing, decoding or judging at all`,
   ];
+}
+
+/** The end-to-end ratio a harness could reach if its only work were generating the case and sending its requests:
+ * while the send path runs, its process is busy for (req/s × CPU/request) of a core; where that is about one whole
+ * core, the process's CPU is the limit, and a case costs generate+classify + requests/case × send-path CPU. */
+function ceilingLine(p: PerfResult): string {
+  const busy = (p.sendReqPerSecond * p.sendCpuUsPerRequest) / 1e6;
+  const ceiling = p.sendCpuUsPerRequest / (p.generateUsPerCase + p.requestsPerCase * p.sendCpuUsPerRequest);
+  return `  the send path keeps its process ${(busy * 100).toFixed(0)}% busy (a core is the limit near 100%); then the ceiling with no judging, scrubbing or bookkeeping at all: send ${p.sendCpuUsPerRequest.toFixed(0)} µs / (generate+classify ${p.generateUsPerCase.toFixed(0)} µs + ${p.requestsPerCase.toFixed(2)} × ${p.sendCpuUsPerRequest.toFixed(0)} µs) = ${(ceiling * 100).toFixed(0)}%`;
 }
 
 export interface MemoryFigures { cases: number; cpuSeconds: number; wallSeconds: number; peakRssMb: number; rssMb: number; heapUsedMb: number; externalMb: number; end?: boolean; requests?: number; findings?: number }
