@@ -63,9 +63,10 @@ export function createProgress(o: ProgressOptions): Progress {
   const left = (): string => seconds((o.deadline ?? 0) - now());
   const eta = (): string => {
     if (boxed()) return left();
-    const r = rate(); return r > 0 && done < total ? seconds(((total - done) / r) * 1000) : done >= total ? '0s' : '?';
+    const r = rate(); return total === 0 ? '?' : r > 0 && done < total ? seconds(((total - done) / r) * 1000) : done >= total ? '0s' : '?';
   };
-  const count = (): string => (boxed() ? `${done} cases (time box: ${left()} left)` : `${done}/${total} cases`);
+  // Total 0: no plan yet (preparing), not a plan of nothing.
+  const count = (): string => (boxed() ? `${done} cases (time box: ${left()} left)` : `${done}/${total === 0 ? '?' : total} cases`);
   const payload = () => ({ phase: phase.padEnd(9), count: count(), speed: Math.round(rate()), findings, etaText: eta() });
 
   if (o.mode === 'bar') {
@@ -78,7 +79,7 @@ export function createProgress(o: ProgressOptions): Progress {
     // In a time box the bar fills with the time spent (the case count has no total yet), else with the cases done.
     const draw = (): void => {
       if (boxed()) { bar.setTotal(Math.max(1, o.deadline! - started)); bar.update(Math.min(now() - started, o.deadline! - started), payload()); }
-      else { bar.setTotal(total); bar.update(done, payload()); }
+      else { bar.setTotal(Math.max(total, 1)); bar.update(done, payload()); } // total 0 would draw a full bar
     };
     draw();
     multi.update(); // drawn at once, not a frame later

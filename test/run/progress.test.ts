@@ -103,6 +103,15 @@ describe('createProgress', () => {
     ]);
   });
 
+  // Seen on a TTY on a clean clone: while preparing (no plan yet, total 0) the bar was drawn full with "0/0 cases ·
+  // ETA 0s", as if the run were over before it began.
+  it('bar before the plan is known: empty, no ETA', () => {
+    const tty = fakeTty();
+    const bar = createProgress({ mode: 'bar', stream: tty, total: 0, now: () => 0 });
+    bar.stop();
+    expect(tty.text()).toMatch(/prepare\s+\u2591{24} 0\/\? cases · 0 cases\/s · ETA \? · 0 finding\(s\)/);
+  });
+
   it('time-boxed bar: fills with the time spent, shows no cap', () => {
     const tty = fakeTty();
     let t = 0;
