@@ -4,6 +4,7 @@
 // (src/config/schema.ts) reads every entry, so a flag added to a table is a config key too.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { HarnessError } from './errors.ts';
+import { joinNegativeValues } from './negativeValues.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -27,7 +28,7 @@ export const enumFlag = (...values: string[]) => ({ type: 'string', value: { enu
 
 export function parse<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return parseArgs({ args: joinNegativeValues(argv, options), options, allowPositionals, strict: true });
   } catch (e) {
     // Node's message may continue on a second line with the fix ("use --runs=-1"): keep it, on one line.
     throw new HarnessError('CF_ERR_USAGE', (e as Error).message.replace(/\s*\n\s*/g, ' '));

@@ -2,10 +2,11 @@
 // from the flag tables. Anything else is one line, CF_ERR_CONFIG (exit 2), naming the file and the key as a
 // JSON pointer. No file at the default path is fine (no config); a --config FILE that is not there is an error.
 import { existsSync } from 'node:fs';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { HarnessError } from '../errors.ts';
 import { describeError } from '../schemas/documents.ts';
 import { readJsonFile } from '../schemas/read.ts';
+import { ajv2020 } from '../schemas/ajv2020.ts';
 import { DEFAULT_CONFIG_FILE } from './schema.ts';
 
 export type ConfigValue = string | number | boolean | string[] | number[];
@@ -15,7 +16,7 @@ const validators = new WeakMap<object, ValidateFunction>();
 
 function validatorOf(schema: object): ValidateFunction {
   let v = validators.get(schema);
-  if (!v) validators.set(schema, (v = new Ajv2020({ allErrors: false, strict: true, strictTypes: false }).compile(schema)));
+  if (!v) validators.set(schema, (v = new (ajv2020())({ allErrors: false, strict: true, strictTypes: false }).compile(schema)));
   return v;
 }
 

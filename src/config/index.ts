@@ -4,7 +4,7 @@
 import { parse, type FlagTable } from '../args.ts';
 import { SERVE_FLAGS, SERVE_HELP } from '../emulator/options.ts';
 import { HarnessError } from '../errors.ts';
-import { RUN_FLAGS, RUN_HELP } from '../run/options.ts';
+import { RUN_FLAGS, RUN_HELP } from '../run/flags.ts';
 import { configArgv } from './argv.ts';
 import { readConfig, type ConfigValue } from './file.ts';
 import { configSchema, type ConfigSection } from './schema.ts';

@@ -118,6 +118,8 @@ function mergedRun(shards: readonly Report[]): RunInfo {
     ...(Object.keys(skipped).length ? { skipped } : {}),
     caseDigest: Object.fromEntries(first.operations.map((op) => [op, addDigests(runs.map((r) => r.caseDigest?.[op] ?? { cases: 0, digest: '0'.repeat(16) }))])),
     merged: { shards: shards.length, options: first.shard!.options },
+    // The whole run's command: a shard's, without its --shard (the last words mergeable shards differ in).
+    ...(first.reproduce ? { reproduce: first.reproduce.replace(/ --shard \d+\/\d+(?= |$)/, '') } : {}),
     ...(timeBox ? { timeBox: { ...timeBox, randomCases: runs.reduce((n, r) => n + (r.timeBox?.randomCases ?? 0), 0) } } : {}),
     ...(stopped.length ? { stoppedEarly: { ...stopped[0]!, findings: Math.max(...stopped.map((s) => s.findings)) } } : {}),
   };

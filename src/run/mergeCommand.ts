@@ -13,6 +13,7 @@ import type { Report } from '../report/types.ts';
 import { readJsonFile } from '../schemas/read.ts';
 import { writeBaseline } from './baseline.ts';
 import { mergeReports, type ShardReport } from './merge.ts';
+import { shardShapeProblem } from './shardShape.ts';
 
 export const MERGE_HELP = `usage: contract-fuzz merge DIR… [--report-dir DIR] [--write-baseline FILE]
 
@@ -35,6 +36,8 @@ function readShard(arg: string): ShardReport {
   const ok = value !== null && typeof value === 'object' && typeof value.run === 'object' && value.run !== null && typeof value.summary === 'object'
     && Array.isArray(value.discrepancies) && typeof value.coverage === 'object' && typeof value.tool === 'object';
   if (!ok) throw new HarnessError('CF_ERR_MERGE', `${file} is not a contract-fuzz report.json`);
+  const problem = shardShapeProblem(value as Report);
+  if (problem) throw new HarnessError('CF_ERR_MERGE', `${file}: ${problem}`);
   return { from: file, report: value as Report };
 }
 

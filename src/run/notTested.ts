@@ -15,7 +15,8 @@ export function notTestedFinding(n: NotPrepared, o: { seed: number; gate: Gate; 
     source: `${n.operation} needs ${n.call.operation} (${n.call.service}) to prepare its cases`,
     expected: { outcome: 'success', codes: [], statuses: [200], source: 'the prerequisite call through the public API' },
     actual: { status: answer.status, ...(answer.code ? { code: answer.code } : {}), ...(answer.message ? { message: answer.message } : {}) },
-    detail: `not tested: ${n.call.operation} answered ${answer.code ?? '-'} (HTTP ${answer.status}) while preparing ${n.operation}`,
+    detail: `not tested: ${n.call.operation} answered ${answer.code ?? '-'} (HTTP ${answer.status}) while preparing ${n.operation}`
+      + (n.throttled ? `, still throttled after ${n.throttled.attempts} attempts; lower --rate-limit` : ''),
     id: findingId(n.operation, 'not-tested', constraint, answer.code),
     count: 1,
     request: { service: n.call.service, operation: n.call.operation, input: n.call.input },

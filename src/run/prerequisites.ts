@@ -13,6 +13,7 @@ import type { Prerequisite, UndoCall } from '../profiles/recipe.ts';
 import { serviceConfigOf, type DescribedService } from '../profiles/servicediscovery/serviceConfig.ts';
 import { emptyBinding, type Binding } from './binding.ts';
 import { call, PrerequisiteError } from './prerequisiteCall.ts';
+import { isThrottled } from '../protocol/throttling.ts';
 import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
 import { caseCreations, UPKEEP, type UndoSummary } from './caseCreations.ts';
@@ -25,6 +26,8 @@ export interface NotPrepared {
   answer: { status: number; code?: string; message?: string };
   /** The one line saying so. */
   line: string;
+  /** Still throttled after the retries (`attempts` of them): the target is there but slowing the run down. */
+  throttled?: { attempts: number };
 }
 
 export interface Prepared {
@@ -158,7 +161,8 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     const e = failures.get(i);
     if (e instanceof PrerequisiteError) {
       const { status, code, message } = e.outcome;
-      notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message });
+      notPrepared.push({ operation, call: e.call, answer: { status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, line: e.message,
+        ...(isThrottled(e.outcome) ? { throttled: { attempts: e.outcome.attempts ?? 1 } } : {}) });
     } else fatal ??= { error: e };
   }
   if (fatal) {
@@ -166,8 +170,9 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     throw fatal.error;
   }
   const preparable = o.operations.filter((op) => profileOf(op).reference !== undefined);
-  if (preparable.length > 0 && notPrepared.length === preparable.length) {
-    // Nothing to test on this target: one line, exit 2.
+  if (preparable.length > 0 && notPrepared.length === preparable.length && !notPrepared.some((n) => n.throttled)) {
+    // Nothing to test on this target: one line, exit 2. Not when it throttled: that is the target's answer (not
+    // tested, a finding each, exit 1), not a usage or configuration error.
     await undoAll(created);
     throw new HarnessError('CF_ERR_PREREQUISITE', notPrepared[0]!.line);
   }

@@ -23,6 +23,9 @@ export interface ProgressOptions {
   every?: (ms: number, fn: () => void) => () => void;
   /** Lines mode: one line per this many ms (default 10 s). */
   intervalMs?: number;
+  /** --duration: when the time box ends (on `now`'s clock). Until the random phase is over the total is only the
+   * plan's cap, so the progress shows the cases so far and the time left in the box instead. */
+  deadline?: number;
 }
 
 export interface Progress {
@@ -56,31 +59,44 @@ export function createProgress(o: ProgressOptions): Progress {
   let done = 0;
   let findings = 0;
   const rate = (): number => { const s = (now() - started) / 1000; return s > 0 ? done / s : 0; };
-  const eta = (): string => { const r = rate(); return r > 0 && done < total ? seconds(((total - done) / r) * 1000) : done >= total ? '0s' : '?'; };
-  const payload = () => ({ phase: phase.padEnd(9), speed: Math.round(rate()), findings, etaText: eta() });
+  const boxed = (): boolean => o.deadline !== undefined && (phase === 'prepare' || phase === 'coverage' || phase === 'random');
+  const left = (): string => seconds((o.deadline ?? 0) - now());
+  const eta = (): string => {
+    if (boxed()) return left();
+    const r = rate(); return total === 0 ? '?' : r > 0 && done < total ? seconds(((total - done) / r) * 1000) : done >= total ? '0s' : '?';
+  };
+  // Total 0: no plan yet (preparing), not a plan of nothing.
+  const count = (): string => (boxed() ? `${done} cases (time box: ${left()} left)` : `${done}/${total === 0 ? '?' : total} cases`);
+  const payload = () => ({ phase: phase.padEnd(9), count: count(), speed: Math.round(rate()), findings, etaText: eta() });
 
   if (o.mode === 'bar') {
     // A MultiBar with one bar: its log() prints a line above the bar instead of through it.
     const multi = new cliProgress.MultiBar({
-      stream: o.stream as NodeJS.WritableStream, format: '{phase} {bar} {value}/{total} cases · {speed} cases/s · ETA {etaText} · {findings} finding(s)',
+      stream: o.stream as NodeJS.WritableStream, format: '{phase} {bar} {count} · {speed} cases/s · ETA {etaText} · {findings} finding(s)',
       clearOnComplete: true, hideCursor: false, barsize: 24, fps: 4,
     }, cliProgress.Presets.shades_classic);
     const bar = multi.create(total, 0, payload());
+    // In a time box the bar fills with the time spent (the case count has no total yet), else with the cases done.
+    const draw = (): void => {
+      if (boxed()) { bar.setTotal(Math.max(1, o.deadline! - started)); bar.update(Math.min(now() - started, o.deadline! - started), payload()); }
+      else { bar.setTotal(Math.max(total, 1)); bar.update(done, payload()); } // total 0 would draw a full bar
+    };
+    draw();
     multi.update(); // drawn at once, not a frame later
     let stopped = false;
     return {
-      phase(p) { phase = p; bar.update(done, payload()); },
-      update(d, f) { done = d; findings = f; bar.update(done, payload()); },
-      addTotal(n) { total += n; bar.setTotal(total); },
+      phase(p) { phase = p; draw(); },
+      update(d, f) { done = d; findings = f; draw(); },
+      addTotal(n) { total += n; draw(); },
       log(text) { if (stopped) o.stream.write(text); else multi.log(text); },
       // Draw the last state (and any pending log line) once, then the library clears the bar.
-      stop() { if (!stopped) { stopped = true; bar.update(done, payload()); multi.update(); multi.stop(); } },
+      stop() { if (!stopped) { stopped = true; draw(); multi.update(); multi.stop(); } },
     };
   }
 
   const line = (): void => {
     const p = payload();
-    o.stream.write(`contract-fuzz: ${phase} · ${done}/${total} cases · ${p.speed} cases/s · ETA ${p.etaText} · ${findings} finding(s)\n`);
+    o.stream.write(`contract-fuzz: ${phase} · ${p.count} · ${p.speed} cases/s · ETA ${p.etaText} · ${findings} finding(s)\n`);
   };
   const cancel = (o.every ?? defaultEvery)(o.intervalMs ?? 10_000, line);
   return {

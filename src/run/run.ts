@@ -123,7 +123,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   setMaxListeners(0, signal);
   // Progress goes to stderr and stops (a bar is cleared) before the report is printed.
   const bar = createProgress({
-    mode: o.quiet ? 'off' : io.isTTY ? 'bar' : 'lines', total: 0, ...hooks.progress,
+    mode: o.quiet ? 'off' : io.isTTY ? 'bar' : 'lines', total: 0, ...(o.durationMs === undefined ? {} : { deadline: started + o.durationMs }), ...hooks.progress,
     stream: io.errStream ?? { isTTY: io.isTTY, write: (t: string) => io.writeErr(t) },
   });
   const coverage = emptyCoverage(o.operations);

@@ -3,7 +3,8 @@
 // pointer), never an internal error and never a fixture that replays as "fixed". Compiled once per kind.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { ajv2020 } from './ajv2020.ts';
 import { PACKAGE_ROOT } from '../packageRoot.ts';
 
 export type DocumentKind = 'fixture' | 'baseline' | 'recording' | 'model';
@@ -13,11 +14,12 @@ export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const schemaFile = (kind: DocumentKind): string => `${SCHEMAS_DIR}/${kind}.schema.json`;
 
 // Conditional parts (if/then) name fields defined at the top: strict about keywords, not about where `required` sits.
-const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, strictTypes: false });
+let ajv: InstanceType<ReturnType<typeof ajv2020>> | undefined;
 const compiled = new Map<DocumentKind, ValidateFunction>();
 
 function validatorOf(kind: DocumentKind): ValidateFunction {
   let v = compiled.get(kind);
+  ajv ??= new (ajv2020())({ allErrors: false, strict: true, strictRequired: false, strictTypes: false });
   if (!v) compiled.set(kind, (v = ajv.compile(JSON.parse(readFileSync(schemaFile(kind), 'utf8')) as object)));
   return v;
 }

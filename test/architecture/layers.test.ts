@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 export const FLOORS: readonly (readonly string[])[] = [
-  ['errors', 'version', 'packageRoot', 'files', 'args', 'schemas', 'pool', 'listingGuard'], // plumbing: coded errors, file writes, argv, JSON documents, a bounded pool, a listing guard
+  ['errors', 'version', 'packageRoot', 'files', 'args', 'negativeValues', 'schemas', 'pool', 'listingGuard'], // plumbing: coded errors, file writes, argv, JSON documents, a bounded pool, a listing guard
   ['contract'], // the shared vocabulary: Case, Call, Expected, Outcome, Discrepancy, the model types, ids and the model walk
   ['model'], // loading, importing and checking service models
   ['rules', 'schema', 'protocol'], // documented rules as data, model → JSON Schema, the awsJson wire

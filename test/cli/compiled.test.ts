@@ -33,4 +33,15 @@ describe.skipIf(!built)('compiled CLI (dist/)', () => {
     expect(r.stdout).toContain('--target');
     expect(r.stderr.split('\n').filter((l) => l.startsWith('LOADED '))).toEqual([]);
   });
+
+  // Seen on a clean clone: `npm run bench -- startup` gave 3.3-3.4× a bare `node -e 0` (goal ≤ 3×): run --help
+  // loaded the models, the generators (fast-check) and ajv, through the flag table's module and the config reader.
+  it('prints run --help without loading the models, the generators or ajv', () => {
+    const r = spawnSync(process.execPath, ['--experimental-loader', 'data:text/javascript,export async function resolve(s,c,n){const r=await n(s,c);if(/\\/src\\/(model|generate|profiles)\\/|fast-check|node_modules\\/ajv\\//.test(r.url))process.stderr.write("LOADED "+r.url+"\\n");return r}', BIN, 'run', '--help'], {
+      encoding: 'utf8', env: { ...process.env, CONTRACT_FUZZ_FROM_SOURCE: '0', NODE_OPTIONS: '' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--shard i/n');
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('LOADED '))).toEqual([]);
+  });
 });

@@ -79,6 +79,52 @@ describe('createProgress', () => {
     expect(out.join('')).not.toMatch(/\x1b/);
   });
 
+  // Seen on a clean clone: `--duration 20s` printed "random · 11810/20000631 cases · ETA 4h42m": the plan's cap
+  // (10,000,000 random cases an operation) as the total, and an ETA from it, in a run that ends in 20 s.
+  it('time-boxed (--duration): cases so far and the time left in the box, not the cap as a total', () => {
+    const timer = manualTimer();
+    const out: string[] = [];
+    let t = 1_000;
+    const p = createProgress({ mode: 'lines', stream: { write: (s: string) => out.push(s) }, total: 20_000_631, deadline: 21_000, now: () => t, every: timer.every });
+    p.phase('random');
+    t = 11_000;
+    p.update(11_810, 0);
+    timer.fire();
+    // The box is spent: the run has cut the total to what ran; the scenarios count against it again.
+    p.addTotal(12_000 - 20_000_631);
+    p.phase('scenarios');
+    t = 22_000;
+    p.update(11_900, 1);
+    timer.fire();
+    p.stop();
+    expect(out).toEqual([
+      'contract-fuzz: random · 11810 cases (time box: 10s left) · 1181 cases/s · ETA 10s · 0 finding(s)\n',
+      'contract-fuzz: scenarios · 11900/12000 cases · 567 cases/s · ETA 0s · 1 finding(s)\n',
+    ]);
+  });
+
+  // Seen on a TTY on a clean clone: while preparing (no plan yet, total 0) the bar was drawn full with "0/0 cases ·
+  // ETA 0s", as if the run were over before it began.
+  it('bar before the plan is known: empty, no ETA', () => {
+    const tty = fakeTty();
+    const bar = createProgress({ mode: 'bar', stream: tty, total: 0, now: () => 0 });
+    bar.stop();
+    expect(tty.text()).toMatch(/prepare\s+\u2591{24} 0\/\? cases · 0 cases\/s · ETA \? · 0 finding\(s\)/);
+  });
+
+  it('time-boxed bar: fills with the time spent, shows no cap', () => {
+    const tty = fakeTty();
+    let t = 0;
+    const bar = createProgress({ mode: 'bar', stream: tty, total: 20_000_631, deadline: 20_000, now: () => t });
+    bar.phase('random');
+    t = 10_000;
+    bar.update(11_810, 2);
+    bar.stop();
+    const drawn = tty.text();
+    expect(drawn).toMatch(/random\s+\u2588{12}\u2591{12} 11810 cases \(time box: 10s left\) · 1181 cases\/s · ETA 10s · 2 finding\(s\)/);
+    expect(drawn).not.toContain('20000631');
+  });
+
   it('off: nothing at all, no timer', () => {
     const timer = manualTimer();
     const out: string[] = [];

@@ -101,6 +101,38 @@ describe('--shard i/n and merge', () => {
     expect(await readFile(join(work, 'merged', 'summary.md'), 'utf8')).toContain('merged from 3 shards');
   });
 
+  // Seen on a clean clone: the merged report.json had no run.reproduce (a single run's has it), and its report.html
+  // rebuilt one without the `npx` every other command carries.
+  it('says how to rerun the whole: run.reproduce is the unsharded run\'s command', async () => {
+    expect(whole.report.run.reproduce).toMatch(/^npx contract-fuzz run /);
+    expect(merged.report.run.reproduce).toBe(whole.report.run.reproduce);
+    expect(await readFile(join(work, 'merged', 'report.html'), 'utf8')).toContain(`<code class="cmd">${whole.report.run.reproduce}</code>`);
+  });
+
+  // Seen on a clean clone: a shard's report.json edited by hand or by another tool (a discrepancy that is not one,
+  // coverage or case digest of another shape) gave "internal error: Cannot destructure property 'status'…", or
+  // merged silently into wrong coverage and case counts. Each is one line naming the file and what is wrong.
+  it('refuses a shard report of the wrong shape, naming the file and the part', async () => {
+    const base = JSON.parse(await readFile(join(shards[1]!.dir, 'report.json'), 'utf8')) as Report;
+    type Editable = { discrepancies: unknown; coverage: unknown; run: { caseDigest: unknown } };
+    const broken: Array<[string, (r: Editable) => void, RegExp]> = [
+      ['discrepancy', (r) => { r.discrepancies = [1, 2]; }, /discrepancies\[0\]/],
+      ['coverage', (r) => { r.coverage = { RegisterInstance: 5 }; }, /coverage\.RegisterInstance/],
+      ['digest', (r) => { r.run.caseDigest = null; }, /run\.caseDigest/],
+    ];
+    for (const [name, breakIt, part] of broken) {
+      const bad = structuredClone(base) as unknown as Editable;
+      breakIt(bad);
+      const file = join(work, `broken-${name}.json`);
+      await writeFile(file, JSON.stringify(bad));
+      let message = 'merged';
+      try { await mergeReportDirs([shards[0]!.dir, file, shards[2]!.dir], join(work, 'refused'), quiet); } catch (e) { message = `${(e as { code?: string }).code} ${(e as Error).message}`; }
+      expect(message, name).toMatch(/^CF_ERR_MERGE .*broken-/);
+      expect(message, name).toMatch(part);
+      expect(message, name).not.toMatch(/internal error|\n/);
+    }
+  });
+
   it('refuses a missing shard, a shard given twice, other options, another shard count, a report that is no shard', async () => {
     const refused = async (dirs: string[]) => {
       try {

@@ -148,3 +148,22 @@ describe('--rate-limit', () => {
     }
   });
 });
+
+describe('a preparation call that stays throttled through every attempt', () => {
+  // Seen on a clean clone: a target throttling 80% of its preparation calls made GetOperation fail three times
+  // and the run exit 2 ("GetOperation failed while preparing the run (ThrottlingException…)"): a throttling
+  // target is the target's state, not a usage error. The operation is not tested (a finding), the run exits 1.
+  it('is not an exit 2: the operation is reported not tested, with the throttling answer', async () => {
+    const target = await startFaultyTarget(async (x) => (x.operation === 'CreateHttpNamespace' ? awsError(x, 400, 'ThrottlingException', 'Rate exceeded') : x.pass()));
+    try {
+      const r = await run(target.url, ['--operation', 'RegisterInstance', '--no-scenarios']);
+      expect(r.exitCode).toBe(1);
+      expect(r.report.discrepancies.map((f) => `${f.kind} ${f.constraint} ${f.actual.code}`)).toEqual(['not-tested prerequisite:CreateHttpNamespace ThrottlingException']);
+      expect(r.report.discrepancies[0]!.detail).toMatch(/throttl/i);
+      // Three attempts (the standard retry mode), then given up.
+      expect(target.server.requests.filter((q) => q.headers['x-amz-target']?.endsWith('.CreateHttpNamespace'))).toHaveLength(3);
+    } finally {
+      await target.close();
+    }
+  });
+});
