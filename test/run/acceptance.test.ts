@@ -57,7 +57,8 @@ describe('npm start: builtin target, both operations', () => {
     const dir = join(work, 'npm-start');
     // `npm start` is `contract-fuzz run` with every default (runs 100, all operations, builtin, scenarios on).
     const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe('tsx src/cli.ts run');
+    // The compiled bin (issue 11 §3: no TypeScript compiler at run time).
+    expect(pkg.scripts.start).toBe('node bin/contract-fuzz.js run');
     const options = parseRunOptions(['--seed', SEED, '--report-dir', join(dir, 'reports'), '--fixtures-dir', join(dir, 'fixtures')]);
     expect(options).toMatchObject({ target: 'builtin', operations: ['RegisterInstance', 'CreateServiceInstance'], runs: 100, scenarios: true, strictness: 'documented' });
     let printed = '';
