@@ -17,6 +17,7 @@ import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
 import { caseCreations, UPKEEP, type UndoSummary } from './caseCreations.ts';
 import { knownItems } from './knownItems.ts';
+import { release, type Drained } from './release.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
 export interface NotPrepared {
@@ -43,6 +44,10 @@ export interface Prepared {
   undoSummary(): UndoSummary;
   /** Undoes only what model-only creates made (cleanup does it too): a replay leaves the prerequisites. */
   undoCreated(): Promise<string[]>;
+  /** Once `operation`'s cases are done: undoes the items the run left in what cleanup drains, except in the scopes
+   * `keep` (where its scenarios create), so cleanup has fewer left (src/run/release.ts). Not on a target that takes
+   * one step at a time. */
+  release(operation: string, keep: ReadonlySet<string>): Promise<void>;
 }
 
 export interface PrepareOptions {
@@ -127,6 +132,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   // What the run registers in the services it drains at cleanup: deregistered there without listing them first.
   const known = knownItems();
   const knownIn = (u: UndoCall, slots: Slots): string[] | undefined => (u.drain?.scope === undefined ? undefined : known.of(String(fill(u.drain.scope, slots))));
+  const drained: Drained[] = []; // what cleanup drains, per operation: released early once its cases are done
   // The operations are prepared side by side (against a slow target, one after the other adds up); those that
   // reference the same kind of resource one after another, in their order (a later one binds to what an earlier
   // one made). Judged in the operations' order once all are done, whichever finished first.
@@ -144,7 +150,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
         const map = ref ? binding[ref.binding] : undefined;
         if (ref?.binding === 'serviceIds' && o.serviceId) await useCloudMapService(target, o.serviceId, contexts, operation, o.contexts[operation] ?? []);
         else if (ref?.binding === 'serviceNames' && o.protonService) await useProtonService(target, o.protonService, binding, o.contexts[operation] ?? []);
-        else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine[i]!, inTurn, knownIn);
+        else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine[i]!, inTurn, knownIn, (d) => drained.push({ ...d, operation }));
       } catch (e) {
         // A half-prepared operation must not leave resources behind (on AWS they cost money).
         await undoAll(mine[i]!);
@@ -183,6 +189,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
     undoSummary: () => cases.summary(),
     undoCreated: () => cases.undoAll(),
+    release: (operation, keep) => (inTurn ? Promise.resolve() : release(target, drained, operation, keep, (scope) => known.of(scope), o)),
     track(c, outcome) {
       if (o.undoCreates) cases.track(c, outcome);
       known.track(c, outcome);
@@ -215,7 +222,7 @@ async function useProtonService(target: Target, name: string, binding: Binding, 
 }
 
 /** Runs a prerequisite recipe for every context that needs one, binding each placeholder to what was made. */
-async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Promise<Slots>>, created: Undo[], inTurn: boolean, knownIn: (u: UndoCall, slots: Slots) => string[] | undefined): Promise<void> {
+async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Promise<Slots>>, created: Undo[], inTurn: boolean, knownIn: (u: UndoCall, slots: Slots) => string[] | undefined, drains: (d: Omit<Drained, 'operation'>) => void): Promise<void> {
   // The contexts side by side (one after another on a target whose ids follow the creation order); a step made
   // once (one namespace per type) is made by the first context that needs it, the others wait for it.
   const claimed = new Set<string>(); // two contexts naming one placeholder: the first makes it
@@ -243,7 +250,9 @@ async function make(target: Target, recipe: Prerequisite, map: Map<string, strin
         const own = await making;
         slots = { ...slots, ...own };
         const at = slots;
-        created.push(Object.assign(() => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at) }), { depth }));
+        const d = { undo: step.undo, slots: at, started: [] as Drained['started'] };
+        if (step.undo.drain) drains(d);
+        created.push(Object.assign(() => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at), started: d.started }), { depth }));
       }
       done(slots);
       return [need.placeholder, String(slots[recipe.binds])];

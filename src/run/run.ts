@@ -41,7 +41,7 @@ import { fixtureModelOf } from './fixtureModel.ts';
 import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
-import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
+import { scenarioFindings, scenarioScope, scenarioToFinding } from './scenarioFindings.ts';
 import { scenariosOf } from '../scenarios/index.ts';
 import { adaptiveRunInfo, inFlightLimitFor, slotsFor } from './concurrency.ts';
 import { createListingGuard } from '../listingGuard.ts';
@@ -140,6 +140,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const budget = new FindingBudget(o.maxFindings, { gate: o, baselined: new Set(baseline?.findings.map((e) => e.id)) });
   let randomCases = 0;
   const found = (f: Finding): void => { findings.push(f); budget.see(f); };
+  // What the cases left, undone once an operation's cases are done (src/run/release.ts); awaited before cleanup.
+  const releasing: Array<Promise<void>> = [];
   for (const n of o.notRunnable ?? []) io.writeErr(`contract-fuzz: ${n.operation} not run: ${n.reason}\n`);
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
@@ -279,6 +281,14 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped, time-boxed or interrupted
       randomCases += reached.random;
       casesDone = true;
+      // Side by side against a slow target: what the cases left goes while the scenarios run (src/run/release.ts).
+      if (overlap && !o.keep) {
+        const scenariosRun = o.scenarios && scenariosHere && scenariosOf(op).length > 0;
+        releasing.push(...prepared.map((p) => {
+          const scope = scenariosRun ? scenarioScope({ operation: op, binding: p.binding, contexts: p.contexts[op] ?? contexts[op] }) : undefined;
+          return p.release(op, new Set(scope === undefined ? [] : [scope]));
+        }));
+      }
       // A time-boxed run is reproduced by the random cases it reached (the clock does not repeat).
       reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
       cases += result.cases;
@@ -306,6 +316,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const [k, op] of o.operations.entries()) findings.push(...(await operationRun(op, k)));
     }
   } finally {
+    await Promise.all(releasing); // never rejects: before cleanup, so nothing is undone twice
     bar.phase('cleanup');
     // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
     // started (builtin) goes away whole with it. A problem is one warning line per target: never a finding,

@@ -33,11 +33,18 @@ export interface ScenarioRun {
 
 /** The world the scenarios run in: the profile says which context and what is prepared there (its placeholder
  * bound to what the target calls it, through the binding map the profile's resource reference names). */
-function preparedFor(r: ScenarioRun) {
+function preparedFor(r: Pick<ScenarioRun, 'operation' | 'binding' | 'contexts'>) {
   const profile = profileOf(r.operation);
   if (!profile.scenarios) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for operation '${r.operation}'`);
   const map = profile.reference ? r.binding[profile.reference.binding] : undefined;
   return profile.scenarios.prepare(r.contexts, (placeholder) => map?.get(placeholder) ?? placeholder);
+}
+
+/** Where the operation's scenarios create (the scope of its prepared world: a Cloud Map service id), if they run. */
+export function scenarioScope(r: Pick<ScenarioRun, 'operation' | 'binding' | 'contexts'>): string | undefined {
+  const subject = profileOf(r.operation).scenarios;
+  const chosen = subject ? preparedFor(r) : undefined;
+  return chosen && subject ? subject.scope(chosen.prepared) : undefined;
 }
 
 /** A scenario failure and the answers its steps showed (to list it under a root cause it is a consequence of). */
