@@ -250,7 +250,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (!o.scenarios || !scenariosHere || signal.aborted || budget.reached() || failing || scenariosOf(op).length === 0) return () => [];
         if (!overlap || casesDone) bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: slotsFor(limits), listing: listings[i] });
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: slotsFor(limits), listing: listings[i], eager: overlap });
         // Differential: the candidate and the reference side by side; only what the candidate does and the reference does not.
         const [failed, onRef] = await Promise.all([run(o.diff ? 1 : 0), o.diff ? run(0) : Promise.resolve([])]);
         if (!signal.aborted) scenariosRan.add(op);

@@ -29,6 +29,8 @@ export interface ScenarioRun {
   concurrency?: number;
   /** The population upkeep's guard of the target's listings (src/listingGuard.ts). */
   listing?: ListingGuard;
+  /** Screening runs go eagerly (src/scenarios/types.ts): not against a recording or builtin. */
+  eager?: boolean;
 }
 
 /** The world the scenarios run in: the profile says which context and what is prepared there (its placeholder
@@ -61,7 +63,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
     operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}), ...(r.listing ? { listing: r.listing } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}), ...(r.listing ? { listing: r.listing } : {}), ...(r.eager ? { eager: true } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.
