@@ -44,10 +44,10 @@ export interface Prepared {
   undoSummary(): UndoSummary;
   /** Undoes only what model-only creates made (cleanup does it too): a replay leaves the prerequisites. */
   undoCreated(): Promise<string[]>;
-  /** Once `operation`'s cases are done: undoes the items the run left in what cleanup drains, except in the scopes
-   * `keep` (where its scenarios create), so cleanup has fewer left (src/run/release.ts). Not on a target that takes
-   * one step at a time. */
-  release(operation: string, keep: ReadonlySet<string>): Promise<void>;
+  /** Undoes the items the run left in what cleanup drains for `operation`, in the scopes `which` takes (once its cases
+   * are done, all but where its scenarios create; that one once they are done), so cleanup has fewer left
+   * (src/run/release.ts). Not on a target that takes one step at a time. */
+  release(operation: string, which: (scope: string) => boolean): Promise<void>;
 }
 
 export interface PrepareOptions {
@@ -69,7 +69,7 @@ export interface PrepareOptions {
 
 type Json = Record<string, unknown>;
 /** An undo, with how deep in its recipe the step was (what a later step made lives in what an earlier one made). */
-type Undo = (() => Promise<void>) & { depth?: number };
+type Undo = ((later?: Array<() => Promise<void>>) => Promise<void>) & { depth?: number };
 
 const REGISTER = profileOf('servicediscovery#RegisterInstance');
 
@@ -89,6 +89,11 @@ async function undoAll(created: Undo[]): Promise<string[]> {
   // of one depth side by side (against a slow target, one after the other adds up). Undos without a depth (the
   // user's instances) go first, in reverse order of creation.
   const depths = [...new Set(created.map((u) => u.depth ?? Infinity))].sort((a, b) => b - a);
+  const later: Array<() => Promise<void>> = []; // waits until gone the undos of this depth left (UndoHow.later)
+  let waits: Array<() => Promise<void>> = []; // those of the depth before
+  const awaitAll = async (w: Array<() => Promise<void>>) => {
+    for (const r of await Promise.allSettled(w.map((f) => f()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+  };
   for (const depth of depths) {
     const stage = created.filter((u) => (u.depth ?? Infinity) === depth).reverse();
     const run = depth === Infinity ? stage.map((u) => () => u()) : stage;
@@ -96,8 +101,22 @@ async function undoAll(created: Undo[]): Promise<string[]> {
       for (const undo of run) { try { await undo(); } catch (e) { problems.push((e as Error).message); } }
       continue;
     }
-    for (const r of await Promise.allSettled(run.map((undo) => undo()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+    // What a deeper step left waiting until gone (a Proton service) is not waited for first: against a slow target
+    // that is a round trip before the step it blocks (its environment), which usually succeeds at once. Only when
+    // one of this depth fails are they waited for, and the failed ones tried again; once all succeeded, nothing is
+    // left that they block.
+    const settled = await Promise.allSettled(run.map((undo) => undo(later)));
+    const failed = run.filter((_, k) => settled[k]!.status === 'rejected');
+    if (failed.length > 0 && waits.length > 0) {
+      await awaitAll(waits);
+      const again = await Promise.allSettled(failed.map((undo) => undo(later)));
+      for (const r of again) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+    } else {
+      for (const r of settled) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+    }
+    waits = later.splice(0);
   }
+  await awaitAll(waits); // the shallowest ones block nothing here: waited for as before
   return problems;
 }
 
@@ -189,7 +208,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
     undoSummary: () => cases.summary(),
     undoCreated: () => cases.undoAll(),
-    release: (operation, keep) => (inTurn ? Promise.resolve() : release(target, drained, operation, keep, (scope) => known.of(scope), o)),
+    release: (operation, which) => (inTurn ? Promise.resolve() : release(target, drained, operation, which, (scope) => known.of(scope), o)),
     track(c, outcome) {
       if (o.undoCreates) cases.track(c, outcome);
       known.track(c, outcome);
@@ -252,7 +271,7 @@ async function make(target: Target, recipe: Prerequisite, map: Map<string, strin
         const at = slots;
         const d = { undo: step.undo, slots: at, started: [] as Drained['started'] };
         if (step.undo.drain) drains(d);
-        created.push(Object.assign(() => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at), started: d.started }), { depth }));
+        created.push(Object.assign((later?: Array<() => Promise<void>>) => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at), started: d.started, ...(later ? { later } : {}) }), { depth }));
       }
       done(slots);
       return [need.placeholder, String(slots[recipe.binds])];

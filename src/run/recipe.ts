@@ -89,12 +89,20 @@ export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, h
     await drain(target, u.drain, slots, poll, false, true);
     await send(target, u, slots, poll);
   }
-  if (u.untilGone) await untilGone(target, u, u.untilGone, slots, poll);
+  const gone = u.untilGone;
+  if (gone && how.later) how.later.push(() => untilGone(target, u, gone, slots, poll));
+  else if (gone) await untilGone(target, u, gone, slots, poll);
 }
 
 /** How an undo goes: the items the run knows it left in what it drains (and the undos of some of them started
  * earlier, `started`: confirmed with the others when the call says in use); `inTurn`: a step at a time, each waited for. */
-export interface UndoHow { known?: readonly string[] | undefined; inTurn?: boolean; started?: readonly Started[] }
+export interface UndoHow {
+  known?: readonly string[] | undefined;
+  inTurn?: boolean;
+  started?: readonly Started[];
+  /** The wait until it is gone (`untilGone`) is not made here but pushed: what it blocks is tried first. */
+  later?: Array<() => Promise<void>>;
+}
 
 /** An undo sent whose asynchronous operation was not waited for. */
 export interface Started { operationId: string; waiter: Waiter }

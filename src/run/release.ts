@@ -15,15 +15,18 @@ export interface Drained { operation: string; undo: UndoCall; slots: Slots; star
 export const scopeOf = (d: Pick<Drained, 'undo' | 'slots'>): string | undefined =>
   (d.undo.drain?.scope === undefined ? undefined : String(fill(d.undo.drain.scope, d.slots)));
 
-/** Starts the undo of every known item of `operation`'s drained steps outside `keep`; the items a scope's knowledge
- * cannot vouch for (`known` undefined) are left to cleanup's listing. Never throws: cleanup is where problems count. */
-export async function release(target: Target, drained: readonly Drained[], operation: string, keep: ReadonlySet<string>, known: (scope: string) => string[] | undefined, poll: Poll): Promise<void> {
+/** Starts the undo of every known item of `operation`'s drained steps in the scopes `which` takes; the items a scope's
+ * knowledge cannot vouch for (`known` undefined) are left to cleanup's listing. Never throws: cleanup is where
+ * problems count. */
+export async function release(target: Target, drained: readonly Drained[], operation: string, which: (scope: string) => boolean, known: (scope: string) => string[] | undefined, poll: Poll): Promise<void> {
+  // Nothing waits on these but cleanup: they take their turn for a slot with the cases (`bulk`), not before them.
+  const background: Target = { ...target, send: (call, options) => target.send(call, { ...options, bulk: true }) };
   await Promise.all(drained.filter((d) => d.operation === operation).map(async (d) => {
     const scope = scopeOf(d);
-    const items = scope === undefined || keep.has(scope) ? undefined : known(scope);
+    const items = scope === undefined || !which(scope) ? undefined : known(scope);
     if (!d.undo.drain || !items || items.length === 0) return;
     try {
-      d.started.push(...(await undoKnown(target, d.undo.drain, d.slots, items, poll)));
+      d.started.push(...(await undoKnown(background, d.undo.drain, d.slots, items, poll)));
     } catch { /* left to cleanup */ }
   }));
 }

@@ -281,14 +281,12 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped, time-boxed or interrupted
       randomCases += reached.random;
       casesDone = true;
-      // Side by side against a slow target: what the cases left goes while the scenarios run (src/run/release.ts).
-      if (overlap && !o.keep) {
-        const scenariosRun = o.scenarios && scenariosHere && scenariosOf(op).length > 0;
-        releasing.push(...prepared.map((p) => {
-          const scope = scenariosRun ? scenarioScope({ operation: op, binding: p.binding, contexts: p.contexts[op] ?? contexts[op] }) : undefined;
-          return p.release(op, new Set(scope === undefined ? [] : [scope]));
-        }));
-      }
+      // Side by side against a slow target: what the cases left goes while the scenarios run, the rest once they are
+      // done, while the other operation runs (src/run/release.ts).
+      const scenariosRun = o.scenarios && scenariosHere && scenariosOf(op).length > 0;
+      const releases = overlap && !o.keep;
+      const scopes = prepared.map((p) => (scenariosRun ? scenarioScope({ operation: op, binding: p.binding, contexts: p.contexts[op] ?? contexts[op] }) : undefined));
+      if (releases) releasing.push(...prepared.map((p, i) => p.release(op, (scope) => scope !== scopes[i])));
       // A time-boxed run is reproduced by the random cases it reached (the clock does not repeat).
       reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
       cases += result.cases;
@@ -303,6 +301,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const g of result.groups) opFindings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index), ...findingWire(g, opened, prepared, scrubber) });
       if (scenariosRunning && o.scenarios && scenariosOf(op).length > 0 && !signal.aborted) bar.phase('scenarios');
       const scenarioFindingsOf = await (scenariosRunning ?? scenarios(() => reproduceOp));
+      if (releases && scenariosRun) releasing.push(...prepared.map((p, i) => p.release(op, (scope) => scope === scopes[i])));
       for (const finding of scenarioFindingsOf()) { budget.see(finding); opFindings.push(finding); }
       return opFindings;
     };
