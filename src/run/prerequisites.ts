@@ -18,6 +18,7 @@ import { fill, fillSlots, send, undo, undoEach, type Slots } from './recipe.ts';
 import type { RunNonce } from './nonce.ts';
 import { caseCreations, UPKEEP, type UndoSummary } from './caseCreations.ts';
 import { knownItems } from './knownItems.ts';
+import { release, type Drained } from './release.ts';
 
 /** An operation whose prerequisites the target could not create: the call and what it answered. */
 export interface NotPrepared {
@@ -46,6 +47,10 @@ export interface Prepared {
   undoSummary(): UndoSummary;
   /** Undoes only what model-only creates made (cleanup does it too): a replay leaves the prerequisites. */
   undoCreated(): Promise<string[]>;
+  /** Undoes the items the run left in what cleanup drains for `operation`, in the scopes `which` takes (once its cases
+   * are done, all but where its scenarios create; that one once they are done), so cleanup has fewer left
+   * (src/run/release.ts). Not on a target that takes one step at a time. */
+  release(operation: string, which: (scope: string) => boolean): Promise<void>;
 }
 
 export interface PrepareOptions {
@@ -67,7 +72,7 @@ export interface PrepareOptions {
 
 type Json = Record<string, unknown>;
 /** An undo, with how deep in its recipe the step was (what a later step made lives in what an earlier one made). */
-type Undo = (() => Promise<void>) & { depth?: number };
+type Undo = ((later?: Array<() => Promise<void>>) => Promise<void>) & { depth?: number };
 
 const REGISTER = profileOf('servicediscovery#RegisterInstance');
 
@@ -87,6 +92,11 @@ async function undoAll(created: Undo[]): Promise<string[]> {
   // of one depth side by side (against a slow target, one after the other adds up). Undos without a depth (the
   // user's instances) go first, in reverse order of creation.
   const depths = [...new Set(created.map((u) => u.depth ?? Infinity))].sort((a, b) => b - a);
+  const later: Array<() => Promise<void>> = []; // waits until gone the undos of this depth left (UndoHow.later)
+  let waits: Array<() => Promise<void>> = []; // those of the depth before
+  const awaitAll = async (w: Array<() => Promise<void>>) => {
+    for (const r of await Promise.allSettled(w.map((f) => f()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+  };
   for (const depth of depths) {
     const stage = created.filter((u) => (u.depth ?? Infinity) === depth).reverse();
     const run = depth === Infinity ? stage.map((u) => () => u()) : stage;
@@ -94,8 +104,22 @@ async function undoAll(created: Undo[]): Promise<string[]> {
       for (const undo of run) { try { await undo(); } catch (e) { problems.push((e as Error).message); } }
       continue;
     }
-    for (const r of await Promise.allSettled(run.map((undo) => undo()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+    // What a deeper step left waiting until gone (a Proton service) is not waited for first: against a slow target
+    // that is a round trip before the step it blocks (its environment), which usually succeeds at once. Only when
+    // one of this depth fails are they waited for, and the failed ones tried again; once all succeeded, nothing is
+    // left that they block.
+    const settled = await Promise.allSettled(run.map((undo) => undo(later)));
+    const failed = run.filter((_, k) => settled[k]!.status === 'rejected');
+    if (failed.length > 0 && waits.length > 0) {
+      await awaitAll(waits);
+      const again = await Promise.allSettled(failed.map((undo) => undo(later)));
+      for (const r of again) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+    } else {
+      for (const r of settled) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+    }
+    waits = later.splice(0);
   }
+  await awaitAll(waits); // the shallowest ones block nothing here: waited for as before
   return problems;
 }
 
@@ -130,6 +154,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
   // What the run registers in the services it drains at cleanup: deregistered there without listing them first.
   const known = knownItems();
   const knownIn = (u: UndoCall, slots: Slots): string[] | undefined => (u.drain?.scope === undefined ? undefined : known.of(String(fill(u.drain.scope, slots))));
+  const drained: Drained[] = []; // what cleanup drains, per operation: released early once its cases are done
   // The operations are prepared side by side (against a slow target, one after the other adds up); those that
   // reference the same kind of resource one after another, in their order (a later one binds to what an earlier
   // one made). Judged in the operations' order once all are done, whichever finished first.
@@ -147,7 +172,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
         const map = ref ? binding[ref.binding] : undefined;
         if (ref?.binding === 'serviceIds' && o.serviceId) await useCloudMapService(target, o.serviceId, contexts, operation, o.contexts[operation] ?? []);
         else if (ref?.binding === 'serviceNames' && o.protonService) await useProtonService(target, o.protonService, binding, o.contexts[operation] ?? []);
-        else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine[i]!, inTurn, knownIn);
+        else if (recipe && map) await make(target, recipe, map, o.contexts[operation] ?? [], { runTag: o.runTag, runVpc: vpcFor(o.runTag) }, o, made, mine[i]!, inTurn, knownIn, (d) => drained.push({ ...d, operation }));
       } catch (e) {
         // A half-prepared operation must not leave resources behind (on AWS they cost money).
         await undoAll(mine[i]!);
@@ -188,6 +213,7 @@ export async function prepare(target: Target, o: PrepareOptions): Promise<Prepar
     cleanup: async () => [...(await cases.undoAll()), ...(await undoAll(created))],
     undoSummary: () => cases.summary(),
     undoCreated: () => cases.undoAll(),
+    release: (operation, which) => (inTurn ? Promise.resolve() : release(target, drained, operation, which, (scope) => known.of(scope), o)),
     track(c, outcome) {
       if (o.undoCreates) cases.track(c, outcome);
       known.track(c, outcome);
@@ -220,7 +246,7 @@ async function useProtonService(target: Target, name: string, binding: Binding, 
 }
 
 /** Runs a prerequisite recipe for every context that needs one, binding each placeholder to what was made. */
-async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Promise<Slots>>, created: Undo[], inTurn: boolean, knownIn: (u: UndoCall, slots: Slots) => string[] | undefined): Promise<void> {
+async function make(target: Target, recipe: Prerequisite, map: Map<string, string>, all: NamedContext[], run: Slots, o: PrepareOptions, made: Map<string, Promise<Slots>>, created: Undo[], inTurn: boolean, knownIn: (u: UndoCall, slots: Slots) => string[] | undefined, drains: (d: Omit<Drained, 'operation'>) => void): Promise<void> {
   // The contexts side by side (one after another on a target whose ids follow the creation order); a step made
   // once (one namespace per type) is made by the first context that needs it, the others wait for it.
   const claimed = new Set<string>(); // two contexts naming one placeholder: the first makes it
@@ -248,7 +274,9 @@ async function make(target: Target, recipe: Prerequisite, map: Map<string, strin
         const own = await making;
         slots = { ...slots, ...own };
         const at = slots;
-        created.push(Object.assign(() => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at) }), { depth }));
+        const d = { undo: step.undo, slots: at, started: [] as Drained['started'] };
+        if (step.undo.drain) drains(d);
+        created.push(Object.assign((later?: Array<() => Promise<void>>) => undo(target, step.undo, at, o, inTurn ? { inTurn } : { known: knownIn(step.undo, at), started: d.started, ...(later ? { later } : {}) }), { depth }));
       }
       done(slots);
       return [need.placeholder, String(slots[recipe.binds])];

@@ -77,7 +77,7 @@ export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, h
   const waitEach = u.drain?.inUse === undefined || how.inTurn === true;
   const known = how.inTurn ? undefined : how.known;
   const started = !u.drain ? []
-    : known !== undefined && !waitEach ? await undoKnown(target, u.drain, slots, known, poll)
+    : known !== undefined && !waitEach ? [...(how.started ?? []), ...(await undoKnown(target, u.drain, slots, known, poll))]
       : await drain(target, u.drain, slots, poll, true, waitEach);
   try {
     await send(target, u, slots, poll);
@@ -89,14 +89,23 @@ export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, h
     await drain(target, u.drain, slots, poll, false, true);
     await send(target, u, slots, poll);
   }
-  if (u.untilGone) await untilGone(target, u, u.untilGone, slots, poll);
+  const gone = u.untilGone;
+  if (gone && how.later) how.later.push(() => untilGone(target, u, gone, slots, poll));
+  else if (gone) await untilGone(target, u, gone, slots, poll);
 }
 
-/** How an undo goes: the items the run knows it left in what it drains; `inTurn`: a step at a time, each waited for. */
-export interface UndoHow { known?: readonly string[] | undefined; inTurn?: boolean }
+/** How an undo goes: the items the run knows it left in what it drains (and the undos of some of them started
+ * earlier, `started`: confirmed with the others when the call says in use); `inTurn`: a step at a time, each waited for. */
+export interface UndoHow {
+  known?: readonly string[] | undefined;
+  inTurn?: boolean;
+  started?: readonly Started[];
+  /** The wait until it is gone (`untilGone`) is not made here but pushed: what it blocks is tried first. */
+  later?: Array<() => Promise<void>>;
+}
 
 /** An undo sent whose asynchronous operation was not waited for. */
-interface Started { operationId: string; waiter: Waiter }
+export interface Started { operationId: string; waiter: Waiter }
 
 /** Sends a call that starts an asynchronous operation without waiting for it: its operation id. */
 async function start(target: Target, rc: RecipeCall & { awaits: NonNullable<RecipeCall['awaits']> }, slots: Slots, poll: Poll): Promise<Started> {
@@ -107,7 +116,7 @@ async function start(target: Target, rc: RecipeCall & { awaits: NonNullable<Reci
 
 /** Starts the undo of each known item. One the target refuses is skipped: it may be gone already, or was never
  * made by a target that said it was; the call that follows (refused while in use) is what tells. */
-async function undoKnown(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, known: readonly string[], poll: Poll): Promise<Started[]> {
+export async function undoKnown(target: Target, d: NonNullable<UndoCall['drain']>, slots: Slots, known: readonly string[], poll: Poll): Promise<Started[]> {
   const each = d.each;
   const started = await Promise.all(known.map(async (item): Promise<Started | undefined> => {
     try {

@@ -41,7 +41,7 @@ import { fixtureModelOf } from './fixtureModel.ts';
 import { runCases } from './runner.ts';
 import { boundHeapGrowth } from './heapGrowth.ts';
 import { createProgress, phased, type ProgressOptions, type ProgressStream } from './progress.ts';
-import { scenarioFindings, scenarioToFinding } from './scenarioFindings.ts';
+import { scenarioFindings, scenarioScope, scenarioToFinding } from './scenarioFindings.ts';
 import { scenariosOf } from '../scenarios/index.ts';
 import { adaptiveRunInfo, inFlightLimitFor, slotsFor } from './concurrency.ts';
 import { createListingGuard } from '../listingGuard.ts';
@@ -140,6 +140,8 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
   const budget = new FindingBudget(o.maxFindings, { gate: o, baselined: new Set(baseline?.findings.map((e) => e.id)) });
   let randomCases = 0;
   const found = (f: Finding): void => { findings.push(f); budget.see(f); };
+  // What the cases left, undone once an operation's cases are done (src/run/release.ts); awaited before cleanup.
+  const releasing: Array<Promise<void>> = [];
   for (const n of o.notRunnable ?? []) io.writeErr(`contract-fuzz: ${n.operation} not run: ${n.reason}\n`);
   try {
     for (const spec of o.diff ? [o.target, o.diff] : [o.target]) {
@@ -248,7 +250,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
         if (!o.scenarios || !scenariosHere || signal.aborted || budget.reached() || failing || scenariosOf(op).length === 0) return () => [];
         if (!overlap || casesDone) bar.phase('scenarios');
         const seed = operationSeed(o.seed, `${op}#scenarios`);
-        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: slotsFor(limits), listing: listings[i] });
+        const run = (i: number) => scenarioFindings({ operation: op, target: opened[i], binding: prepared[i].binding, contexts: prepared[i].contexts[op] ?? contexts[op], seed, runs: Math.max(1, Math.min(5, Math.ceil(o.runs / 20))), signal, keep: (id) => filter.keeps(op, id), concurrency: slotsFor(limits), listing: listings[i], eager: overlap });
         // Differential: the candidate and the reference side by side; only what the candidate does and the reference does not.
         const [failed, onRef] = await Promise.all([run(o.diff ? 1 : 0), o.diff ? run(0) : Promise.resolve([])]);
         if (!signal.aborted) scenariosRan.add(op);
@@ -279,6 +281,12 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       if (plan.total > result.cases) bar.addTotal(result.cases - plan.total); // skipped, time-boxed or interrupted
       randomCases += reached.random;
       casesDone = true;
+      // Side by side against a slow target: what the cases left goes while the scenarios run, the rest once they are
+      // done, while the other operation runs (src/run/release.ts).
+      const scenariosRun = o.scenarios && scenariosHere && scenariosOf(op).length > 0;
+      const releases = overlap && !o.keep;
+      const scopes = prepared.map((p) => (scenariosRun ? scenarioScope({ operation: op, binding: p.binding, contexts: p.contexts[op] ?? contexts[op] }) : undefined));
+      if (releases) releasing.push(...prepared.map((p, i) => p.release(op, (scope) => scope !== scopes[i])));
       // A time-boxed run is reproduced by the random cases it reached (the clock does not repeat).
       reproduceOp = o.durationMs === undefined ? reproduce : reproduceFor(reachedRuns(o, reached.fill));
       cases += result.cases;
@@ -293,6 +301,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const g of result.groups) opFindings.push({ ...fromGroup(maskGroup(g, prepared.map((p) => p.binding)), o, reproduceOp), caseId: caseId(op, g.item.index), ...findingWire(g, opened, prepared, scrubber) });
       if (scenariosRunning && o.scenarios && scenariosOf(op).length > 0 && !signal.aborted) bar.phase('scenarios');
       const scenarioFindingsOf = await (scenariosRunning ?? scenarios(() => reproduceOp));
+      if (releases && scenariosRun) releasing.push(...prepared.map((p, i) => p.release(op, (scope) => scope === scopes[i])));
       for (const finding of scenarioFindingsOf()) { budget.see(finding); opFindings.push(finding); }
       return opFindings;
     };
@@ -306,6 +315,7 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       for (const [k, op] of o.operations.entries()) findings.push(...(await operationRun(op, k)));
     }
   } finally {
+    await Promise.all(releasing); // never rejects: before cleanup, so nothing is undone twice
     bar.phase('cleanup');
     // Whatever happened, what this run created goes away, on every target (unless --keep); a target this run
     // started (builtin) goes away whole with it. A problem is one warning line per target: never a finding,

@@ -29,15 +29,24 @@ export interface ScenarioRun {
   concurrency?: number;
   /** The population upkeep's guard of the target's listings (src/listingGuard.ts). */
   listing?: ListingGuard;
+  /** Screening runs go eagerly (src/scenarios/types.ts): not against a recording or builtin. */
+  eager?: boolean;
 }
 
 /** The world the scenarios run in: the profile says which context and what is prepared there (its placeholder
  * bound to what the target calls it, through the binding map the profile's resource reference names). */
-function preparedFor(r: ScenarioRun) {
+function preparedFor(r: Pick<ScenarioRun, 'operation' | 'binding' | 'contexts'>) {
   const profile = profileOf(r.operation);
   if (!profile.scenarios) throw new HarnessError('CF_ERR_UNKNOWN_OPERATION', `no idempotency/state scenarios for operation '${r.operation}'`);
   const map = profile.reference ? r.binding[profile.reference.binding] : undefined;
   return profile.scenarios.prepare(r.contexts, (placeholder) => map?.get(placeholder) ?? placeholder);
+}
+
+/** Where the operation's scenarios create (the scope of its prepared world: a Cloud Map service id), if they run. */
+export function scenarioScope(r: Pick<ScenarioRun, 'operation' | 'binding' | 'contexts'>): string | undefined {
+  const subject = profileOf(r.operation).scenarios;
+  const chosen = subject ? preparedFor(r) : undefined;
+  return chosen && subject ? subject.scope(chosen.prepared) : undefined;
 }
 
 /** A scenario failure and the answers its steps showed (to list it under a root cause it is a consequence of). */
@@ -54,7 +63,7 @@ export async function scenarioFindings(r: ScenarioRun): Promise<AnsweredScenario
   const { target, outcomeOf } = rememberingOutcomes(r.target);
   const found = await runScenarios({
     operation: r.operation, target, prepared, seed: r.seed, runs: r.runs,
-    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}), ...(r.listing ? { listing: r.listing } : {}),
+    ...(idPrefix ? { idPrefix } : {}), ...(r.signal ? { signal: r.signal } : {}), ...(r.keep ? { keep: r.keep } : {}), ...(r.concurrency ? { concurrency: r.concurrency } : {}), ...(r.listing ? { listing: r.listing } : {}), ...(r.eager ? { eager: true } : {}),
   });
   const pairs: Array<[string, string]> = [...(idPrefix ? [[idPrefix, plain] as [string, string]] : []), ...bindingPairs(r.binding)];
   // Answers read from the steps as sent (their calls are the keys of the outcomes), then masked with them.

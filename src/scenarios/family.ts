@@ -30,6 +30,11 @@ export interface RunContext<P> {
   session: Session;
   ids: RunIds;
   env: Env<P>;
+  /** The concurrent screening pass against a target whose timing is free (FamilyRun.eager): steps the model does not
+   * order go out together, and a read that may have raced a write's completion is trusted only when it shows what
+   * was written (else read again after it). A failing run is judged again one step at a time, so what is reported
+   * never depends on this. */
+  eager?: boolean;
 }
 
 export interface Family<P, V> {
@@ -52,6 +57,9 @@ export interface FamilyRun<P> {
   keep?: (id: string) => boolean;
   /** Runs in flight at once before the sequential, shrinking pass (default 1: that pass only). */
   concurrency?: number;
+  /** That concurrent pass runs eagerly (RunContext.eager): not against a target whose answers must not depend on
+   * timing (a recording, builtin). */
+  eager?: boolean;
 }
 
 /** Shrinking re-runs commands against a live target: at most this many runs after the first failure. */
@@ -66,7 +74,7 @@ export async function runFamily<P, V>(family: Family<P, V>, o: FamilyRun<P>): Pr
     const values = fc.sample(family.arbitrary(o.env), { seed: o.seed, numRuns: o.numRuns });
     let failed = false;
     await forEachConcurrent(values.values(), o.concurrency ?? 1, async (value) => {
-      const ctx: RunContext<P> = { session: new Session(o.target, o.budget), ids: runIds(o.prefix, family.tag, run++), env: o.env };
+      const ctx: RunContext<P> = { session: new Session(o.target, o.budget), ids: runIds(o.prefix, family.tag, run++), env: o.env, ...(o.eager ? { eager: true } : {}) };
       try {
         await family.run(value, ctx);
       } catch (e) {

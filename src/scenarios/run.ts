@@ -62,7 +62,7 @@ export async function runScenarios(o: ScenarioOptions): Promise<ScenarioFinding[
   await forEachConcurrent(families.entries(), Math.min(concurrency, families.length), async ([i, family]) => {
     if (o.signal?.aborted) return;
     const budget: Budget = { left: FAMILY_REQUEST_BUDGET, signal: o.signal, onRequest: o.onRequest };
-    results[i] = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget, keep, concurrency: perFamily });
+    results[i] = await runFamily(family, { env, target: o.target, seed: o.seed, numRuns, prefix, budget, keep, concurrency: perFamily, ...(o.eager ? { eager: true } : {}) });
   }, o.signal);
   for (const f of results) {
     const had = f && found.get(f.constraint);

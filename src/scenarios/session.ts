@@ -49,6 +49,8 @@ export const describe = (o: Outcome): string =>
 
 export class Session {
   readonly steps: Step[] = [];
+  /** Requests sent so far (a read taken when nothing was sent since still shows the same). */
+  sent = 0;
 
   constructor(private readonly target: Target, private readonly budget: Budget) {}
 
@@ -65,6 +67,7 @@ export class Session {
     if (b.signal?.aborted) throw new ScenarioStop('aborted');
     if (b.left <= 0) throw new ScenarioStop('budget');
     b.left--;
+    this.sent++;
     b.onRequest?.();
     const o = await this.target.send(call, b.signal ? { ...options, signal: b.signal } : options);
     if (b.signal?.aborted) throw new ScenarioStop('aborted'); // a request cut by the signal says nothing

@@ -74,4 +74,6 @@ export interface ScenarioOptions {
   concurrency?: number;
   /** Keeps the run's population upkeep from removing instances while a listing is walked page by page. */
   listing?: ListingGuard;
+  /** The concurrent runs go eagerly (src/scenarios/family.ts RunContext.eager): a target whose timing is free. */
+  eager?: boolean;
 }

@@ -99,9 +99,12 @@ describe('against a slow target', () => {
     // Main took ~24 rounds of 2 s (51 s) in bench/slow.ts, 26.5–27.5 rounds of 800 ms here: the ~15 cases of a
     // service that name no instance id went one after another (one key); cleanup listed every service, waited for
     // each deregistration's operation, and the chains waited for slots behind the cases and the start value 16. Now
-    // ~20.5 here (bench: ~20 of 2 s): preparation 3, the longest scenario chain ~13, cleanup 3–4. Counted in rounds of
-    // the delay (the requests' busy time), never timed; a long delay, so the harness's own CPU (this process serves
-    // the proxy and the emulator too) adds little, and a margin for a loaded machine.
+    // ~20.5 (bench: ~20 of 2 s): preparation 3, the longest scenario chain ~13, cleanup 4 (more instances left than
+    // the in-flight limit). Now ~17.4 (bench ~17.3): the cases' instances are deregistered while the scenarios run
+    // (cleanup 3) and the scenarios' screening runs go eagerly (longest chain ~10), so the cases' requests through
+    // the in-flight cap are the critical path. Counted in rounds of the delay (the requests' busy time), never timed;
+    // a long delay, so the harness's own CPU (this process serves the proxy and the emulator too) adds little, and a
+    // margin for a loaded machine.
     const delay = 800;
     const slow: SlowTarget = await startSlowTarget(emulator.url, delay);
     try {
@@ -111,7 +114,7 @@ describe('against a slow target', () => {
       expect(r.report.summary.cases).toBeGreaterThan(500);
       expect(r.report.run.scenarios).toBe(true);
       expect(emulator.emulator.cloudMap.services.size).toBe(0);
-      expect(rounds(slow.requests, delay)).toBeLessThan(24);
+      expect(rounds(slow.requests, delay)).toBeLessThan(18.5);
     } finally {
       await slow.close();
     }

@@ -10,7 +10,7 @@ import { pickFrom, type Env, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import { createdSlots, createSlot, draws, differs, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
 import { READ_AFTER_WRITE } from './readAfterWrite.ts';
-import { expectWritten, readItem } from './reads.ts';
+import { expectWritten, readAndList, readItem, type ReadAndList } from './reads.ts';
 
 class Update implements Command {
   constructor(readonly slot: number, readonly shift: number) {}
@@ -19,9 +19,10 @@ class Update implements Command {
     const slot = m.slots[this.slot]!;
     const id = slot.history.length > 0 ? ctx.env.subject.updates! : READ_AFTER_WRITE;
     const variant = ((last(slot)?.variant ?? 0) + this.shift) % ctx.env.subject.variants;
-    const c = await createSlot(m, ctx, this.slot, variant, { scenario: id });
+    let early: Promise<ReadAndList> | undefined;
+    const c = await createSlot(m, ctx, this.slot, variant, { scenario: id, along: () => (early = readAndList(ctx, slot.id)) });
     const what = slot.history.length > 1 ? `after ${ctx.env.operation} of ${slot.id} again with v${variant}` : `after ${ctx.env.operation} of ${slot.id}`;
-    await expectWritten(ctx, id, c, slot.id, what);
+    await expectWritten(ctx, id, c, slot.id, what, early);
   }
   toString(): string { return `create(${this.slot}, +${this.shift})`; }
 }

@@ -5,14 +5,31 @@ import fc from 'fast-check';
 import { pickFrom, type Family } from '../family.ts';
 import { describe, isOk, type Session } from '../session.ts';
 import { createdSlots, createSlot, draws, keyed, last, openSlots, request, runKeyed, type Command, type Ctx, type Keyed, type Model } from './model.ts';
-import { changed, readItem } from './reads.ts';
+import { changed, readItem, writtenDiff } from './reads.ts';
 
 const ID = 'idempotency:token-mismatch';
+
+type Read = Awaited<ReturnType<typeof readItem>>;
+/** Eagerly (RunContext.eager): the item's last read in a run, taken after a refused reuse. */
+const lastReads = new WeakMap<Session, { id: string; sent: number; read: Read }>();
+/** That read, when it was of `id` and nothing was sent since: the next reuse's read before would show the same. */
+const lastRead = (ctx: Ctx, id: string): Read | undefined => {
+  const r = lastReads.get(ctx.session);
+  return r && r.id === id && r.sent === ctx.session.sent ? r.read : undefined;
+};
 
 class Create implements Command {
   constructor(readonly pick: number, readonly variant: number) {}
   check(m: Readonly<Model>): boolean { return openSlots(m).length > 0; }
-  async run(m: Model, ctx: Ctx): Promise<void> { await createSlot(m, ctx, pickFrom(openSlots(m), this.pick)!, this.variant, { scenario: ID }); }
+  async run(m: Model, ctx: Ctx): Promise<void> {
+    const slot = m.slots[pickFrom(openSlots(m), this.pick)!]!;
+    let along: Promise<Read> | undefined;
+    const c = await createSlot(m, ctx, m.slots.indexOf(slot), this.variant, { scenario: ID, along: () => (along = readItem(ctx, slot.id)) });
+    // Eagerly, read along with the wait: a reuse next takes it as its read before, unless it may have raced the
+    // completion (it does not show what was written): then the reuse reads again.
+    const early = along && (await along);
+    if (early && isOk(early.outcome) && writtenDiff(ctx, c, early.item) === '') lastReads.set(ctx.session, { id: slot.id, sent: ctx.session.sent, read: early });
+  }
   toString(): string { return `create(${this.pick}, v${this.variant})`; }
 }
 
@@ -29,7 +46,7 @@ class Mismatch implements Command {
     const other = this.change === 'variant'
       ? request(ctx, slot.id, (c.variant + 1) % subject.variants, c.token)
       : request(ctx, otherId, c.variant, c.token);
-    const before = this.change === 'variant' && subject.read ? await readItem(ctx, slot.id) : undefined;
+    const before = this.change === 'variant' && subject.read ? (lastRead(ctx, slot.id) ?? await readItem(ctx, slot.id)) : undefined;
     const o = await s.send(other);
     const what = `${profile.idempotency!.tokenMember} ${String(c.token)} reused with ${this.change === 'variant' ? 'other parameters' : `another ${profile.creates?.idMember ?? 'item'}`}`;
     if (isOk(o)) s.fail(ID, o, `${what} was accepted (${describe(o)}); expected ${codes.join(' or ')}`);
@@ -39,6 +56,7 @@ class Mismatch implements Command {
     const readOp = subject.read.call.operation;
     if (before) {
       const after = await readItem(ctx, slot.id);
+      if (ctx.eager) lastReads.set(s, { id: slot.id, sent: s.sent, read: after });
       const diff = before.item && after.item ? changed(ctx, before.item, after.item) : '';
       if (diff !== '') s.fail(ID, after.outcome, `after the refused ${what}, ${readOp} changed: ${diff}`);
     } else {

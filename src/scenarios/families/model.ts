@@ -98,8 +98,12 @@ export interface CreateOptions {
   /** A fresh token (default) or none. */
   token?: 'fresh' | 'none';
   extras?: boolean;
-  /** Runs once the answer is in, before the operation completes (a retry in flight, a replay check). */
+  /** Runs once the answer is in, before the operation completes (a retry in flight, a replay check). Eagerly, along
+   * with the wait for completion (it does not change what the wait shows). */
   afterSend?(created: Created): Promise<void>;
+  /** Eagerly (RunContext.eager), sent along with the wait for completion: the caller's read back of the item, which
+   * it then trusts only when it shows what was written (it may have raced the completion). */
+  along?(): Promise<unknown>;
 }
 
 /** Creates variant `variant` of slot `i`, waits until its operation completes (asynchronous operations), and
@@ -118,8 +122,15 @@ export async function createSlot(m: Model, ctx: Ctx, i: number, variant: number,
   if (!identity) s.fail(o.scenario, reply, `${what} returned no ${identityNames(subject)}`);
   const item = subject.answer?.item ? itemOf(subject, reply.body) : undefined;
   const created: Created = { call, reply, token, variant, identity, ...(item ? { item } : {}) };
-  await o.afterSend?.(created);
-  if (subject.completes) await expectCompleted(ctx, String(identity[subject.completes.id]), slot.id);
+  const completes = subject.completes;
+  if (ctx.eager && completes) {
+    // Against a slow target each of these is a round trip: the wait, the retry in flight and the read side by side.
+    o.along?.().catch(() => undefined); // the caller awaits it; a run that fails first never does
+    await Promise.all([o.afterSend?.(created), expectCompleted(ctx, String(identity[completes.id]), slot.id)]);
+  } else {
+    await o.afterSend?.(created);
+    if (completes) await expectCompleted(ctx, String(identity[completes.id]), slot.id);
+  }
   slot.history.push(created);
   return created;
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { modelRun, pickFrom, type Family } from '../family.ts';
 import { createSlot, draws, newModel, openSlots, type Command, type Ctx, type Model } from './model.ts';
-import { expectWritten } from './reads.ts';
+import { expectWritten, readAndList, type ReadAndList } from './reads.ts';
 
 export const READ_AFTER_WRITE = 'state:read-after-write';
 
@@ -12,8 +12,9 @@ class Create implements Command {
   check(m: Readonly<Model>): boolean { return openSlots(m).length > 0; }
   async run(m: Model, ctx: Ctx): Promise<void> {
     const i = pickFrom(openSlots(m), this.pick)!;
-    const c = await createSlot(m, ctx, i, this.variant, { scenario: READ_AFTER_WRITE, extras: this.extras });
-    await expectWritten(ctx, READ_AFTER_WRITE, c, m.slots[i]!.id, `after ${ctx.env.operation} of ${m.slots[i]!.id}`);
+    let early: Promise<ReadAndList> | undefined;
+    const c = await createSlot(m, ctx, i, this.variant, { scenario: READ_AFTER_WRITE, extras: this.extras, along: () => (early = readAndList(ctx, m.slots[i]!.id)) });
+    await expectWritten(ctx, READ_AFTER_WRITE, c, m.slots[i]!.id, `after ${ctx.env.operation} of ${m.slots[i]!.id}`, early);
   }
   toString(): string { return `create(${this.pick}, v${this.variant}${this.extras ? ', optional members' : ''})`; }
 }

@@ -5,7 +5,7 @@ import type { Call } from '../../contract/call.ts';
 import type { Outcome } from '../../contract/outcome.ts';
 import { fill, valueAt } from '../../profiles/template.ts';
 import type { ItemCall } from '../../profiles/scenario.ts';
-import { describe, isOk, type Session } from '../session.ts';
+import { describe, isOk, ScenarioViolation, type Session } from '../session.ts';
 import { differs, itemOf, type Created, type Ctx } from './model.ts';
 
 const record = (v: unknown): Record<string, unknown> | undefined =>
@@ -68,7 +68,9 @@ async function walkListing(ctx: Ctx, id: string, deferRecording: boolean): Promi
 /** Reads item `id` and walks the listing at once (one round trip against a slow target, issue 11 §6). The read is
  * recorded; the pages are the caller's to record (`recordPages`) once the read is judged, so a finding's steps end
  * where they did when the two were sent one after the other. */
-export async function readAndList(ctx: Ctx, id: string): Promise<{ read?: Awaited<ReturnType<typeof readItem>>; list?: Listed }> {
+export interface ReadAndList { read?: Awaited<ReturnType<typeof readItem>>; list?: Listed }
+
+export async function readAndList(ctx: Ctx, id: string): Promise<ReadAndList> {
   const { read, list } = ctx.env.subject;
   if (!read || !list) return { ...(read ? { read: await readItem(ctx, id) } : {}), ...(list ? { list: await listed(ctx, id) } : {}) };
   const call = readCall(ctx, id);
@@ -117,16 +119,32 @@ export function changed(ctx: Ctx, before: Record<string, unknown>, after: Record
  * (and what the answer said); members shown only sometimes are the ones sent; the listing shows the item once,
  * with what was written. Findings under `scenario`.
  */
-export async function expectWritten(ctx: Ctx, scenario: string, c: Created, id: string, what: string): Promise<void> {
+export async function expectWritten(ctx: Ctx, scenario: string, c: Created, id: string, what: string, early?: Promise<ReadAndList>): Promise<void> {
   const { subject, operation } = ctx.env;
-  const s: Session = ctx.session;
   const sent = c.call.input as Record<string, unknown>;
   const w = subject.written;
   if (c.item && w) {
     const answered = differs(sent, c.item, w.members.filter((k) => sent[k] !== undefined));
-    if (answered !== '') s.fail(scenario, c.reply, `${what}, ${operation} answered ${answered} for what was sent`);
+    if (answered !== '') ctx.session.fail(scenario, c.reply, `${what}, ${operation} answered ${answered} for what was sent`);
   }
-  const both = await readAndList(ctx, id);
+  // Eagerly read along with the wait for completion (createSlot `along`): it may have raced the completion, so it
+  // counts only when it shows what was written; else the item is read again, now that the write has completed.
+  if (early) {
+    try {
+      judgeWritten(ctx, scenario, c, what, await early);
+      return;
+    } catch (e) {
+      if (!(e instanceof ScenarioViolation)) throw e;
+    }
+  }
+  judgeWritten(ctx, scenario, c, what, await readAndList(ctx, id));
+}
+
+function judgeWritten(ctx: Ctx, scenario: string, c: Created, what: string, both: ReadAndList): void {
+  const { subject } = ctx.env;
+  const s: Session = ctx.session;
+  const sent = c.call.input as Record<string, unknown>;
+  const w = subject.written;
   if (subject.read) {
     const readOp = subject.read.call.operation;
     const r = both.read!;
