@@ -14,14 +14,24 @@ const labelOf = new Map(SDK_ERROR_RULES.map((r) => [r.id, r.label]));
 const seen = (v: SdkView, modelled: ReadonlySet<string>): string =>
   `${labelOf.get(v.sdk)} reads ${v.code === undefined ? 'no code' : `"${v.code}" (${v.from})`} → ${v.code !== undefined && modelled.has(v.code) ? `raises ${v.code}` : 'a generic service error'}`;
 
-/** The modelled code most SDKs read; ties go to the SDK listed first. */
+/** The modelled code most SDKs read; ties go to the SDK listed first. A handful of views: counted in place, no
+ * map per error answer. */
 function intendedCode(views: SdkView[], modelled: ReadonlySet<string>): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of views) if (v.code !== undefined && modelled.has(v.code)) counts.set(v.code, (counts.get(v.code) ?? 0) + 1);
   let best: string | undefined;
-  for (const [code, n] of counts) if (best === undefined || n > counts.get(best)!) best = code;
+  let bestCount = 0;
+  for (let i = 0; i < views.length; i++) {
+    const code = views[i]!.code;
+    if (code === undefined || !modelled.has(code) || seenBefore(views, i, code)) continue;
+    let n = 1;
+    for (let j = i + 1; j < views.length; j++) if (views[j]!.code === code) n++;
+    if (best === undefined || n > bestCount) { best = code; bestCount = n; }
+  }
   return best;
 }
+const seenBefore = (views: SdkView[], i: number, code: string): boolean => {
+  for (let j = 0; j < i; j++) if (views[j]!.code === code) return true;
+  return false;
+};
 
 export const sdkErrorCodeCheck: Check = ({ case: c, expected, outcome }) => {
   if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return NO_FINDINGS;

@@ -11,5 +11,7 @@ export const AWS_JSON_CONTENT_TYPE = {
 /** The media type of a Content-Type value: lower-cased, without parameters or surrounding spaces. */
 export const mediaTypeOf = (contentType: string): string => contentType.split(';', 1)[0]!.trim().toLowerCase();
 
+// The usual answer carries the bare media type: found as it is, before any string is cut or lower-cased.
 export const isAwsJsonContentType = (contentType: string): boolean =>
+  (AWS_JSON_CONTENT_TYPE.mediaTypes as readonly string[]).includes(contentType) ||
   (AWS_JSON_CONTENT_TYPE.mediaTypes as readonly string[]).includes(mediaTypeOf(contentType));

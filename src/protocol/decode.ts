@@ -35,7 +35,7 @@ export function decodeResponse(raw: RawResponse, profile: ProfileName | Response
     try {
       json = JSON.parse(text);
       // Nesting deeper than the limit takes more brackets than a shorter text holds: no walk for those.
-      if (text.length > 2 * MAX_JSON_DEPTH && deeperThan(json, MAX_JSON_DEPTH)) {
+      if (text.length > 2 * MAX_JSON_DEPTH && openersAbove(text, MAX_JSON_DEPTH) && deeperThan(json, MAX_JSON_DEPTH)) {
         json = undefined;
         problem = 'too-deep';
       }
@@ -84,6 +84,17 @@ function rebuild(headers: Record<string, unknown>): Record<string, string> {
     out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
   }
   return out;
+}
+
+/** More than `limit` opening brackets in `text` (strings included): fewer cannot nest `limit` deep, and counting
+ * them allocates nothing, where the walk makes an entry per container of every answer. */
+function openersAbove(text: string, limit: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 123 /* { */ || c === 91 /* [ */) && ++n > limit) return true;
+  }
+  return false;
 }
 
 /** Iterative, stops early: true when some value sits more than `limit` containers deep. */

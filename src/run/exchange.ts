@@ -91,9 +91,15 @@ export function oracleExchange(o: { target: Target & { fresh?: boolean }; bindin
   const target = o.target;
   // Cases are independent of each other: they give way to chained requests for a slot (src/targets/inFlightLimit.ts).
   const sendOptions: SendOptions = scrub ? { signal: o.signal, unscrubbed: true, bulk: true } : { signal: o.signal, bulk: true };
+  const checks = o.checks;
+  // Indexed loops and one exchange object for all checks: no iterator per check on every case.
   const judge = (sent: Case, expected: Expected, outcome: Outcome): Discrepancy[] => {
     const found: Discrepancy[] = [];
-    for (const check of o.checks) for (const d of check({ case: sent, expected, outcome })) found.push(d);
+    const exchange = { case: sent, expected, outcome };
+    for (let i = 0; i < checks.length; i++) {
+      const ds = checks[i]!(exchange);
+      for (let j = 0; j < ds.length; j++) found.push(ds[j]!);
+    }
     return found;
   };
   return async (c) => {

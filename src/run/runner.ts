@@ -10,7 +10,7 @@ import type { CaseExchange } from './exchange.ts';
 import { forEachConcurrent } from '../pool.ts';
 import { shrinkAgainst } from './shrink.ts';
 import { settled } from './settle.ts';
-import { withCallLabel } from '../targets/callLabel.ts';
+import { callLabelsWanted, withCallLabel } from '../targets/callLabel.ts';
 
 export interface Group {
   key: string;
@@ -70,7 +70,7 @@ export async function runCases(o: CaseLoopOptions): Promise<CaseLoopResult> {
   let cases = 0;
 
   await forEachConcurrent(o.items, o.concurrency, async (item) => {
-    const { found, sent, skipped: why, throttled, sides, wire, referenceWire } = await withCallLabel(`${item.case.operation}#${item.index}`, () => o.exchange(item.case));
+    const { found, sent, skipped: why, throttled, sides, wire, referenceWire } = await (callLabelsWanted() ? withCallLabel(`${item.case.operation}#${item.index}`, () => o.exchange(item.case)) : o.exchange(item.case));
     if (o.signal?.aborted) return; // a request cut by Ctrl-C says nothing about the target
     if (why !== undefined) {
       skipped[why] = (skipped[why] ?? 0) + 1;

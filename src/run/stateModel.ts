@@ -106,6 +106,8 @@ const membersOf = (p: Profile, i: Record<string, unknown>): Member => ({
   id: str(i[p.creates!.idMember]) ?? '',
   token: (p.idempotency && str(i[p.idempotency.tokenMember])) || undefined,
 });
+/** What the state model reads of one case. `tokenKey`: scope + token ('' without a token); `svcKey`: scope + service. */
+interface Read { input: Record<string, unknown>; p: Profile; m: Member; scope: string; tokenKey: string; svcKey: string }
 /** The profile of a case's operation when it creates state the runner models; undefined: nothing to model. */
 const statefulProfile = (operation: string): Profile | undefined => {
   const p = profileOf(operation);
@@ -179,14 +181,20 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
     return set;
   };
 
-  // keys, judge and commit read the same case: its members are worked out once (a raw body is parsed once).
-  const read = new WeakMap<Case, { input: Record<string, unknown>; p: Profile; m: Member; scope: string } | null>();
-  const members = (c: Case) => {
+  // keys, judge and commit read the same case: its members are worked out once (a raw body is parsed once), and
+  // so are the map keys they look up (each a new string to build and hash otherwise, several times a case).
+  const read = new WeakMap<Case, Read | null>();
+  const members = (c: Case): Read | undefined => {
     let x = read.get(c);
     if (x === undefined) {
       const p = statefulProfile(c.operation);
       const input = p ? sentInput(c) : undefined;
-      read.set(c, (x = input && p ? { input, p, m: membersOf(p, input), scope: `${c.operation}/` } : null));
+      if (input && p) {
+        const m = membersOf(p, input);
+        const scope = `${c.operation}/`;
+        x = { input, p, m, scope, tokenKey: m.token ? `${scope}${m.token}` : '', svcKey: `${scope}${m.service}` };
+      } else x = null;
+      read.set(c, x);
     }
     return x ?? undefined;
   };
@@ -203,7 +211,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       // No case the contract accepts has such an id (test/runner/stateModel.test.ts), and a refused case reads no
       // state: the key would only put every id-less case of a service in one line, a round trip each (issue 11 §6).
       if (x.m.id === '' && expected?.outcome === 'error') return token === undefined ? [] : [token];
-      const instance = `${x.scope}${x.m.service}/${x.m.id}`;
+      const instance = `${x.svcKey}/${x.m.id}`;
       return token === undefined ? [instance] : [instance, token];
     },
 
@@ -212,13 +220,13 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       // Only payloads the contract accepts reach the target's state.
       const x = members(c);
       if (!x || expected.outcome !== 'success') return expected;
-      const { input, p, m, scope } = x;
+      const { input, p, m, tokenKey, svcKey } = x;
       const idem = p.idempotency;
       if (m.token && idem) {
-        const used = tokens.get(`${scope}${m.token}`);
+        const used = tokens.get(tokenKey);
         if (used !== undefined && used !== paramsKey(input, idem.tokenMember)) return mismatch(p, idem);
         if (used !== undefined) return expected; // a replay: the original result
-        if (forgotten.has(`token/${scope}${m.token}`)) {
+        if (forgotten.has(`token/${tokenKey}`)) {
           // Used earlier in this run, maybe, with parameters no longer remembered: a replay, a mismatch or
           // (same name, Proton) a conflict are all possible.
           const codes = [...idem.mismatch.codes, ...expectState(p.key, p.creates!.againState, input).codes];
@@ -226,7 +234,6 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
         }
         if (mayPredateRun(m.token)) expected = predating(p, idem)(expected);
       }
-      const svcKey = `${scope}${m.service}`;
       const existing = created.get(svcKey);
       const again = p.creates!;
       if (again.again === 'update') {
@@ -259,7 +266,7 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       const conflict = expectState(p.key, again.againState, input);
       // A token this run has not sent may have been bound to other parameters before it (not a fresh target):
       // the token-mismatch answer is then as correct as the conflict.
-      return m.token && idem && mayPredateRun(m.token) && !tokens.has(`${scope}${m.token}`) && conflict.outcome === 'error'
+      return m.token && idem && mayPredateRun(m.token) && !tokens.has(tokenKey) && conflict.outcome === 'error'
         ? { ...conflict, codes: [...new Set([...conflict.codes, ...idem.mismatch.codes])] }
         : conflict;
     },
@@ -272,12 +279,11 @@ export function createStateModel(options: StateModelOptions = {}): StateModel {
       }
       const x = members(c);
       if (!x || outcome.status < 200 || outcome.status >= 300) return;
-      const { input, p, m, scope } = x;
-      if (m.token && p.idempotency && !tokens.has(`${scope}${m.token}`)) {
-        tokens.set(`${scope}${m.token}`, paramsKey(input, p.idempotency.tokenMember));
+      const { input, p, m, tokenKey, svcKey } = x;
+      if (m.token && p.idempotency && !tokens.has(tokenKey)) {
+        tokens.set(tokenKey, paramsKey(input, p.idempotency.tokenMember));
         if (tokens.size > REMEMBER_MAX) for (const oldest of tokens.keys()) { tokens.delete(oldest); forgotten.add(`token/${oldest}`); break; }
       }
-      const svcKey = `${scope}${m.service}`;
       const ids = setOf(created, svcKey);
       ids.add(m.id);
       if (svcKey.startsWith(EVICTED_SCOPE)) changed.add(svcKey);

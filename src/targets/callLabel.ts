@@ -13,6 +13,9 @@ let wanted = false;
 /** A recording or a replay is in the process: calls are labelled from now on. */
 export const wantCallLabels = (): void => { wanted = true; };
 
+/** Whether calls are labelled: the case loop then builds no label (a string and a closure per case) until they are. */
+export const callLabelsWanted = (): boolean => wanted;
+
 /** Runs `fn` with every call it makes labelled `label` (when labels are wanted). */
 export const withCallLabel = <T>(label: string, fn: () => Promise<T>): Promise<T> => (wanted ? current.run(label, fn) : fn());
 

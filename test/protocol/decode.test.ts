@@ -106,3 +106,25 @@ describe('decodeResponse (aws-json)', () => {
     expect(o).toEqual({ status: 400, headers: AMZ, latencyMs: 3, body: { a: 1 }, profile: 'broken' });
   });
 });
+
+describe('JSON nested past the limit: the bracket count only skips walks that cannot find it', () => {
+  // Nesting around the limit (MAX_JSON_DEPTH = 100), arrays and objects mixed, with brackets inside strings and
+  // siblings that add brackets without depth: flagged exactly when the walk of the parsed value finds it.
+  const nested = fc.record({
+    depth: fc.integer({ min: 90, max: 104 }),
+    kinds: fc.array(fc.boolean(), { minLength: 104, maxLength: 104 }),
+    noise: fc.array(fc.constantFrom('"[[{{"', '[]', '{}', '"x"', '1'), { maxLength: 30 }),
+  }).map(({ depth, kinds, noise }) => {
+    let text = JSON.stringify(noise.join(''));
+    for (let i = 0; i < depth; i++) text = kinds[i] ? `[${text}${i < noise.length ? `,${noise[i]}` : ''}]` : `{"k":${text}}`;
+    return text;
+  });
+  const deeper = (v: unknown, limit: number): boolean =>
+    v !== null && typeof v === 'object' && (limit <= 0 || Object.values(v).some((c) => deeper(c, limit - 1)));
+  it('too-deep iff some value sits more than 100 containers deep', () => {
+    fc.assert(fc.property(nested, (text) => {
+      const o = decodeResponse({ status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, bodyText: text, latencyMs: 1 });
+      expect(o.bodyProblem === 'too-deep').toBe(deeper(JSON.parse(text), 100));
+    }), { numRuns: 300 });
+  });
+});
