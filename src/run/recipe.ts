@@ -30,7 +30,7 @@ export async function send(target: Target, rc: RecipeCall, slots: Slots, poll: P
   let answer: Json;
   for (let attempt = 0; ; attempt++) {
     try {
-      answer = await call(target, rc.service, operation, input, needs);
+      answer = await call(target, rc.service, operation, input, needs, poll.during);
       break;
     } catch (e) {
       if (!(e instanceof PrerequisiteError) || !rc.retryOn?.includes(e.outcome.code ?? '') || attempt >= 40) throw e;
@@ -41,7 +41,7 @@ export async function send(target: Target, rc: RecipeCall, slots: Slots, poll: P
   const read: Json = {};
   for (const [name, path] of outputs) {
     const v = valueAt(answer, path);
-    if (!nonEmptyString(v)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${rc.awaits ? rc.awaits.waiter.call.operation : operation} answered without ${path} while preparing the run`);
+    if (!nonEmptyString(v)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${rc.awaits ? rc.awaits.waiter.call.operation : operation} answered without ${path} while ${poll.during ?? 'preparing the run'}`);
     read[name] = v;
   }
   return { answer, outputs: read };
@@ -52,7 +52,7 @@ export async function wait(target: Target, w: Waiter, operationId: string, o: Po
   const deadline = Date.now() + (o.pollTimeoutMs ?? 120_000);
   const slots = { operationId };
   for (;;) {
-    const answer = await call(target, w.call.service, w.call.operation, fill(w.call.input, slots) as Json, [w.status]);
+    const answer = await call(target, w.call.service, w.call.operation, fill(w.call.input, slots) as Json, [w.status], o.during);
     const status = valueAt(answer, w.status);
     if (status === w.success) return answer;
     if (status === w.failure) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: operation ${operationId} failed: ${String((w.reason && valueAt(answer, w.reason)) ?? '')}`);
@@ -62,7 +62,7 @@ export async function wait(target: Target, w: Waiter, operationId: string, o: Po
 }
 
 // Cleanup runs after an interrupted run too: it must not be cut by the run's abort signal.
-const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000 });
+const unsignalled = (o: Poll): Poll => ({ ...(o.pollIntervalMs === undefined ? {} : { pollIntervalMs: o.pollIntervalMs }), pollTimeoutMs: o.pollTimeoutMs ?? 60_000, during: 'cleaning up' });
 
 /** Removes what a step made: what lives in it first (drain), then the call, then waits until it is gone. */
 export async function undo(target: Target, u: UndoCall, slots: Slots, o: Poll, how: UndoHow = {}): Promise<void> {

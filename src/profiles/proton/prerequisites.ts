@@ -26,7 +26,9 @@ export const protonService: Prerequisite = {
       // The environment can be deleted only once the service (and its instances) are gone.
       undo: {
         service: 'proton', operation: 'DeleteService', input: { name: '{serviceName}' },
-        untilGone: { call: { service: 'proton', operation: 'GetService', input: { name: '{serviceName}' } }, code: 'ResourceNotFoundException' },
+        // The read must show the service (Service.status is required in the model): an answer without it is no sign the
+        // service is still there, and a target answering {} to everything is told at once, not polled for a minute.
+        untilGone: { call: { service: 'proton', operation: 'GetService', input: { name: '{serviceName}' }, outputs: { status: 'service.status' } }, code: 'ResourceNotFoundException' },
       },
     },
   ],
