@@ -261,6 +261,10 @@ export async function executeRun(o: RunOptions, signal: AbortSignal, io: RunIO, 
       const scenariosRunning = overlap ? scenarios(() => reproduceOp) : undefined;
       scenariosRunning?.catch(() => undefined); // awaited below; a rejection before then is not unhandled
       let groupsHere = 0;
+      // Side by side against a slow target (its limit already at the cap), the scenarios' first steps (their chains
+      // are the critical path) take their slots before the cases' first burst takes the rest. Below the cap the
+      // cases go first as before: the chains get room past the limit then.
+      if (scenariosRunning && limits.every((l) => l.adaptive && l.limit.limit >= l.limit.max)) await new Promise<void>((resolve) => setImmediate(resolve));
       const result = await runCases({
         items: stream, exchange, concurrency: slotsFor(limits), shrinkRequests: o.shrinkRequests, signal,
         onProgress: (n, groups) => {

@@ -2,7 +2,8 @@
 // is slow but not saturated answers in the same time whatever the load (Little's law: throughput = in flight /
 // latency), so sending more at once finishes sooner; a saturated one answers later as the load grows, or says
 // "slow down". Congestion control in the manner of TCP: slow start (the limit doubles each round while latency
-// stays flat; quadruples when the round's answers took SLOW_ROUND_MS or more), then additive increase (+1 a round); multiplicative decrease on a latency rise (× 0.75) or on an
+// stays flat; goes straight to the cap when the round's answers took SLOW_ROUND_MS or more, even a round of few
+// requests at a time such as preparation's), then additive increase (+1 a round); multiplicative decrease on a latency rise (× 0.75) or on an
 // overload signal (throttling, a refused or reset connection, a timeout: × 0.5, once per round of requests sent
 // under the old limit). A round is `limit` answers. Pure: no clock, no I/O; the caller measures latency.
 
@@ -43,12 +44,18 @@ export interface AdaptiveLimit {
 }
 
 /** In slow start, a round whose median answer took this long (a slow target: each round costs that much wall
- * time) grows ×4 instead of ×2: the cap in half the rounds. A saturated target still shows as a latency rise. */
+ * time) puts the limit at the cap, whether its slots were all used or not: against a 2-s target preparation's
+ * answers (a few at a time) show it, and the cases start at the cap instead of losing rounds at 16 and 64 (issue
+ * 11 §6). Still a limit: a saturated target shows as a latency rise (× 0.75), throttling halves it (§7). */
 export const SLOW_ROUND_MS = 250;
+/** In slow start, this many answers of a round are enough to tell a slow target (see SLOW_ROUND_MS). */
+export const SLOW_SAMPLES = 8;
 export const DEFAULT_TOLERANCE = 2;
 export const DEFAULT_FLOOR_MS = 20;
 const EASE_OFF = 0.75;
 const BACK_OFF = 0.5;
+
+const medianOf = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
   const max = Math.max(1, Math.floor(o.max));
@@ -63,6 +70,7 @@ export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
   let round: number[] = [];
   let busy = false; // some request of the round went out with every slot taken: more slots would have been used
   const whole = () => Math.max(1, Math.min(max, Math.floor(value)));
+  const flat = (median: number) => median <= tolerance * Math.max(lowest, floorMs);
   const next = (v: number, cut: boolean): void => {
     value = Math.max(1, Math.min(max, v));
     peak = Math.max(peak, whole());
@@ -86,11 +94,18 @@ export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
       lowest = Math.min(lowest, s.latencyMs);
       round.push(s.latencyMs);
       if (s.inFlight >= whole()) busy = true;
+      // In slow start the first SLOW_SAMPLES answers of a round may already say "slow and flat": preparation sends
+      // fewer than a round of 16 before the cases start.
+      if (slowStart && round.length === SLOW_SAMPLES && round.length < whole()) {
+        const early = medianOf(round);
+        if (early >= SLOW_ROUND_MS && flat(early)) next(max, false);
+        return;
+      }
       if (round.length < whole()) return;
-      const sorted = round.sort((a, b) => a - b);
-      const median = sorted[sorted.length >> 1]!;
-      if (median > tolerance * Math.max(lowest, floorMs)) next(value * EASE_OFF, true);
-      else if (busy) next(slowStart ? value * (median >= SLOW_ROUND_MS ? 4 : 2) : value + 1, false);
+      const median = round.sort((a, b) => a - b)[round.length >> 1]!;
+      if (!flat(median)) next(value * EASE_OFF, true);
+      else if (slowStart && median >= SLOW_ROUND_MS) next(max, false);
+      else if (busy) next(slowStart ? value * 2 : value + 1, false);
       else next(value, false);
     },
   };

@@ -3,7 +3,8 @@
 // start in FIFO order, but a chained request (a scenario's next step, preparation, cleanup, a population sweep:
 // anything someone waits on before sending the next) goes before the bulk of independent cases
 // (SendOptions.bulk), so against a slow target a chain of steps is not queued behind hundreds of cases a round each.
-// While an adaptive limit is in slow start, chained requests may go past it up to its cap (never past the cap).
+// While an adaptive limit is in slow start, chained requests may go past it up to its cap (never past the cap), and
+// cases leave a few slots below the cap to them.
 import type { Outcome } from '../contract/outcome.ts';
 import { isThrottled } from '../protocol/throttling.ts';
 import type { AdaptiveLimit } from './adaptiveLimit.ts';
@@ -26,6 +27,8 @@ export const overloaded = (o: Outcome): boolean =>
  * make it wait a whole round trip for the next one to free (issue 11 §6). Below 1 ms (a fast target) no hold. */
 const HOLD_SHARE = 0.1;
 const HOLD_MAX_MS = 250;
+/** The share of the cap that cases leave to chained requests in slow start (4 of the default 128). */
+const RESERVE_SHARE = 1 / 32;
 
 export function limitInFlight(limit: AdaptiveLimit, clock: Pick<Clock, 'now'> = systemClock): InFlightLimit {
   let running = 0;
@@ -39,7 +42,10 @@ export function limitInFlight(limit: AdaptiveLimit, clock: Pick<Clock, 'now'> = 
    * (scenario steps, ~50 at once) are its critical path, and the limit starts below them (16) while the target has
    * not yet shown any load it cannot take (issue 11 §6). */
   const chainedFits = () => running < (limit.slowStart ? limit.max : limit.limit);
-  const bulkFits = () => running + holds.length < limit.limit;
+  // In slow start cases stay RESERVE_SHARE of the cap below it: a slow target's limit is at the cap from the first
+  // cases on, and a chain's step that sends two requests at once would wait a round for its second slot.
+  const reserve = Math.floor(limit.max * RESERVE_SHARE);
+  const bulkFits = () => running + holds.length < (limit.slowStart ? Math.min(limit.limit, limit.max - reserve) : limit.limit);
   const startChained = (): void => {
     if (running + holds.length >= limit.limit && holds.length > 0) clearTimeout(holds.shift()); // takes a held slot
     running++;

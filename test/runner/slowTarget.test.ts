@@ -102,7 +102,10 @@ describe('against a slow target', () => {
     // ~20.5 (bench: ~20 of 2 s): preparation 3, the longest scenario chain ~13, cleanup 4 (more instances left than
     // the in-flight limit). Now ~17.4 (bench ~17.3): the cases' instances are deregistered while the scenarios run
     // (cleanup 3) and the scenarios' screening runs go eagerly (longest chain ~10), so the cases' requests through
-    // the in-flight cap are the critical path. Counted in rounds of the delay (the requests' busy time), never timed;
+    // the in-flight cap are the critical path. Now ~16.5 (bench: 16.2, 33.1 s): the limit goes to the cap on
+    // preparation's slow answers (no ramp from 16), the scenarios' first steps go before the cases' first burst and
+    // cases leave a few slots below the cap for the chains' steps, so no chain loses a round: preparation 3, the
+    // longest scenario chain 10, cleanup 3. Counted in rounds of the delay (the requests' busy time), never timed;
     // a long delay, so the harness's own CPU (this process serves the proxy and the emulator too) adds little, and a
     // margin for a loaded machine.
     const delay = 800;
@@ -114,7 +117,7 @@ describe('against a slow target', () => {
       expect(r.report.summary.cases).toBeGreaterThan(500);
       expect(r.report.run.scenarios).toBe(true);
       expect(emulator.emulator.cloudMap.services.size).toBe(0);
-      expect(rounds(slow.requests, delay)).toBeLessThan(18.5);
+      expect(rounds(slow.requests, delay)).toBeLessThan(17.5);
     } finally {
       await slow.close();
     }

@@ -50,9 +50,9 @@ describe('adaptive in-flight limit', () => {
     }));
   });
 
-  // Issue 11 §6: against a 2-s target each doubling cost a round of 2 s; 16 → 128 took three of them.
-  it('in slow start, a round of slow answers (250 ms or more) grows ×4: a slow target reaches the cap in half the rounds', () => {
-    expect(drive(createAdaptiveLimit({ initial: 16, max: 128 }), 3, () => 2_000)).toEqual([64, 128, 128]);
+  // Issue 11 §6: against a 2-s target each doubling cost a round of 2 s; 16 → 128 took three of them, then two (×4).
+  it('in slow start, a round of slow answers (250 ms or more) goes straight to the cap: a slow target gets there in one round', () => {
+    expect(drive(createAdaptiveLimit({ initial: 16, max: 128 }), 3, () => 2_000)).toEqual([128, 128, 128]);
     expect(drive(createAdaptiveLimit({ initial: 16, max: 128 }), 4, () => 249)).toEqual([32, 64, 128, 128]);
     // After a decrease it is additive as before, however slow.
     const l = createAdaptiveLimit({ initial: 64, max: 128 });
@@ -62,8 +62,32 @@ describe('adaptive in-flight limit', () => {
 
   it('does not grow when the slots are not all used (no demand: more slots would change nothing)', () => {
     const l = createAdaptiveLimit({ initial: 16, max: 128 });
-    for (let i = 0; i < 1_000; i++) l.observe({ latencyMs: 2_000, overload: false, inFlight: 8, epoch: l.epoch });
+    for (let i = 0; i < 1_000; i++) l.observe({ latencyMs: 200, overload: false, inFlight: 8, epoch: l.epoch });
     expect(l.limit).toBe(16);
+  });
+
+  // Issue 11 §6: preparation sends a few requests at a time; against a 2-s target they showed the latency, and the
+  // cases then ramped from 16 (a round at 16, one at 64 lost against the cap). A slow flat round, busy or not, in
+  // slow start: the cases start at the cap. Still a limit: throttling halves it, a latency rise eases it off.
+  it('in slow start, slow flat answers seen a few at a time (preparation) put the limit at the cap; throttling still halves it', () => {
+    const l = createAdaptiveLimit({ initial: 16, max: 128 });
+    // Preparation sends fewer than a round (16) before the cases start: half a round tells a slow target.
+    for (let i = 0; i < 7; i++) l.observe({ latencyMs: 2_000, overload: false, inFlight: 5, epoch: l.epoch });
+    expect(l.limit).toBe(16);
+    l.observe({ latencyMs: 2_000, overload: false, inFlight: 5, epoch: l.epoch });
+    expect(l.limit).toBe(128);
+    l.observe({ latencyMs: 2_000, overload: true, inFlight: 128, epoch: l.epoch });
+    expect(l.limit).toBe(64);
+    expect(l.slowStart).toBe(false);
+    // A latency rise under the cap's load eases it off as before.
+    const r = createAdaptiveLimit({ initial: 16, max: 128 });
+    for (let i = 0; i < 8; i++) r.observe({ latencyMs: 300, overload: false, inFlight: 4, epoch: r.epoch });
+    expect(r.limit).toBe(128);
+    expect(drive(r, 1, () => 1_000)).toEqual([96]);
+    // Fast answers seen a few at a time change nothing (no demand, and a round costs little).
+    const f = createAdaptiveLimit({ initial: 16, max: 128 });
+    for (let i = 0; i < 100; i++) f.observe({ latencyMs: 249, overload: false, inFlight: 4, epoch: f.epoch });
+    expect(f.limit).toBe(16);
   });
 
   it('shrinks when latency rises with the load (a saturated target), and settles below the cap', () => {

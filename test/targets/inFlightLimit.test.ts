@@ -95,6 +95,26 @@ describe('limitInFlight', () => {
     await Promise.all([...cases, ...chains]);
   });
 
+  // Issue 11 §6: a slow target's limit is at the cap from the first cases on (src/targets/adaptiveLimit.ts), so
+  // chained requests had no room past it: a scenario step sending two requests at once (a retry in flight and the
+  // wait for completion) got one held slot, and its second request waited a whole round for a case's slot.
+  it('in slow start at the cap, cases leave a few slots (a thirty-second of the cap) for chained requests', async () => {
+    const fake = controllable();
+    const l = createAdaptiveLimit({ initial: 64, max: 64 });
+    const send = limitInFlight(l).wrapper(fake.send);
+    const cases = Array.from({ length: 70 }, (_, n) => send(call(100 + n), { bulk: true }));
+    await tick();
+    expect(fake.started).toHaveLength(62);
+    const chains = [1, 2, 3].map((n) => send(call(n)));
+    await tick();
+    expect(fake.started.slice(62)).toEqual([1, 2]); // the cap: 64
+    l.observe({ latencyMs: 1, overload: true, inFlight: 64, epoch: l.epoch }); // out of slow start: no reserve
+    expect(l.limit).toBe(32);
+    while (fake.pending.length > 0) { fake.pending.shift()!.resolve(ok); await tick(); }
+    await Promise.all([...cases, ...chains]);
+    expect(fake.most()).toBe(64);
+  });
+
   it('sends the requests of a race at once, past a full limit (a race whose requests wait for slots one by one races nothing)', async () => {
     const fake = controllable();
     const send = limitInFlight(fixedLimit(2)).wrapper(fake.send);
