@@ -53,6 +53,9 @@ export const fromGroup = (g: Group, gate: Gate, reproduce: Reproduce): Finding =
   toFinding({ discrepancy: g.discrepancy, count: g.count, sent: g.sent, unbound: g.unbound, seed: g.item.seed, path: g.shrink.path, steps: g.shrink.steps }, gate, reproduce);
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  const key = (f: Finding) => `${f.operation}\u0000${f.kind}\u0000${f.constraint}\u0000${f.actual.code ?? ''}`;
+  // A total order: findings that share operation, kind, constraint and code (one id) but differ in what was seen
+  // (status, unreadable body, case) otherwise kept the order their groups closed in, which follows answer timing:
+  // the same seed against a recording and its replay listed them in another order.
+  const key = (f: Finding) => [f.operation, f.kind, f.constraint, f.actual.code ?? '', f.caseId ?? '', String(f.actual.status).padStart(3, '0'), f.actual.bodyProblem ?? '', f.actual.message ?? ''].join('\u0000');
   return findings.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
