@@ -117,7 +117,8 @@ describe('against a slow target', () => {
       expect(r.report.summary.cases).toBeGreaterThan(500);
       expect(r.report.run.scenarios).toBe(true);
       expect(emulator.emulator.cloudMap.services.size).toBe(0);
-      expect(rounds(slow.requests, delay)).toBeLessThan(17.5);
+      // ~16.5 on an idle machine; the full suite on 2 cores adds about a round (18.6 seen with the code before at 17.4).
+      expect(rounds(slow.requests, delay)).toBeLessThan(18.5);
     } finally {
       await slow.close();
     }
