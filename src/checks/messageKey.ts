@@ -4,10 +4,10 @@
 import { errorShapesOf } from '../protocol/errorShapes.ts';
 import type { Check } from './exchange.ts';
 import { expectedSummary, NO_FINDINGS } from './exchange.ts';
+import { isObject } from '../contract/json.ts';
 
 export const MESSAGE_KEY_CONSTRAINT = 'protocol:message-key';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const messageKeyCheck: Check = ({ case: c, expected, outcome }) => {
   if (outcome.transport || outcome.bodyProblem || outcome.profile !== undefined || outcome.status < 300) return NO_FINDINGS;

@@ -2,6 +2,7 @@
 // (and smithy-typescript's loadRestJsonErrorCode implements): the `X-Amzn-ErrorType` header first, then a
 // top-level body `code`, then a top-level body `__type`; keep the text before the first `:` (a URI
 // suffix), then the text after the first `#` (a namespace prefix). Nested `__type`s are never looked at.
+import { isObject } from '../contract/json.ts';
 
 const ERROR_TYPE_HEADER = 'x-amzn-errortype';
 
@@ -30,7 +31,6 @@ function headerValue(headers: Record<string, string>, lowerName: string): string
   return undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The error code of a response: `headers` (any case) and the parsed JSON `body` (anything; only an object counts). */
 export function parseErrorCode(headers: Record<string, string>, body: unknown): string | undefined {

@@ -5,6 +5,7 @@
 import type { ErrorClass } from '../contract/outcome.ts';
 import { classOf, classify } from './errorClasses.ts';
 import { parseErrorCode, parseErrorMessage } from './errorCode.ts';
+import { isObject } from '../contract/json.ts';
 
 export interface Interpretation {
   body?: unknown;
@@ -22,7 +23,6 @@ export interface ResponseProfile {
 
 export type ProfileName = 'aws-json' | 'envelope';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const awsJsonProfile: ResponseProfile = {
   name: 'aws-json',

@@ -1,6 +1,7 @@
 // What each SDK makes of one error response: its rules (sdkErrorRules.ts) applied to status, headers and
 // the parsed body. Pure.
 import { SDK_ERROR_RULES, type CodeSource, type SanitizeStep, type SdkErrorRule, type SdkId } from './sdkErrorRules.ts';
+import { isObject } from '../contract/json.ts';
 
 export interface ErrorResponse {
   status: number;
@@ -18,7 +19,6 @@ export interface SdkView {
   from?: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // indexOf and slice rather than split: the same strings, without an array per step (runs on every error answer).
 function step(code: string, s: SanitizeStep): string {

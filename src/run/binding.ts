@@ -5,6 +5,7 @@ import type { Case } from '../contract/case.ts';
 import type { OracleContext } from '../contract/context.ts';
 import { profileOf } from '../profiles/index.ts';
 import { applyToLiteral, type RunNonce } from './nonce.ts';
+import { isObject } from '../contract/json.ts';
 
 export interface Binding {
   /** placeholder Cloud Map ServiceId → real ServiceId */
@@ -20,7 +21,6 @@ export const emptyBinding = (): Binding => ({ serviceIds: new Map(), serviceName
 /** Members naming what a case creates or the token its result is bound to: the run nonce goes into them (the profile's). */
 const nonceMembers = (operation: string): readonly string[] => profileOf(operation).nonceMembers;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function nonceInput(operation: string, input: Record<string, unknown>, nonce: RunNonce | undefined): Record<string, unknown> {
   const members = nonceMembers(operation);

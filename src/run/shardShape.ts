@@ -1,7 +1,8 @@
 // What merge reads from a shard's report.json beyond its header: the discrepancies (regrouped), the coverage and
 // the case digest (added up). A report edited by hand or by another tool may hold something else there; said in
 // one line naming the part, rather than an internal error or a merged report with wrong counts.
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isObject } from '../contract/json.ts';
+
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** The first part of `report` merge cannot use, as "where: what", or undefined. */

@@ -24,6 +24,7 @@ import { profileOf, statusesFor, type Idempotency, type Profile } from '../profi
 import { runUniqueToken } from './nonce.ts';
 import { createHash, hash } from 'node:crypto';
 import { createForgotten } from './forgotten.ts';
+import { isObject } from '../contract/json.ts';
 
 /** Above this many instances of the run in one service, the oldest are deregistered down to KEEP_LOW. The
  * 600 left below the quota cover the requests in flight at any usual concurrency; past that, `judge` counts
@@ -67,7 +68,6 @@ export interface StateModelOptions {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The payload the target reads: the raw body when there is one (as bound: real ids, nonce), else `input`. */
 const sentInput = (c: Case): Record<string, unknown> | undefined => {
   if (c.rawBody === undefined) return isObject(c.input) ? c.input : undefined;

@@ -4,6 +4,7 @@
 // `filledMembers` compares what the SDK serialized with what the harness asked for.
 import type { ExchangeResponse } from './exchange.ts';
 import { bodyText, wireOf } from './sdkHandler.ts';
+import { isObject } from '../contract/json.ts';
 
 export interface Capture {
   /** The serialized request body the SDK sent (JSON text for awsJson operations). */
@@ -29,7 +30,6 @@ export const captureExchange =
     return result;
   };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Top-level members present in the serialized body that the input did not give (absent, undefined or null):

@@ -6,6 +6,7 @@
 // `null` idempotency token as `"clientToken":}` / `"CreatorRequestId":}` (malformed JSON), and drop null
 // list entries (`"tags":[null]` goes out as `"tags":[]`). Faithful: a top-level `null` member sent as absent
 // (awsJson treats a null structure member as not set) or filled in by the SDK (idempotency tokens).
+import { isObject } from '../contract/json.ts';
 
 /** A case the SDK target did not send; `reason` names the SDK and what it could not serialize. */
 export class CaseSkipped extends Error {
@@ -15,7 +16,6 @@ export class CaseSkipped extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
