@@ -102,7 +102,7 @@ export function createAdaptiveLimit(o: AdaptiveLimitOptions): AdaptiveLimit {
         return;
       }
       if (round.length < whole()) return;
-      const median = round.sort((a, b) => a - b)[round.length >> 1]!;
+      const median = medianOf(round);
       if (!flat(median)) next(value * EASE_OFF, true);
       else if (slowStart && median >= SLOW_ROUND_MS) next(max, false);
       else if (busy) next(slowStart ? value * 2 : value + 1, false);
