@@ -94,9 +94,10 @@ async function undoAll(created: Undo[]): Promise<string[]> {
   const depths = [...new Set(created.map((u) => u.depth ?? Infinity))].sort((a, b) => b - a);
   const later: Array<() => Promise<void>> = []; // waits until gone the undos of this depth left (UndoHow.later)
   let waits: Array<() => Promise<void>> = []; // those of the depth before
-  const awaitAll = async (w: Array<() => Promise<void>>) => {
-    for (const r of await Promise.allSettled(w.map((f) => f()))) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+  const noteRejected = (settled: PromiseSettledResult<void>[]) => {
+    for (const r of settled) if (r.status === 'rejected') problems.push((r.reason as Error).message);
   };
+  const awaitAll = async (w: Array<() => Promise<void>>) => noteRejected(await Promise.allSettled(w.map((f) => f())));
   for (const depth of depths) {
     const stage = created.filter((u) => (u.depth ?? Infinity) === depth).reverse();
     const run = depth === Infinity ? stage.map((u) => () => u()) : stage;
@@ -112,10 +113,9 @@ async function undoAll(created: Undo[]): Promise<string[]> {
     const failed = run.filter((_, k) => settled[k]!.status === 'rejected');
     if (failed.length > 0 && waits.length > 0) {
       await awaitAll(waits);
-      const again = await Promise.allSettled(failed.map((undo) => undo(later)));
-      for (const r of again) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+      noteRejected(await Promise.allSettled(failed.map((undo) => undo(later))));
     } else {
-      for (const r of settled) if (r.status === 'rejected') problems.push((r.reason as Error).message);
+      noteRejected(settled);
     }
     waits = later.splice(0);
   }
