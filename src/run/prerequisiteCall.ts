@@ -11,6 +11,7 @@ type Json = Record<string, unknown>;
 export interface Poll { pollIntervalMs?: number; pollTimeoutMs?: number; signal?: AbortSignal; during?: During }
 
 export type During = 'preparing the run' | 'cleaning up';
+export const PREPARING: During = 'preparing the run';
 
 /** A prerequisite call the target answered with an error. Transport failures are not this: the run stops. */
 export class PrerequisiteError extends HarnessError {
@@ -23,7 +24,7 @@ export class PrerequisiteError extends HarnessError {
  * One preparation call. `needs`: dotted paths the answer must hold as non-empty strings (`Operation.Status`):
  * an answer without them fails at once, with one line saying what was missing, instead of polling on `undefined`.
  */
-export async function call(target: Target, service: string, operation: string, input: Json, needs: string[] = [], during: During = 'preparing the run'): Promise<Json> {
+export async function call(target: Target, service: string, operation: string, input: Json, needs: string[] = [], during: During = PREPARING): Promise<Json> {
   const c: Call = { service, operation, input };
   const o: Outcome = await target.send(c);
   const ok = o.status >= 200 && o.status < 300;

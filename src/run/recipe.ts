@@ -6,7 +6,7 @@ import { HarnessError } from '../errors.ts';
 import type { RecipeCall, Template, UndoCall, Waiter } from '../profiles/recipe.ts';
 import { fill, valueAt } from '../profiles/template.ts';
 import type { Target } from '../targets/target.ts';
-import { call, nonEmptyString, PrerequisiteError, type Poll } from './prerequisiteCall.ts';
+import { call, nonEmptyString, PREPARING, PrerequisiteError, type Poll } from './prerequisiteCall.ts';
 import { listedDone } from './listedOperations.ts';
 
 type Json = Record<string, unknown>;
@@ -41,7 +41,7 @@ export async function send(target: Target, rc: RecipeCall, slots: Slots, poll: P
   const read: Json = {};
   for (const [name, path] of outputs) {
     const v = valueAt(answer, path);
-    if (!nonEmptyString(v)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${rc.awaits ? rc.awaits.waiter.call.operation : operation} answered without ${path} while ${poll.during ?? 'preparing the run'}`);
+    if (!nonEmptyString(v)) throw new HarnessError('CF_ERR_PREREQUISITE', `${target.name}: ${rc.awaits ? rc.awaits.waiter.call.operation : operation} answered without ${path} while ${poll.during ?? PREPARING}`);
     read[name] = v;
   }
   return { answer, outputs: read };
